@@ -1,0 +1,35 @@
+import type { Edge, Graph, GraphNode, SynapseSpec } from '../types.js';
+import { irError } from '../error-codes.js';
+import { preview } from '../describe.js';
+import { indexGraph } from '../graph-index.js';
+import { validateSynapse } from '../synapse-spec.js';
+
+/** Which edges {@link setSynapses} changes. */
+export type SynapseSelector = 'fromNeurons' | 'all' | ((edge: Edge, source: GraphNode, target: GraphNode) => boolean);
+
+/**
+ * Put `spec` on edges, or remove their synapses with `null`. By default (`where:
+ * 'fromNeurons'`) only edges whose source is a neurons node change, as NengoDL's
+ * converter does (spec §5.3: synapse when the pre object is Neurons, else none, output
+ * probes included). `'all'` changes every edge; a function picks edges itself.
+ * Returns a new graph; the input is not modified.
+ */
+export function setSynapses(graph: Graph, spec: SynapseSpec | null, options: { readonly where?: SynapseSelector } = {}): Graph {
+  const index = indexGraph(graph);
+  const where = options.where ?? 'fromNeurons';
+  if (where !== 'fromNeurons' && where !== 'all' && typeof where !== 'function') {
+    throw irError('IR_BAD_ARGUMENT', undefined, `setSynapses: option 'where' is ${preview(where)}; use 'fromNeurons', 'all' or a function`);
+  }
+  const synapse = spec === null ? null : validateSynapse(spec, 'setSynapses');
+  const nodeAt = (id: string): GraphNode => graph.nodes[index.position.get(id)!];
+  const selected = (e: Edge): boolean =>
+    where === 'all' ? true : where === 'fromNeurons' ? nodeAt(e.source).kind === 'neurons' : where(e, nodeAt(e.source), nodeAt(e.target));
+  const edges = graph.edges.map((e): Edge => {
+    if (!selected(e)) return e;
+    if (synapse) return { ...e, synapse };
+    if (e.synapse === undefined) return e;
+    const { synapse: _removed, ...rest } = e;
+    return rest;
+  });
+  return { ...graph, nodes: [...graph.nodes], edges };
+}

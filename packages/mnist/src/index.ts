@@ -1,0 +1,2 @@
+export { readIdx, type IdxArray } from './idx.js';
+export { mnistFromIdx, type MnistSet } from './dataset.js';

@@ -1,0 +1,32 @@
+export type { NeuronType, NeuronParamSpec, NeuronParams, NeuronState } from './types.js';
+
+/** Nengo `RectifiedLinear` rate type: `amplitude * max(0, J)`. */
+export { RectifiedLinear } from './neurons/rectified-linear.js';
+/** Nengo `SpikingRectifiedLinear`: integrate-and-fire on `max(J, 0)`, reset by subtraction. */
+export { SpikingRectifiedLinear } from './neurons/spiking-rectified-linear.js';
+/** Nengo `LIFRate`: the steady-state LIF firing-rate curve. */
+export { LIFRate } from './neurons/lif-rate.js';
+/** Nengo `LIF`: the spiking leaky integrate-and-fire neuron. */
+export { LIF } from './neurons/lif.js';
+/** NengoDL `SoftLIFRate`: LIF rates smoothed around threshold (the LIF training surrogate). */
+export { SoftLIFRate } from './neurons/soft-lif-rate.js';
+/** Nengo `Sigmoid`: `(1 / tauRef) / (1 + exp(-J))`. */
+export { Sigmoid } from './neurons/sigmoid.js';
+/** Nengo `Tanh`: `(1 / tauRef) * tanh(J)`. */
+export { Tanh } from './neurons/tanh.js';
+/** NengoDL `LeakyReLU`: `amplitude * (J >= 0 ? J : negativeSlope * J)`. */
+export { LeakyReLU } from './neurons/leaky-relu.js';
+/** NengoDL `SpikingLeakyReLU`: spiking leaky ReLU, truncating (negative spikes possible). */
+export { SpikingLeakyReLU } from './neurons/spiking-leaky-relu.js';
+/** Nengo `RegularSpiking(base)`: wrap a rate type into a regularly spiking one. */
+export { regularSpiking } from './neurons/regular-spiking.js';
+
+/** Fill defaults and validate one population's neuron parameters against the type's schema. */
+export { resolveParams } from './params.js';
+/** Neuron type registry, the built-in list, `registerAll` and `createNeuronRegistry`. */
+export { NeuronRegistry, builtinNeuronTypes, registerAll, createNeuronRegistry } from './registry.js';
+
+/** The allocation-free LIF step kernel (Nengo `LIF.step`) on raw arrays and numbers. */
+export { lifStep } from './kernels/lif-step.js';
+/** Single-thread LIF kernel throughput measurement for the workspace benchmark. */
+export { measureLifThroughput, type LifThroughputOptions, type LifThroughput } from './lif-throughput.js';

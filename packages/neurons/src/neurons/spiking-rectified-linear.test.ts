@@ -1,0 +1,58 @@
+import { createRng } from '@snn/ir';
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../params.js';
+import { SpikingRectifiedLinear } from './spiking-rectified-linear.js';
+
+const dt = 0.001;
+const params = resolveParams(SpikingRectifiedLinear);
+
+describe('SpikingRectifiedLinear step (spec 2.2)', () => {
+  it('follows the computed Nengo sequence from v0 = 0: reset by subtraction, several spikes per step', () => {
+    const state = SpikingRectifiedLinear.initState(1, params, createRng(1));
+    state.voltage[0] = 0;
+    const out = new Float32Array(1);
+    const expected: [number, number, number][] = [
+      [2500, 2000, 0.5],
+      [2500, 3000, 0],
+      [-1000, 0, 0],
+      [700, 0, 0.7],
+      [700, 1000, 0.4],
+    ];
+    for (const [J, output, v] of expected) {
+      const n = SpikingRectifiedLinear.step(dt, Float32Array.of(J), out, state, params);
+      expect(out[0]).toBe(output);
+      expect(n).toBe(output !== 0 ? 1 : 0);
+      expect(state.voltage[0]).toBeCloseTo(v, 6);
+    }
+  });
+
+  it('fires at rate J (its RectifiedLinear rate) over 1 s from random initial voltages', () => {
+    const currents = [0, 0.5, 3, 17.5, 50, 99, 150, 222, 333, 400];
+    const n = currents.length;
+    const J = Float32Array.from(currents);
+    const state = SpikingRectifiedLinear.initState(n, params, createRng(5));
+    const out = new Float32Array(n);
+    const counts = new Float64Array(n);
+    for (let s = 0; s < 1000; s++) {
+      SpikingRectifiedLinear.step(dt, J, out, state, params);
+      for (let i = 0; i < n; i++) counts[i] += out[i] * dt;
+    }
+    const rates = new Float32Array(n);
+    SpikingRectifiedLinear.rates(J, rates, params);
+    for (let i = 0; i < n; i++) {
+      expect(rates[i]).toBeCloseTo(currents[i], 4);
+      expect(Math.abs(counts[i] - rates[i])).toBeLessThan(1);
+    }
+  });
+
+  it('emits amplitude / dt per spike and trains through RectifiedLinear', () => {
+    const p = resolveParams(SpikingRectifiedLinear, { amplitude: 0.2 });
+    const state = SpikingRectifiedLinear.initState(1, p, createRng(1));
+    state.voltage[0] = 0;
+    const out = new Float32Array(1);
+    SpikingRectifiedLinear.step(dt, Float32Array.of(3000), out, state, p);
+    expect(out[0]).toBeCloseTo(600, 3);
+    expect(SpikingRectifiedLinear.surrogate!.type).toBe('RectifiedLinear');
+    expect(SpikingRectifiedLinear.surrogate!.params(p)).toEqual({ amplitude: 0.2 });
+  });
+});

@@ -1,0 +1,173 @@
+import { createRng, inferShapes, inputsOf, samePadding, topoOrder, type Graph, type GraphNode, type Shape } from '@snn/ir';
+import { resolveParams } from '@snn/neurons';
+import { AliasExec, InputExec, LinearExec } from './exec/linear-exec.js';
+import type { Exec, ValueSource } from './exec/exec.js';
+import { FilteredEdge } from './exec/filtered-edge.js';
+import { NeuronsExec } from './exec/neurons-exec.js';
+import { PostFilteredExec, type EventTransform } from './exec/post-filtered-exec.js';
+import { convFanOut, scatterConv, type ConvGeometry } from './kernels/scatter-conv.js';
+import { scatterDense } from './kernels/scatter-dense.js';
+import { compileLinearOp } from './ops/linear-op.js';
+import type { CompileOptions } from './options.js';
+
+/** Everything a run needs: executors in topological order and the filtered edges. */
+export interface Plan {
+  readonly execs: ReadonlyMap<string, Exec>;
+  readonly order: readonly Exec[];
+  readonly edges: readonly FilteredEdge[];
+  readonly shapes: ReadonlyMap<string, Shape>;
+}
+
+/**
+ * Build executors for `graph`. `dynamicInputs` are the inputs fed per step; every other
+ * input is constant over a presentation, so nodes fed only by them (through no synapse)
+ * are computed once per batch.
+ */
+export function buildPlan(
+  original: Graph,
+  options: CompileOptions,
+  dynamicInputs: ReadonlySet<string>,
+  probedReshapes: ReadonlySet<string> = new Set(),
+): Plan {
+  const graph = moveSynapsesPastReshapes(original, probedReshapes);
+  const shapes = inferShapes(graph);
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n] as const));
+  const execs = new Map<string, Exec>();
+  const edges: FilteredEdge[] = [];
+  const maxBatch = options.batchSize ?? 100;
+  const rateMode = (options.mode ?? 'spiking') === 'rate';
+  const dt = options.dt ?? 0.001;
+  const seed = options.seed ?? 0;
+  const size = (s: Shape): number => s.reduce((a, b) => a * b, 1);
+
+  for (const [index, id] of topoOrder(graph).entries()) {
+    const node = nodes.get(id)!;
+    const inEdges = inputsOf(graph, id);
+    const inShapes = inEdges.map((e) => shapes.get(e.source)!);
+    const outShape = shapes.get(id)!;
+    const sources: ValueSource[] = inEdges.map((e) => {
+      const src = execs.get(e.source)!;
+      if (!e.synapse) return { size: src.size, read: () => src.value };
+      const kernel = options.synapses.get(e.synapse.type, `edge ${e.source} -> ${e.target}`).discretize(e.synapse, dt);
+      const fe = new FilteredEdge(src, kernel, maxBatch);
+      edges.push(fe);
+      return fe;
+    });
+    const inputsStatic = inEdges.every((e) => !e.synapse && execs.get(e.source)!.isStatic);
+    let exec: Exec;
+    if (node.kind === 'input') {
+      exec = new InputExec(id, size(outShape), !dynamicInputs.has(id), maxBatch);
+    } else if (node.kind === 'neurons') {
+      const type = options.neurons.get(node.neuronType, `node '${id}'`);
+      const params = resolveParams(type, node.params, `node '${id}'`);
+      const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
+      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng);
+    } else if ((node.kind === 'reshape' || node.kind === 'output') && !inEdges[0].synapse) {
+      exec = new AliasExec(id, sources[0], inputsStatic);
+      aliasSourceId.set(exec, inEdges[0].source);
+    } else if (inEdges.length === 1 && inEdges[0].synapse) {
+      // filter W·x instead of x: same result (linear, zero initial state), bias unfiltered as in Nengo.
+      edges.pop();
+      const e = inEdges[0];
+      const kernel = options.synapses.get(e.synapse!.type, `edge ${e.source} -> ${id}`).discretize(e.synapse!, dt);
+      const plain: ValueSource = { size: execs.get(e.source)!.size, read: () => execs.get(e.source)!.value };
+      const spikeSource = spikingSource(execs, e.source);
+      const event = spikeSource ? eventTransform(node, inShapes[0], outShape) : undefined;
+      const op = compileLinearOp(node, inShapes, outShape);
+      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, options.propagation ?? 'auto', maxBatch);
+    } else {
+      exec = new LinearExec(id, compileLinearOp(node, inShapes, outShape), sources, inShapes, outShape, inputsStatic, maxBatch);
+    }
+    execs.set(id, exec);
+  }
+  addFanOut(graph, nodes, execs, shapes);
+  return { execs, order: [...execs.values()], edges, shapes };
+}
+
+/** The spiking neurons node whose output reaches `id` unchanged (through reshapes), if any. */
+function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): NeuronsExec | undefined {
+  let e = execs.get(id);
+  while (e instanceof AliasExec) e = execs.get(aliasSourceId.get(e) ?? '');
+  return e instanceof NeuronsExec && e.spiking ? e : undefined;
+}
+
+const aliasSourceId = new WeakMap<Exec, string>();
+
+function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape): EventTransform | undefined {
+  if (node.kind === 'dense') {
+    const w = node.weights.data;
+    const [nIn, nOut] = node.weights.shape;
+    return (src, out) => scatterDense(src.active.index, src.active.value, src.active.count, w, nIn, nOut, out);
+  }
+  if (node.kind === 'conv' && (node.groups ?? 1) === 1) {
+    const g = convGeometry(node.kernel.shape, node.strides, node.padding, inShape, outShape);
+    const k = node.kernel.data;
+    return (src, out) => scatterConv(src.active.index, src.active.value, src.active.count, k, g, out);
+  }
+  return undefined;
+}
+
+/** Geometry of a 1-D or 2-D conv for the event kernels. */
+export function convGeometry(
+  kshape: Shape,
+  strides: readonly number[],
+  padding: import('@snn/ir').Padding,
+  inShape: Shape,
+  outShape: Shape,
+): ConvGeometry {
+  const twoD = kshape.length === 4;
+  const [h, w, c] = twoD ? inShape : [1, inShape[0], inShape[1]];
+  const [outH, outW, outC] = twoD ? outShape : [1, outShape[0], outShape[1]];
+  const [kh, kw] = twoD ? kshape : [1, kshape[0]];
+  const [strideH, strideW] = twoD ? strides : [1, strides[0]];
+  let padTop = 0;
+  let padLeft = 0;
+  if (padding === 'same') {
+    padTop = twoD ? samePadding(h, kh, strideH)[0] : 0;
+    padLeft = samePadding(w, kw, strideW)[0];
+  } else if (padding !== 'valid') {
+    padTop = twoD ? padding[0][0] : 0;
+    padLeft = padding[twoD ? 1 : 0][0];
+  }
+  return { h, w, c, outH, outW, outC, kh, kw, strideH, strideW, padTop, padLeft };
+}
+
+/** Per-neuron fan-out of every neurons node: the synapses one of its spikes drives. */
+function addFanOut(graph: Graph, nodes: Map<string, GraphNode>, execs: Map<string, Exec>, shapes: ReadonlyMap<string, Shape>): void {
+  const fanOf = (id: string, sourceShape: Shape, seen: number): Float32Array => {
+    const n = sourceShape.reduce((a, b) => a * b, 1);
+    const fan = new Float32Array(n);
+    if (seen > 64) return fan;
+    for (const e of graph.edges.filter((x) => x.source === id)) {
+      const t = nodes.get(e.target)!;
+      let add: Float32Array | number;
+      if (t.kind === 'dense') add = t.weights.shape[1];
+      else if (t.kind === 'conv') add = convFanOut(convGeometry(t.kernel.shape, t.strides, t.padding, shapes.get(id)!, shapes.get(t.id)!));
+      else if (t.kind === 'reshape') add = fanOf(t.id, sourceShape, seen + 1);
+      else if (t.kind === 'output') add = 0;
+      else add = 1;
+      for (let i = 0; i < n; i++) fan[i] += typeof add === 'number' ? add : add[i];
+    }
+    return fan;
+  };
+  for (const ex of execs.values()) if (ex instanceof NeuronsExec) ex.fanOut = fanOf(ex.id, shapes.get(ex.id)!, 0);
+}
+
+/**
+ * A synapse on the edge into a reshape commutes with it: move it to the reshape's
+ * outgoing edges so that the transform after the reshape can filter `W·x` and propagate
+ * spikes event-driven. Reshapes in `keep` (probed ones) keep their filtered value. Pure.
+ */
+export function moveSynapsesPastReshapes(graph: Graph, keep: ReadonlySet<string> = new Set()): Graph {
+  let edges = [...graph.edges];
+  for (const id of topoOrder(graph)) {
+    const node = graph.nodes.find((n) => n.id === id)!;
+    if (node.kind !== 'reshape' || keep.has(id)) continue;
+    const ins = edges.filter((e) => e.target === id);
+    const outs = edges.filter((e) => e.source === id);
+    if (ins.length !== 1 || !ins[0].synapse || outs.length === 0 || outs.some((e) => e.synapse)) continue;
+    const synapse = ins[0].synapse;
+    edges = edges.map((e) => (e === ins[0] ? { source: e.source, target: e.target } : e.source === id ? { ...e, synapse } : e));
+  }
+  return { ...graph, edges };
+}

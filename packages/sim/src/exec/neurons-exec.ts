@@ -1,0 +1,136 @@
+import type { NeuronsNode, Rng } from '@snn/ir';
+import type { NeuronParams, NeuronState, NeuronType } from '@snn/neurons';
+import { collectActive } from '../kernels/collect-active.js';
+import { applyGainBias } from '../kernels/gain-bias.js';
+import type { ActiveSet, Exec, ValueSource } from './exec.js';
+
+/**
+ * A neurons node. Computes `J = gain * x + bias` (once per batch when `x` is static), then
+ * either the rate function (rate mode, rate types) or one spiking step. The initial state
+ * is drawn once per node from the seed and repeated for every sample of a batch (NengoDL
+ * broadcasts it the same way), so results do not depend on the batch size.
+ */
+export class NeuronsExec implements Exec {
+  readonly id: string;
+  readonly size: number;
+  value: Float32Array;
+  readonly isStatic: boolean;
+  readonly spiking: boolean;
+  readonly amplitude: number;
+  /** Spike counts per neuron summed over the run (spiking), or rate sums (rate). */
+  readonly activitySum: Float64Array;
+  /** Per-neuron fan-out (synapses driven by one spike), filled in by the compiler. */
+  fanOut: Float32Array;
+  readonly active: ActiveSet;
+  spikes = 0;
+  synops = 0;
+  private readonly J: Float32Array;
+  private readonly state: NeuronState;
+  private readonly initial: NeuronState;
+  private readonly inputStatic: boolean;
+  private jReady = false;
+  private stateView: NeuronState = {};
+
+  constructor(
+    node: NeuronsNode,
+    private readonly type: NeuronType,
+    private readonly params: NeuronParams,
+    private readonly input: ValueSource,
+    inputStatic: boolean,
+    rateMode: boolean,
+    private readonly dt: number,
+    maxBatch: number,
+    rng: Rng,
+  ) {
+    this.id = node.id;
+    this.size = input.size;
+    this.spiking = type.spiking && !rateMode;
+    this.isStatic = inputStatic && !this.spiking;
+    this.inputStatic = inputStatic;
+    this.amplitude = params.amplitude ?? 1;
+    this.value = new Float32Array(maxBatch * this.size);
+    this.J = new Float32Array(maxBatch * this.size);
+    this.gain = expand(node.gain?.data, this.size, 1);
+    this.bias = expand(node.bias?.data, this.size, 0);
+    this.activitySum = new Float64Array(this.size);
+    this.fanOut = new Float32Array(this.size);
+    this.active = { count: 0, index: new Int32Array(maxBatch * this.size), value: new Float32Array(maxBatch * this.size), fresh: false };
+    this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
+    this.state = {};
+    for (const k of Object.keys(this.initial)) this.state[k] = new Float32Array(maxBatch * this.size);
+  }
+
+  private readonly gain: Float32Array;
+  private readonly bias: Float32Array;
+
+  reset(batch: number): void {
+    this.jReady = false;
+    for (const [k, init] of Object.entries(this.initial)) {
+      const s = this.state[k];
+      for (let b = 0; b < batch; b++) s.set(init, b * this.size);
+    }
+    this.stateView = sliceState(this.state, batch * this.size);
+  }
+
+  forward(batch: number): void {
+    const n = batch * this.size;
+    const J = this.J.subarray(0, n);
+    if (!this.inputStatic || !this.jReady) {
+      applyGainBias(this.input.read(), this.gain, this.bias, this.size, n, J);
+      this.jReady = true;
+    }
+    const out = this.value.subarray(0, n);
+    const a = this.active;
+    if (this.spiking) {
+      const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
+      a.count = nonzero === 0 ? 0 : collectActive(out, n, a.index, a.value);
+      a.fresh = true;
+      this.accumulate(a, 1);
+    } else {
+      this.type.rates(J, out, this.params);
+    }
+  }
+
+  /** Add this step's (or, for static rate nodes, `steps` steps') activity to the run totals. */
+  accumulate(a: ActiveSet, steps: number): void {
+    // spikes per entry = value * dt / amplitude (several spikes per step are possible).
+    const toSpikes = (this.dt / this.amplitude) * steps;
+    let spikes = 0;
+    let synops = 0;
+    const size = this.size;
+    for (let k = 0; k < a.count; k++) {
+      const i = a.index[k] % size;
+      const s = a.value[k] * toSpikes;
+      spikes += s;
+      synops += s * this.fanOut[i];
+      this.activitySum[i] += s;
+    }
+    this.spikes += spikes;
+    this.synops += synops;
+  }
+
+  /** Account rate-mode activity of `steps` steps (static or per-step rate outputs). */
+  accumulateRates(batch: number, steps: number): void {
+    const a = this.active;
+    a.count = collectActive(this.value, batch * this.size, a.index, a.value);
+    this.accumulate(a, steps);
+  }
+
+  clearStats(): void {
+    this.activitySum.fill(0);
+    this.spikes = 0;
+    this.synops = 0;
+  }
+}
+
+function expand(data: Float32Array | undefined, n: number, fallback: number): Float32Array {
+  if (!data || data.length === 0) return new Float32Array(n).fill(fallback);
+  if (data.length === 1) return new Float32Array(n).fill(data[0]);
+  return data;
+}
+
+function sliceState(state: NeuronState, n: number): NeuronState {
+  const out: NeuronState = {};
+  for (const [k, v] of Object.entries(state)) out[k] = v.subarray(0, n);
+  return out;
+}

@@ -1,0 +1,21 @@
+export { compile, createSimulator } from './compile.js';
+export { Simulator } from './simulator.js';
+export { predict, evaluate, argmaxRows, type PredictOptions, type Prediction } from './evaluate.js';
+export { initBackend, type BackendOptions } from './backend/init.js';
+export { compileLinearOp, type LinearOp } from './ops/linear-op.js';
+export { moveSynapsesPastReshapes } from './build-plan.js';
+export { scatterDense } from './kernels/scatter-dense.js';
+export { scatterConv, convFanOut, type ConvGeometry } from './kernels/scatter-conv.js';
+export { collectActive } from './kernels/collect-active.js';
+export type {
+  CompileOptions,
+  NeuronLookup,
+  SynapseLookup,
+  SimMode,
+  ProbeKeep,
+  ProbeSpec,
+  RunOptions,
+  NodeStats,
+  RunResult,
+  SimInputs,
+} from './options.js';

@@ -1,0 +1,28 @@
+import { create, expmDependencies, matrixDependencies } from 'mathjs';
+import { orderOf, type StateSpace } from './state-space.js';
+
+// Only the pieces we use, so bundles do not pull in all of mathjs.
+const math = create({ expmDependencies, matrixDependencies });
+
+/**
+ * Zero-order-hold discretization of a continuous-time system for time step `dt` (seconds),
+ * as `scipy.signal.cont2discrete(..., method='zoh')`: `expm([[A, B], [0, 0]] * dt)` gives
+ * `[[A_d, B_d], [0, I]]`; `C` and `D` are unchanged. Float64 throughout.
+ */
+export function zohDiscretize(ss: StateSpace, dt: number): StateSpace {
+  const m = orderOf(ss);
+  if (m === 0) return ss;
+  const block: number[][] = [];
+  for (let r = 0; r <= m; r++) {
+    const row = new Array<number>(m + 1).fill(0);
+    if (r < m) {
+      for (let c = 0; c < m; c++) row[c] = ss.A[r][c] * dt;
+      row[m] = ss.B[r] * dt;
+    }
+    block.push(row);
+  }
+  const E = math.expm(math.matrix(block)).toArray() as number[][];
+  const A = E.slice(0, m).map((row) => row.slice(0, m));
+  const B = E.slice(0, m).map((row) => row[m]);
+  return { A, B, C: [...ss.C], D: ss.D };
+}

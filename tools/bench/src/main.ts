@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { simBenchmark } from './sim-bench.js';
+import type { Benchmark, BenchContext } from './benchmark.js';
+
+const benchmarks: readonly Benchmark[] = [simBenchmark];
+
+const usage = `Usage: npm run bench -- NAME [--json] [--quick] [--FLAG VALUE ...]
+
+Runs benchmark NAME from tools/bench. Prints a summary table; with --json the last line
+printed is one JSON object with the measured numbers.
+
+Benchmarks:
+${benchmarks.map((b) => `  ${b.name.padEnd(8)} ${b.description}`).join('\n')}
+`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
+    process.stdout.write(usage);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const name = argv[0];
+  const bench = benchmarks.find((b) => b.name === name);
+  if (!bench) {
+    process.stderr.write(`unknown benchmark '${name}'; choose one of: ${benchmarks.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  const json = argv.includes('--json');
+  const flags: Record<string, string> = {};
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--') && a !== '--json' && a !== '--quick') flags[a.slice(2)] = argv[++i] ?? '';
+  }
+  const ctx: BenchContext = {
+    quick: argv.includes('--quick'),
+    flags,
+    log: (line) => process.stdout.write(line + '\n'),
+    progress: (label) => (done, total) => {
+      if (!process.stderr.isTTY) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    },
+    table: (rows) => {
+      const w = Math.max(...rows.map((r) => r[0].length));
+      process.stdout.write(`\n${bench.name} benchmark\n` + rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n') + '\n');
+    },
+  };
+  const result = await bench.run(ctx);
+  if (json) process.stdout.write(JSON.stringify(result) + '\n');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const err = e as { code?: string; message?: string };
+    process.stderr.write(`bench failed${err.code ? ` (${err.code})` : ''}: ${err.message ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

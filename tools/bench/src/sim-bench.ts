@@ -1,0 +1,88 @@
+import { createNeuronRegistry, measureLifThroughput } from '@snn/neurons';
+import { createSynapseRegistry } from '@snn/synapses';
+import { compile, initBackend, predict } from '@snn/sim';
+import { loadMnist } from '@snn/mnist/node';
+import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
+import { naiveSpikingRun } from './sim-baseline.js';
+import { measureLifParallel } from './lif-parallel.js';
+import type { Benchmark, BenchContext } from './benchmark.js';
+
+/**
+ * Spiking inference of the keras-to-snn network (28x28x1 -> conv 3x3x32 -> conv 3x3x64
+ * stride 2 -> dense 10, spiking ReLU, 5 ms lowpass) on MNIST test images x 30 steps,
+ * compared with the same network stepped with plain tfjs ops, plus the LIF kernel alone.
+ */
+export const simBenchmark: Benchmark = {
+  name: 'sim',
+  description: 'spiking inference of the keras-to-snn network (1,000 images x 30 steps) vs naive tfjs stepping; LIF kernel throughput',
+  async run(ctx: BenchContext) {
+    const backend = await initBackend({ threads: 2 });
+    const images = ctx.quick ? 200 : 1000;
+    const baselineImages = ctx.quick ? 50 : 200;
+    const nSteps = 30;
+    const targetHz = Number(ctx.flags.rate ?? 50);
+    const mnist = loadMnist('test', images);
+    const weights = kerasToSnnWeights(1);
+    const neurons = createNeuronRegistry();
+    const synapses = createSynapseRegistry();
+
+    // Pick the firing-rate scale that gives the first layer a mean rate of `targetHz` (rate mode).
+    const rateGraph = kerasToSnnGraph(weights, { neuronType: 'RectifiedLinear', scale: 1 });
+    const rateSim = compile(rateGraph, { neurons, synapses, mode: 'rate' });
+    const rateRun = predict(rateSim, { image: mnist.images.subarray(0, 100 * 784) }).run;
+    const scale = targetHz / rateRun.stats.conv0_neurons.firingRateHz;
+    ctx.log(`backend ${backend}; scale_firing_rates ${scale.toFixed(2)} for a ${targetHz} Hz mean rate in conv0`);
+
+    const graph = kerasToSnnGraph(weights, { scale, tau: 0.005 });
+    const sim = compile(graph, { neurons, synapses, batchSize: 100, seed: 0 });
+    predict(sim, { image: mnist.images.subarray(0, 100 * 784) }, { nSteps: 5 }); // warm-up
+    const t0 = performance.now();
+    const result = predict(sim, { image: mnist.images }, { nSteps, onProgress: ctx.progress('snn sim') });
+    const seconds = (performance.now() - t0) / 1000;
+    const agreeRate = agreement(result.labels, rateSim, mnist.images, images);
+
+    const tb = performance.now();
+    naiveSpikingRun(weights, mnist.images, baselineImages, { nSteps, batch: 100, scale, tau: 0.005 });
+    const baselineSeconds = (performance.now() - tb) / 1000;
+
+    const neuronsPerImage = 26 * 26 * 32 + 12 * 12 * 64;
+    const imagesPerSec = images / seconds;
+    const baselineImagesPerSec = baselineImages / baselineSeconds;
+    const lif1 = measureLifThroughput({ neurons: 1 << 20, steps: ctx.quick ? 20 : 100 });
+    const lif2 = await measureLifParallel({ neurons: 1 << 21, steps: ctx.quick ? 20 : 100, threads: 2 });
+    const run = result.run;
+    let correct = 0;
+    for (let i = 0; i < images; i++) if (result.labels[i] === mnist.labels[i]) correct++;
+    ctx.table([
+      ['images x steps', `${images} x ${nSteps}`],
+      ['snn sim', `${seconds.toFixed(2)} s, ${imagesPerSec.toFixed(0)} images/s`],
+      ['naive tfjs baseline', `${baselineSeconds.toFixed(2)} s for ${baselineImages} images, ${baselineImagesPerSec.toFixed(1)} images/s`],
+      ['ratio vs baseline', `${(imagesPerSec / baselineImagesPerSec).toFixed(2)}x`],
+      ['neuron-steps/s (whole sim)', (imagesPerSec * neuronsPerImage * nSteps).toExponential(3)],
+      ['mean rates conv0 / conv1', `${run.stats.conv0_neurons.firingRateHz.toFixed(1)} / ${run.stats.conv1_neurons.firingRateHz.toFixed(1)} Hz`],
+      ['SynOps per image', (run.synops / images).toExponential(3)],
+      ['event/dense steps', Object.entries(run.propagation).map(([k, v]) => `${k} ${v.event}/${v.dense}`).join(', ')],
+      ['spiking vs rate agreement', `${(agreeRate * 100).toFixed(1)}% same labels (random weights: accuracy ${(correct / images * 100).toFixed(1)}% is not meaningful)`],
+      ['LIF kernel, 1 thread', `${lif1.neuronStepsPerSec.toExponential(3)} neuron-steps/s`],
+      ['LIF kernel, 2 threads', `${lif2.neuronStepsPerSec.toExponential(3)} neuron-steps/s`],
+    ]);
+    return {
+      imagesPerSec,
+      neuronStepsPerSec: imagesPerSec * neuronsPerImage * nSteps,
+      lifNeuronStepsPerSec: lif2.neuronStepsPerSec,
+      ratioVsBaseline: imagesPerSec / baselineImagesPerSec,
+      baselineImagesPerSec,
+      lifNeuronStepsPerSecOneThread: lif1.neuronStepsPerSec,
+      scale,
+      conv0RateHz: run.stats.conv0_neurons.firingRateHz,
+      conv1RateHz: run.stats.conv1_neurons.firingRateHz,
+    };
+  },
+};
+
+function agreement(labels: Int32Array, rateSim: ReturnType<typeof compile>, images: Float32Array, n: number): number {
+  const rate = predict(rateSim, { image: images.subarray(0, n * 784) }).labels;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (rate[i] === labels[i]) same++;
+  return same / n;
+}
