@@ -74,7 +74,13 @@ export function buildPlan(
       const spikeSource = spikingSource(execs, e.source);
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, options.propagation ?? 'auto', maxBatch);
+      const policy = {
+        mode: options.propagation ?? 'auto',
+        eventCostRatio: options.eventCostRatio ?? DEFAULT_EVENT_COST_RATIO,
+        denseMacsPerSample: denseMacs(node, inShapes[0], outShape),
+        meanFanOut: denseMacs(node, inShapes[0], outShape) / size(inShapes[0]),
+      };
+      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, policy, maxBatch);
     } else {
       exec = new LinearExec(id, compileLinearOp(node, inShapes, outShape), sources, inShapes, outShape, inputsStatic, maxBatch);
     }
@@ -82,6 +88,20 @@ export function buildPlan(
   }
   addFanOut(graph, nodes, execs, shapes);
   return { execs, order: [...execs.values()], edges, shapes };
+}
+
+/**
+ * A scattered multiply-add in JavaScript costs about this many SIMD multiply-adds of the
+ * WebAssembly backend (measured by `npm run bench -- sim`; DESIGN.md saw break-even near 9%).
+ */
+export const DEFAULT_EVENT_COST_RATIO = 10;
+
+/** Multiply-adds of a dense/conv transform per sample (0 for other kinds: no event path). */
+function denseMacs(node: GraphNode, inShape: Shape, outShape: Shape): number {
+  const outSize = outShape.reduce((a, b) => a * b, 1);
+  if (node.kind === 'dense') return outSize * node.weights.shape[0];
+  if (node.kind === 'conv') return outSize * node.kernel.data.length / node.kernel.shape[node.kernel.shape.length - 1];
+  return 0;
 }
 
 /** The spiking neurons node whose output reaches `id` unchanged (through reshapes), if any. */

@@ -34,6 +34,12 @@ export interface CompileOptions {
    * and step from measured activity and cost; `dense` and `event` force one path.
    */
   readonly propagation?: 'auto' | 'dense' | 'event';
+  /**
+   * For `auto`: cost of one scattered (event-driven) multiply-add relative to one dense
+   * multiply-add on the backend (default 10). The choice depends only on activity, so runs
+   * repeat exactly for a seed.
+   */
+  readonly eventCostRatio?: number;
 }
 
 /** What a probe keeps of its node's output, so that memory stays bounded. */

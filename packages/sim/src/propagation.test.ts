@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng, GraphBuilder, heNormal, scalar, type Graph } from '@snn/ir';
+import { loadMnist } from '@snn/mnist/node';
+import { compile } from './compile.js';
+import { initBackend } from './backend/init.js';
+import { maxRelativeError, registries } from './testing/fixtures.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+/** A small keras-to-snn-shaped spiking network: conv 3x3x8 -> conv 3x3x16 s2 (same) -> dense 10. */
+function network(neuronType: string, scale: number, tau: number): Graph {
+  const rng = createRng(11);
+  const synapse = tau > 0 ? { type: 'lowpass', params: { tau } } : undefined;
+  const b = new GraphBuilder();
+  let h = b.conv(b.input('image', [28, 28, 1]), { id: 'conv0', kernel: heNormal([3, 3, 1, 8], 9, rng) });
+  h = b.neurons(h, { id: 'n0', neuronType, gain: scalar(scale), params: { amplitude: 1 / scale } });
+  h = b.conv(h, { id: 'conv1', kernel: heNormal([3, 3, 8, 16], 72, rng), strides: [2, 2], padding: 'same', synapse });
+  h = b.neurons(h, { id: 'n1', neuronType, gain: scalar(scale), params: { amplitude: 1 / scale } });
+  h = b.dense(b.flatten(h), { id: 'dense', weights: heNormal([13 * 13 * 16, 10], 2704, rng), synapse });
+  b.output(h, 'out');
+  return b.build();
+}
+
+describe('event-driven propagation', () => {
+  const images = loadMnist('test', 20).images;
+
+  it('gives the dense result (same spikes, outputs equal to float rounding) and is chosen at low activity', () => {
+    const graph = network('SpikingRectifiedLinear', 20, 0.005);
+    const runWith = (propagation: 'event' | 'dense' | 'auto') =>
+      compile(graph, { ...registries(), propagation, batchSize: 10 }).run({ image: images }, {
+        nSteps: 20,
+        probes: { out: { node: 'out', keep: 'all' }, s0: { node: 'n0', keep: 'all' } },
+      });
+    const event = runWith('event');
+    const dense = runWith('dense');
+    expect(Array.from(event.probes.s0.data)).toEqual(Array.from(dense.probes.s0.data));
+    expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+    expect(event.propagation.conv1).toEqual({ event: 40, dense: 0 });
+    expect(dense.propagation.conv1).toEqual({ event: 0, dense: 40 });
+    const auto = runWith('auto');
+    expect(auto.propagation.dense.event).toBe(40); // 10 outputs per spike: always cheaper as events
+    expect(event.stats.n0.synops).toBeGreaterThan(0);
+    expect(event.stats.n0.synops).toBeCloseTo(dense.stats.n0.synops, 0);
+  });
+
+  it('auto mode repeats exactly for a seed', () => {
+    const graph = network('SpikingRectifiedLinear', 200, 0.005);
+    const run = () => compile(graph, { ...registries(), seed: 5, batchSize: 10 }).run({ image: images }, { nSteps: 15, probes: { out: { node: 'out', keep: 'all' } } });
+    const a = run();
+    const b = run();
+    expect(Array.from(a.probes.out.data)).toEqual(Array.from(b.probes.out.data));
+    expect(a.propagation).toEqual(b.propagation);
+  });
+});
+
+describe('spiking approximates rate mode', () => {
+  it('the mean spiking output over a long window approaches the rate-mode output', () => {
+    const images = loadMnist('test', 5).images;
+    const rate = compile(network('RectifiedLinear', 1, 0), { ...registries(), mode: 'rate' }).run({ image: images }).probes.out.data;
+    // high rates (scale 2000 => ReLU outputs of ~1 become 2000 Hz) and 400 steps make the estimate tight
+    const spiking = compile(network('SpikingRectifiedLinear', 2000, 0.005), registries()).run({ image: images }, {
+      nSteps: 400,
+      probes: { out: { node: 'out', keep: { meanLast: 300 } } },
+    }).probes.out.data;
+    expect(maxRelativeError(spiking, rate)).toBeLessThan(0.03);
+  });
+});
