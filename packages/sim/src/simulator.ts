@@ -22,6 +22,14 @@ export class Simulator {
     this.plan(new Set()); // validate and build eagerly so errors surface at compile time
   }
 
+  /** Elements per sample of input node `id` (throws when `id` is not an input). */
+  inputSize(id: string): number {
+    const node = this.graph.nodes.find((n) => n.id === id);
+    if (!node || node.kind !== 'input')
+      throw new SnnError('SIM_UNKNOWN_INPUT', `'${id}' is not an input node; inputs are: ${this.inputIds.join(', ')}`, { where: id });
+    return node.shape.reduce((a, b) => a * b, 1);
+  }
+
   /** Ids of the graph's input and output nodes. */
   get inputIds(): string[] {
     return this.graph.nodes.filter((n) => n.kind === 'input').map((n) => n.id);

@@ -1,6 +1,7 @@
 import { createNeuronRegistry, measureLifThroughput } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
-import { compile, initBackend, predict } from '@snn/sim';
+import { compile, initBackend, predict, argmaxRows } from '@snn/sim';
+import { runParallel } from '@snn/sim/node';
 import { loadMnist } from '@snn/mnist/node';
 import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
 import { naiveSpikingRun } from './sim-baseline.js';
@@ -34,12 +35,19 @@ export const simBenchmark: Benchmark = {
     ctx.log(`backend ${backend}; scale_firing_rates ${scale.toFixed(2)} for a ${targetHz} Hz mean rate in conv0`);
 
     const graph = kerasToSnnGraph(weights, { scale, tau: 0.005 });
-    const sim = compile(graph, { neurons, synapses, batchSize: 100, seed: 0 });
-    predict(sim, { image: mnist.images.subarray(0, 100 * 784) }, { nSteps: 5 }); // warm-up
+    const options = { neurons, synapses, batchSize: 50, seed: 0 };
+    const workers = Number(ctx.flags.workers ?? 2);
+    const sim = compile(graph, options);
+    predict(sim, { image: mnist.images.subarray(0, 50 * 784) }, { nSteps: 5 }); // warm-up
+    const t1 = performance.now();
+    const single = predict(sim, { image: mnist.images.subarray(0, (images / 4) * 784) }, { nSteps, onProgress: ctx.progress('snn sim, 1 thread') });
+    const singleSeconds = (performance.now() - t1) / 1000;
     const t0 = performance.now();
-    const result = predict(sim, { image: mnist.images }, { nSteps, onProgress: ctx.progress('snn sim') });
+    const run = await runParallel(graph, options, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim, ${workers} workers`) }, { workers });
     const seconds = (performance.now() - t0) / 1000;
+    const result = { labels: argmaxRows(run.probes.output.data, 10), run };
     const agreeRate = agreement(result.labels, rateSim, mnist.images, images);
+    void single;
 
     const tb = performance.now();
     naiveSpikingRun(weights, mnist.images, baselineImages, { nSteps, batch: 100, scale, tau: 0.005 });
@@ -50,12 +58,12 @@ export const simBenchmark: Benchmark = {
     const baselineImagesPerSec = baselineImages / baselineSeconds;
     const lif1 = measureLifThroughput({ neurons: 1 << 20, steps: ctx.quick ? 20 : 100 });
     const lif2 = await measureLifParallel({ neurons: 1 << 21, steps: ctx.quick ? 20 : 100, threads: 2 });
-    const run = result.run;
     let correct = 0;
     for (let i = 0; i < images; i++) if (result.labels[i] === mnist.labels[i]) correct++;
     ctx.table([
       ['images x steps', `${images} x ${nSteps}`],
-      ['snn sim', `${seconds.toFixed(2)} s, ${imagesPerSec.toFixed(0)} images/s`],
+      [`snn sim, ${workers} workers`, `${seconds.toFixed(2)} s, ${imagesPerSec.toFixed(0)} images/s`],
+      ['snn sim, 1 thread', `${singleSeconds.toFixed(2)} s for ${images / 4} images, ${(images / 4 / singleSeconds).toFixed(0)} images/s`],
       ['naive tfjs baseline', `${baselineSeconds.toFixed(2)} s for ${baselineImages} images, ${baselineImagesPerSec.toFixed(1)} images/s`],
       ['ratio vs baseline', `${(imagesPerSec / baselineImagesPerSec).toFixed(2)}x`],
       ['neuron-steps/s (whole sim)', (imagesPerSec * neuronsPerImage * nSteps).toExponential(3)],
@@ -71,6 +79,7 @@ export const simBenchmark: Benchmark = {
       neuronStepsPerSec: imagesPerSec * neuronsPerImage * nSteps,
       lifNeuronStepsPerSec: lif2.neuronStepsPerSec,
       ratioVsBaseline: imagesPerSec / baselineImagesPerSec,
+      imagesPerSecOneThread: images / 4 / singleSeconds,
       baselineImagesPerSec,
       lifNeuronStepsPerSecOneThread: lif1.neuronStepsPerSec,
       scale,

@@ -1,0 +1,2 @@
+export { runParallel, type ParallelOptions } from './run-parallel.js';
+export * from '../index.js';

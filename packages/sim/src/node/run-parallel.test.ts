@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng, GraphBuilder, heNormal, scalar } from '@snn/ir';
+import { loadMnist } from '@snn/mnist/node';
+import { compile } from '../compile.js';
+import { initBackend } from '../backend/init.js';
+import { registries } from '../testing/fixtures.js';
+import { runParallel } from './run-parallel.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe('runParallel (samples split across worker threads)', () => {
+  it('equals a single-threaded run: probes, spikes, rates and SynOps', async () => {
+    const rng = createRng(2);
+    const b = new GraphBuilder();
+    let h = b.conv(b.input('image', [28, 28, 1]), { kernel: heNormal([5, 5, 1, 6], 25, rng), strides: [2, 2] });
+    h = b.neurons(h, { id: 'lif', neuronType: 'LIF', gain: scalar(4), bias: scalar(0.8) });
+    h = b.dense(b.flatten(h), { weights: heNormal([864, 10], 864, rng), synapse: { type: 'lowpass', params: { tau: 0.01 } } });
+    b.output(h, 'out');
+    const graph = b.build();
+    const images = loadMnist('test', 30).images;
+    const options = { ...registries(), batchSize: 8, propagation: 'event' as const, seed: 9 };
+    const probes = { out: { node: 'out', keep: 'all' as const } };
+    const single = compile(graph, options).run({ image: images }, { nSteps: 25, probes });
+    let progress = 0;
+    const parallel = await runParallel(graph, options, { image: images }, { nSteps: 25, probes, onProgress: (d) => (progress = d) }, { workers: 2 });
+    expect(parallel.probes.out.shape).toEqual([30, 25, 10]);
+    expect(Array.from(parallel.probes.out.data)).toEqual(Array.from(single.probes.out.data));
+    expect(parallel.stats.lif.spikes).toBe(single.stats.lif.spikes);
+    expect(parallel.synops).toBe(single.synops);
+    expect(parallel.stats.lif.firingRateHz).toBeCloseTo(single.stats.lif.firingRateHz, 6);
+    expect(progress).toBe(30);
+  });
+
+  it('reports a worker failure as an SnnError', async () => {
+    const b = new GraphBuilder();
+    b.output(b.neurons(b.input('x', [4]), { neuronType: 'LIF' }), 'y');
+    const graph = b.build();
+    const data = new Float32Array(400 * 4);
+    await expect(
+      runParallel(graph, { ...registries(), batchSize: 100 }, { x: data }, { nSteps: 2 }, { workers: 2, registryModule: 'data:text/javascript,export const createRegistries = () => { throw new Error("no registry here") }' }),
+    ).rejects.toThrow(/worker 1\/2 failed: no registry here/);
+  });
+});
