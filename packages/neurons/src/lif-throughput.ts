@@ -1,5 +1,9 @@
 import { createRng } from '@snn/ir';
 import { lifStep } from './kernels/lif-step.js';
+import { LIF } from './neurons/lif.js';
+import { resolveParams } from './params.js';
+import type { NeuronStepPool } from './threads/neuron-step-pool.js';
+import { allocNeuronArray, freeNeuronArray, isNeuronArray } from './wasm/neuron-array.js';
 
 /** Options of {@link measureLifThroughput}. */
 export interface LifThroughputOptions {
@@ -13,39 +17,61 @@ export interface LifThroughputOptions {
   readonly dt?: number;
   /** Seed for the initial voltages and the default currents; default 0. */
   readonly seed?: number;
+  /**
+   * 'auto' (default): `LIF.step` on arrays in neuron memory, i.e. the WebAssembly SIMD kernel
+   * where available; 'js': the plain-JS `lifStep` kernel on ordinary arrays.
+   */
+  readonly kernel?: 'auto' | 'js';
+  /** Step through this pool (its threads); default: on the calling thread. Needs kernel 'auto'. */
+  readonly pool?: NeuronStepPool;
 }
 
 /** Result of {@link measureLifThroughput}. */
 export interface LifThroughput {
-  /** Neuron updates per second of wall-clock time, on one thread. */
+  /** Neuron updates per second of wall-clock time. */
   readonly neuronStepsPerSec: number;
   /** Wall-clock time of the timed steps (s). */
   readonly seconds: number;
   /** Spikes emitted during the timed steps (keeps the work observable). */
   readonly spikes: number;
+  /** Which kernel ran: 'wasm' (SIMD, on neuron memory) or 'js'. */
+  readonly kernel: 'wasm' | 'js';
+  /** Threads that stepped the population. */
+  readonly threads: number;
 }
 
 /**
- * Time the LIF step kernel (default parameters, dt = 1 ms) on a single thread: `steps`
- * steps of `neurons` neurons with voltages from Uniform(0, 1). For the workspace benchmark.
+ * Time the LIF step kernel (default parameters, dt = 1 ms): `steps` steps of `neurons` neurons
+ * with voltages from Uniform(0, 1), on the calling thread or through a `NeuronStepPool`.
+ * For the workspace benchmark.
  */
 export function measureLifThroughput(options: LifThroughputOptions): LifThroughput {
-  const { neurons, steps, dt = 0.001, seed = 0 } = options;
+  const { neurons, steps, dt = 0.001, seed = 0, kernel = 'auto', pool } = options;
+  if (options.J instanceof Float32Array && options.J.length !== neurons) {
+    throw new RangeError(`measureLifThroughput: J has ${options.J.length} values for ${neurons} neurons`);
+  }
   const rng = createRng(seed);
-  let J: Float32Array;
-  if (options.J instanceof Float32Array) J = options.J;
-  else if (typeof options.J === 'number') J = new Float32Array(neurons).fill(options.J);
-  else J = rng.fillUniform(new Float32Array(neurons), 0, 5);
-  if (J.length !== neurons) throw new RangeError(`measureLifThroughput: J has ${J.length} values for ${neurons} neurons`);
-  const voltage = rng.fillUniform(new Float32Array(neurons), 0, 1);
-  const refractoryTime = new Float32Array(neurons);
-  const out = new Float32Array(neurons);
-  const tauRc = 0.02;
-  const tauRef = 0.002;
-  for (let s = 0; s < 5; s++) lifStep(dt, J, out, voltage, refractoryTime, tauRc, tauRef, 0, 1);
+  const alloc = kernel === 'js' ? (n: number) => new Float32Array(n) : allocNeuronArray;
+  const J = alloc(neurons);
+  if (options.J instanceof Float32Array) J.set(options.J);
+  else if (typeof options.J === 'number') J.fill(options.J);
+  else rng.fillUniform(J, 0, 5);
+  const state = { voltage: rng.fillUniform(alloc(neurons), 0, 1), refractoryTime: alloc(neurons) };
+  const out = alloc(neurons);
+  const params = resolveParams(LIF);
+  const step =
+    kernel === 'js'
+      ? () => lifStep(dt, J, out, state.voltage, state.refractoryTime, params.tauRc, params.tauRef, params.minVoltage, params.amplitude)
+      : pool !== undefined
+        ? () => pool.step(LIF, dt, J, out, state, params)
+        : () => LIF.step(dt, J, out, state, params);
+  for (let s = 0; s < 5; s++) step();
   let spikes = 0;
   const t0 = performance.now();
-  for (let s = 0; s < steps; s++) spikes += lifStep(dt, J, out, voltage, refractoryTime, tauRc, tauRef, 0, 1);
+  for (let s = 0; s < steps; s++) spikes += step();
   const seconds = (performance.now() - t0) / 1000;
-  return { neuronStepsPerSec: (neurons * steps) / seconds, seconds, spikes };
+  const wasm = kernel !== 'js' && isNeuronArray(J);
+  const threads = wasm && pool !== undefined && neurons >= pool.minParallel ? pool.threads : 1;
+  for (const a of [J, out, state.voltage, state.refractoryTime]) freeNeuronArray(a);
+  return { neuronStepsPerSec: (neurons * steps) / seconds, seconds, spikes, kernel: wasm ? 'wasm' : 'js', threads };
 }

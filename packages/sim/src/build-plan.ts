@@ -8,6 +8,8 @@ import { PostFilteredExec, type EventTransform } from './exec/post-filtered-exec
 import { convFanOut, scatterConv, type ConvGeometry } from './kernels/scatter-conv.js';
 import { scatterDense } from './kernels/scatter-dense.js';
 import { compileLinearOp } from './ops/linear-op.js';
+import { allocKernelIndex, copyToKernelMemory, simWasm } from './wasm/sim-wasm.js';
+import { convTapTables } from './kernels/conv-taps.js';
 import type { CompileOptions } from './options.js';
 
 /** Everything a run needs: executors in topological order and the filtered edges. */
@@ -114,15 +116,34 @@ function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): NeuronsExe
 const aliasSourceId = new WeakMap<Exec, string>();
 
 function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape): EventTransform | undefined {
+  const wasm = simWasm();
   if (node.kind === 'dense') {
     const w = node.weights.data;
     const [nIn, nOut] = node.weights.shape;
-    return (src, out) => scatterDense(src.active.index, src.active.value, src.active.count, w, nIn, nOut, out);
+    const pW = wasm ? wasm.offsetOf(copyToKernelMemory(w)) : -1;
+    return (src, out, pOut) => {
+      const p = src.activePtrs;
+      if (p && pW >= 0 && pOut >= 0) wasm!.scatterDense(src.active.count, p.index, p.activeValue, pW, nIn, nOut, pOut);
+      else scatterDense(src.active.index, src.active.value, src.active.count, w, nIn, nOut, out);
+    };
   }
   if (node.kind === 'conv' && (node.groups ?? 1) === 1) {
     const g = convGeometry(node.kernel.shape, node.strides, node.padding, inShape, outShape);
     const k = node.kernel.data;
-    return (src, out) => scatterConv(src.active.index, src.active.value, src.active.count, k, g, out);
+    const pK = wasm ? wasm.offsetOf(copyToKernelMemory(k)) : -1;
+    const taps = convTapTables(g);
+    const rows = allocKernelIndex(taps.rows.length);
+    const cols = allocKernelIndex(taps.cols.length);
+    rows.set(taps.rows);
+    cols.set(taps.cols);
+    const pRows = wasm ? wasm.offsetOf(rows) : -1;
+    const pCols = wasm ? wasm.offsetOf(cols) : -1;
+    return (src, out, pOut) => {
+      const p = src.activePtrs;
+      if (p && pK >= 0 && pOut >= 0 && pRows >= 0 && pCols >= 0)
+        wasm!.scatterConv(src.active.count, p.index, p.activeValue, pK, pOut, pRows, pCols, g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride);
+      else scatterConv(src.active.index, src.active.value, src.active.count, k, g, out);
+    };
   }
   return undefined;
 }

@@ -1,7 +1,14 @@
 import { createRng, isSnnError } from '@snn/ir';
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../params.js';
+import { allocNeuronArray, isNeuronArray } from '../wasm/neuron-array.js';
 import { LIF } from './lif.js';
+
+/** Input/output arrays for the JS kernel (plain arrays) and the WebAssembly kernel (neuron memory). */
+const kernels = [
+  { kernel: 'JS', alloc: (n: number): Float32Array => new Float32Array(n) },
+  { kernel: 'WebAssembly', alloc: allocNeuronArray },
+] as const;
 
 const dt = 0.001;
 const params = resolveParams(LIF);
@@ -17,11 +24,11 @@ function rateOf(J: number): number {
 }
 
 /** Run one LIF neuron from v0 = 0 for `steps` steps at constant J; 1-based spike steps. */
-function spikeSteps(J: number, steps: number): { steps: number[]; heights: number[] } {
+function spikeSteps(J: number, steps: number, alloc: (n: number) => Float32Array = kernels[0].alloc): { steps: number[]; heights: number[] } {
   const state = LIF.initState(1, params, createRng(1));
   state.voltage[0] = 0;
-  const input = Float32Array.of(J);
-  const out = new Float32Array(1);
+  const input = alloc(1).fill(J);
+  const out = alloc(1);
   const spikes: number[] = [];
   const heights: number[] = [];
   for (let k = 1; k <= steps; k++) {
@@ -48,14 +55,14 @@ describe('LIF rates (LIFRate formula, spec 2.3)', () => {
 });
 
 describe('LIF step (spec 2.3)', () => {
-  it('spikes at steps 14, 30, 46, 62, 78 and 63 times in 1 s for J = 2', () => {
-    const { steps } = spikeSteps(2, 1000);
+  it.each(kernels)('spikes at steps 14, 30, 46, 62, 78 and 63 times in 1 s for J = 2 ($kernel kernel)', ({ alloc }) => {
+    const { steps } = spikeSteps(2, 1000, alloc);
     expect(steps.slice(0, 5)).toEqual([14, 30, 46, 62, 78]);
     expect(steps.length).toBe(63);
   });
 
-  it('spikes at steps 3, 7, 11, 15, 19 and 243 times in 1 s for J = 10', () => {
-    const { steps } = spikeSteps(10, 1000);
+  it.each(kernels)('spikes at steps 3, 7, 11, 15, 19 and 243 times in 1 s for J = 10 ($kernel kernel)', ({ alloc }) => {
+    const { steps } = spikeSteps(10, 1000, alloc);
     expect(steps.slice(0, 5)).toEqual([3, 7, 11, 15, 19]);
     expect(steps.length).toBe(243);
   });
@@ -114,14 +121,15 @@ describe('LIF step (spec 2.3)', () => {
     expect(relErr(state.voltage[0], -3 * -Math.expm1(-10))).toBeLessThan(1e-5);
   });
 
-  it('fires at the rate of its rate function over 1 s from random initial voltages', () => {
+  it.each(kernels)('fires at the rate of its rate function over 1 s from random initial voltages ($kernel kernel)', ({ kernel, alloc }) => {
     const currents = [1.1, 1.25, 1.5, 2, 3, 5, 8, 12, 16, 20];
     const perJ = 20;
     const n = currents.length * perJ;
-    const J = new Float32Array(n);
+    const J = alloc(n);
     currents.forEach((j, k) => J.fill(j, k * perJ, (k + 1) * perJ));
     const state = LIF.initState(n, params, createRng(42));
-    const out = new Float32Array(n);
+    const out = alloc(n);
+    expect(isNeuronArray(J) && isNeuronArray(out) && isNeuronArray(state.voltage)).toBe(kernel === 'WebAssembly');
     const counts = new Float64Array(n);
     for (let s = 0; s < 1000; s++) {
       LIF.step(dt, J, out, state, params);

@@ -1,13 +1,16 @@
 import { lifGainBias, lifMaxRatesIntercepts } from '../gain-bias/lif-gain-bias.js';
 import { lifRate, lifRateDerivative } from '../kernels/lif-rate.js';
-import { lifStep } from '../kernels/lif-step.js';
 import type { NeuronType } from '../types.js';
+import { lifStepAuto } from '../wasm/lif-step-auto.js';
+import { allocNeuronArray } from '../wasm/neuron-array.js';
 import { amplitudeSpec, tauRcSpec, tauRefSpec } from './param-specs.js';
 
 /**
  * Nengo `LIF`: leaky integrate-and-fire with an exact zero-order-hold voltage update,
  * sub-step spike times and refractory bookkeeping (see `lifStep`). State
- * `voltage ~ Uniform(0, 1)`, `refractoryTime = 0`. `rates` is the LIFRate curve.
+ * `voltage ~ Uniform(0, 1)`, `refractoryTime = 0`, allocated in neuron memory; `step` runs
+ * the WebAssembly SIMD kernel when J, out and the state all live there (`allocNeuronArray`),
+ * else the JS kernel, with bit-identical results. `rates` is the LIFRate curve.
  *
  * Training surrogate: NengoDL trains LIF through LIFRate, or SoftLIFRate with
  * `sigma = lif_smoothing`; we default to SoftLIFRate with `sigma = 1`, whose gradient is
@@ -29,14 +32,14 @@ export const LIF: NeuronType = {
   negative: false,
   stateNames: ['voltage', 'refractoryTime'],
   initState: (n, _p, rng) => ({
-    voltage: rng.fillUniform(new Float32Array(n), 0, 1),
-    refractoryTime: new Float32Array(n),
+    voltage: rng.fillUniform(allocNeuronArray(n), 0, 1),
+    refractoryTime: allocNeuronArray(n),
   }),
   rates: (J, out, p) => {
     lifRate(J, out, p.tauRc, p.tauRef, p.amplitude);
   },
   step: (dt, J, out, state, p) =>
-    lifStep(dt, J, out, state.voltage, state.refractoryTime, p.tauRc, p.tauRef, p.minVoltage, p.amplitude),
+    lifStepAuto(dt, J, out, state.voltage, state.refractoryTime, p.tauRc, p.tauRef, p.minVoltage, p.amplitude),
   ratesDerivative: (J, out, p) => lifRateDerivative(J, out, p.tauRc, p.tauRef, p.amplitude),
   surrogate: {
     type: 'SoftLIFRate',

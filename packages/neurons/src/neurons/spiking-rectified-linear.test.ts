@@ -1,16 +1,23 @@
 import { createRng } from '@snn/ir';
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../params.js';
+import { allocNeuronArray } from '../wasm/neuron-array.js';
 import { SpikingRectifiedLinear } from './spiking-rectified-linear.js';
+
+/** Input/output arrays for the JS kernel (plain arrays) and the WebAssembly kernel (neuron memory). */
+const kernels = [
+  { kernel: 'JS', alloc: (n: number): Float32Array => new Float32Array(n) },
+  { kernel: 'WebAssembly', alloc: allocNeuronArray },
+] as const;
 
 const dt = 0.001;
 const params = resolveParams(SpikingRectifiedLinear);
 
 describe('SpikingRectifiedLinear step (spec 2.2)', () => {
-  it('follows the computed Nengo sequence from v0 = 0: reset by subtraction, several spikes per step', () => {
+  it.each(kernels)('follows the computed Nengo sequence from v0 = 0: reset by subtraction, several spikes per step ($kernel kernel)', ({ alloc }) => {
     const state = SpikingRectifiedLinear.initState(1, params, createRng(1));
     state.voltage[0] = 0;
-    const out = new Float32Array(1);
+    const out = alloc(1);
     const expected: [number, number, number][] = [
       [2500, 2000, 0.5],
       [2500, 3000, 0],
@@ -19,19 +26,20 @@ describe('SpikingRectifiedLinear step (spec 2.2)', () => {
       [700, 1000, 0.4],
     ];
     for (const [J, output, v] of expected) {
-      const n = SpikingRectifiedLinear.step(dt, Float32Array.of(J), out, state, params);
+      const n = SpikingRectifiedLinear.step(dt, alloc(1).fill(J), out, state, params);
       expect(out[0]).toBe(output);
       expect(n).toBe(output !== 0 ? 1 : 0);
       expect(state.voltage[0]).toBeCloseTo(v, 6);
     }
   });
 
-  it('fires at rate J (its RectifiedLinear rate) over 1 s from random initial voltages', () => {
+  it.each(kernels)('fires at rate J (its RectifiedLinear rate) over 1 s from random initial voltages ($kernel kernel)', ({ alloc }) => {
     const currents = [0, 0.5, 3, 17.5, 50, 99, 150, 222, 333, 400];
     const n = currents.length;
-    const J = Float32Array.from(currents);
+    const J = alloc(n);
+    J.set(currents);
     const state = SpikingRectifiedLinear.initState(n, params, createRng(5));
-    const out = new Float32Array(n);
+    const out = alloc(n);
     const counts = new Float64Array(n);
     for (let s = 0; s < 1000; s++) {
       SpikingRectifiedLinear.step(dt, J, out, state, params);

@@ -1,13 +1,15 @@
 import { linearGainBias, linearMaxRatesIntercepts } from '../gain-bias/linear-gain-bias.js';
 import { rectifiedLinearDerivative, rectifiedLinearRate } from '../kernels/rectified-linear.js';
-import { spikingRectifiedLinearStep } from '../kernels/spiking-rectified-linear-step.js';
 import type { NeuronType } from '../types.js';
+import { allocNeuronArray } from '../wasm/neuron-array.js';
+import { spikingRectifiedLinearStepAuto } from '../wasm/spiking-rectified-linear-step-auto.js';
 import { amplitudeSpec } from './param-specs.js';
-import { uniformVoltageState } from './uniform-voltage.js';
 
 /**
  * Nengo `SpikingRectifiedLinear`: integrate `max(J, 0)`, emit `floor(v)` spikes of height
- * `amplitude / dt` and reset by subtraction. State `voltage ~ Uniform(0, 1)`.
+ * `amplitude / dt` and reset by subtraction. State `voltage ~ Uniform(0, 1)` in neuron
+ * memory; `step` runs the WebAssembly SIMD kernel when J, out and voltage all live there
+ * (`allocNeuronArray`), else the JS kernel, with bit-identical results.
  * Rates, gain/bias and the training surrogate are those of RectifiedLinear.
  */
 export const SpikingRectifiedLinear: NeuronType = {
@@ -16,11 +18,11 @@ export const SpikingRectifiedLinear: NeuronType = {
   spiking: true,
   negative: false,
   stateNames: ['voltage'],
-  initState: (n, _p, rng) => uniformVoltageState(n, rng),
+  initState: (n, _p, rng) => ({ voltage: rng.fillUniform(allocNeuronArray(n), 0, 1) }),
   rates: (J, out, p) => {
     rectifiedLinearRate(J, out, p.amplitude);
   },
-  step: (dt, J, out, state, p) => spikingRectifiedLinearStep(dt, J, out, state.voltage, p.amplitude),
+  step: (dt, J, out, state, p) => spikingRectifiedLinearStepAuto(dt, J, out, state.voltage, p.amplitude),
   ratesDerivative: (J, out, p) => rectifiedLinearDerivative(J, out, p.amplitude),
   surrogate: { type: 'RectifiedLinear', params: (p) => ({ amplitude: p.amplitude }) },
   gainBias: (maxRates, intercepts, _p, gain, bias) =>

@@ -48,7 +48,6 @@ export function makePthreadWorkerClass(deps: PthreadShimDeps): new (url: unknown
   /** Start a real worker: post `load`, route its messages (after its own `loaded`) to `owner`. */
   function startReal(load: Message, owner: { current?: EventEmitter }): { worker: NodeWorker; loaded: Promise<void> } {
     const worker = new deps.NodeWorker(deps.workerSource, { eval: true });
-    worker.unref();
     let seenLoaded = false;
     const loaded = new Promise<void>((resolve, reject) => {
       worker.on('message', (data: Message) => {
@@ -65,6 +64,8 @@ export function makePthreadWorkerClass(deps: PthreadShimDeps): new (url: unknown
         else deps.onBootError(error);
       });
     });
+    // After the listeners: adding a 'message' listener to a Worker refs its port again.
+    worker.unref();
     worker.postMessage({ ...load, urlOrBlob: deps.gluePath });
     return { worker, loaded };
   }

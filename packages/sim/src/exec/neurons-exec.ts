@@ -1,6 +1,7 @@
 import type { NeuronsNode, Rng } from '@snn/ir';
 import type { NeuronParams, NeuronState, NeuronType } from '@snn/neurons';
 import { collectActive } from '../kernels/collect-active.js';
+import { allocKernelArray, allocKernelIndex, copyToKernelMemory, simWasm } from '../wasm/sim-wasm.js';
 import { applyGainBias } from '../kernels/gain-bias.js';
 import type { ActiveSet, Exec, ValueSource } from './exec.js';
 
@@ -48,18 +49,24 @@ export class NeuronsExec implements Exec {
     this.isStatic = inputStatic && !this.spiking;
     this.inputStatic = inputStatic;
     this.amplitude = params.amplitude ?? 1;
-    this.value = new Float32Array(maxBatch * this.size);
-    this.J = new Float32Array(maxBatch * this.size);
-    this.gain = expand(node.gain?.data, this.size, 1);
-    this.bias = expand(node.bias?.data, this.size, 0);
+    // buffers live in the shared kernel memory where there is one: the SIMD kernels step them in place
+    this.value = allocKernelArray(maxBatch * this.size);
+    this.J = allocKernelArray(maxBatch * this.size);
+    this.gain = copyToKernelMemory(expand(node.gain?.data, this.size, 1));
+    this.bias = copyToKernelMemory(expand(node.bias?.data, this.size, 0));
     this.activitySum = new Float64Array(this.size);
     this.fanOut = new Float32Array(this.size);
-    this.active = { count: 0, index: new Int32Array(maxBatch * this.size), value: new Float32Array(maxBatch * this.size), fresh: false };
+    this.active = { count: 0, index: allocKernelIndex(maxBatch * this.size), value: allocKernelArray(maxBatch * this.size), fresh: false };
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
     this.state = {};
-    for (const k of Object.keys(this.initial)) this.state[k] = new Float32Array(maxBatch * this.size);
+    for (const k of Object.keys(this.initial)) this.state[k] = allocKernelArray(maxBatch * this.size);
+    const wasm = simWasm();
+    const ptrs = wasm ? [this.value, this.active.index, this.active.value].map((a) => wasm.offsetOf(a)) : [];
+    this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;
   }
 
+  /** Byte offsets of `value` and the active lists in kernel memory, when the SIMD kernels can run. */
+  readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
   private readonly gain: Float32Array;
   private readonly bias: Float32Array;
 
@@ -76,14 +83,14 @@ export class NeuronsExec implements Exec {
     const n = batch * this.size;
     const J = this.J.subarray(0, n);
     if (!this.inputStatic || !this.jReady) {
-      applyGainBias(this.input.read(), this.gain, this.bias, this.size, n, J);
+      this.currents(this.input.read(), n, J);
       this.jReady = true;
     }
     const out = this.value.subarray(0, n);
     const a = this.active;
     if (this.spiking) {
       const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
-      a.count = nonzero === 0 ? 0 : collectActive(out, n, a.index, a.value);
+      a.count = nonzero === 0 ? 0 : this.collect(n);
       a.fresh = true;
       this.accumulate(a, 1);
     } else {
@@ -112,8 +119,24 @@ export class NeuronsExec implements Exec {
   /** Account rate-mode activity of `steps` steps (static or per-step rate outputs). */
   accumulateRates(batch: number, steps: number): void {
     const a = this.active;
-    a.count = collectActive(this.value, batch * this.size, a.index, a.value);
+    a.count = this.collect(batch * this.size);
     this.accumulate(a, steps);
+  }
+
+  /** `J = gain * x + bias`, with the SIMD kernel when every array is in kernel memory. */
+  private currents(x: Float32Array, n: number, J: Float32Array): void {
+    const wasm = simWasm();
+    if (wasm) {
+      const p = [x, this.gain, this.bias, J].map((a) => wasm.offsetOf(a));
+      if (p.every((q) => q >= 0)) return wasm.gainBias(n, this.size, p[0], p[1], p[2], p[3]);
+    }
+    applyGainBias(x, this.gain, this.bias, this.size, n, J);
+  }
+
+  private collect(n: number): number {
+    const p = this.activePtrs;
+    const a = this.active;
+    return p ? simWasm()!.collectActive(n, p.value, p.index, p.activeValue) : collectActive(this.value, n, a.index, a.value);
   }
 
   clearStats(): void {

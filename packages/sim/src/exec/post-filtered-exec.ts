@@ -1,12 +1,16 @@
 import type { Shape } from '@snn/ir';
-import type { FilterKernel } from '@snn/synapses';
+import type { FilterKernel, LinearKernel } from '@snn/synapses';
 import type { LinearOp } from '../ops/linear-op.js';
 import type { Exec, ValueSource } from './exec.js';
 import { runOp } from './linear-exec.js';
+import { allocKernelArray, simWasm } from '../wasm/sim-wasm.js';
 import type { NeuronsExec } from './neurons-exec.js';
 
-/** An event-driven form of a transform: scatter the active inputs' weights into `out`. */
-export type EventTransform = (source: NeuronsExec, out: Float32Array) => void;
+/**
+ * An event-driven form of a transform: scatter the active inputs' weights into `out`;
+ * `outPtr` is `out`'s byte offset in kernel memory, or -1 (then the JS kernels run).
+ */
+export type EventTransform = (source: NeuronsExec, out: Float32Array, outPtr: number) => void;
 
 /**
  * How a spike-driven transform is computed: `mode` forces a path or (`auto`) picks, each
@@ -36,6 +40,8 @@ export class PostFilteredExec implements Exec {
   denseSteps = 0;
   private readonly z: Float32Array;
   private readonly u: Float32Array;
+  private readonly uPtr: number;
+  private readonly oneX?: { readonly a: number; readonly b: number; readonly zPtr: number };
   private state: Float32Array = new Float32Array(0);
   private n = 0;
 
@@ -52,9 +58,14 @@ export class PostFilteredExec implements Exec {
     maxBatch: number,
   ) {
     this.size = outShape.reduce((a, b) => a * b, 1);
-    this.value = new Float32Array(maxBatch * this.size);
-    this.z = new Float32Array(maxBatch * this.size);
-    this.u = new Float32Array(maxBatch * this.size);
+    this.value = allocKernelArray(maxBatch * this.size);
+    this.z = allocKernelArray(maxBatch * this.size);
+    // a one-state filter (lowpass) runs as `z = a z + b u` in place, with SIMD where possible
+    const linear = kernel as Partial<LinearKernel>;
+    const zPtr = simWasm()?.offsetOf(this.z) ?? -1;
+    this.oneX = linear.form === 'oneX' && linear.system && zPtr >= 0 ? { a: linear.system.A[0][0], b: linear.system.C[0] * linear.system.B[0], zPtr } : undefined;
+    this.u = allocKernelArray(maxBatch * this.size);
+    this.uPtr = simWasm()?.offsetOf(this.u) ?? -1;
   }
 
   reset(batch: number): void {
@@ -79,13 +90,14 @@ export class PostFilteredExec implements Exec {
     const u = this.u.subarray(0, n);
     if (this.useEvent(batch)) {
       u.fill(0);
-      this.event!(this.spikeSource!, u);
+      this.event!(this.spikeSource!, u, this.uPtr);
       this.eventSteps++;
     } else {
       u.set(runOp(this.op, [this.input], [this.inShape], batch, false));
       this.denseSteps++;
     }
-    this.kernel.step(u, this.z.subarray(0, n), this.state);
+    if (this.oneX && this.uPtr >= 0) simWasm()!.lowpass(n, this.uPtr, this.oneX.zPtr, this.oneX.a, this.oneX.b);
+    else this.kernel.step(u, this.z.subarray(0, n), this.state);
   }
 
   private useEvent(batch: number): boolean {

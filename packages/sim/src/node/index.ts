@@ -1,2 +1,2 @@
-export { runParallel, type ParallelOptions } from './run-parallel.js';
+export { runParallel, SimWorkerPool, type ParallelOptions } from './run-parallel.js';
 export * from '../index.js';

@@ -4,7 +4,7 @@ import { loadMnist } from '@snn/mnist/node';
 import { compile } from '../compile.js';
 import { initBackend } from '../backend/init.js';
 import { registries } from '../testing/fixtures.js';
-import { runParallel } from './run-parallel.js';
+import { runParallel, SimWorkerPool } from './run-parallel.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -40,6 +40,28 @@ describe('runParallel (samples split across worker threads)', () => {
     const data = new Float32Array(400 * 4);
     await expect(
       runParallel(graph, { ...registries(), batchSize: 100 }, { x: data }, { nSteps: 2 }, { workers: 2, registryModule: 'data:text/javascript,export const createRegistries = () => { throw new Error("no registry here") }' }),
-    ).rejects.toThrow(/worker 1\/2 failed: no registry here/);
+    ).rejects.toThrow(/worker [12]\/2 failed: no registry here/);
+  });
+});
+
+describe('SimWorkerPool', () => {
+  it('serves several runs with the same workers and matches single-threaded runs', async () => {
+    const b = new GraphBuilder();
+    const p = b.neurons(b.input('x', [64]), { id: 'pop', neuronType: 'SpikingRectifiedLinear', gain: scalar(300) });
+    b.output(b.dense(p, { weights: heNormal([64, 3], 64, createRng(1)), synapse: { type: 'alpha', params: { tau: 0.005 } } }), 'y');
+    const graph = b.build();
+    const data = createRng(4).fillUniform(new Float32Array(50 * 64), 0, 1);
+    const options = { ...registries(), batchSize: 10, propagation: 'dense' as const };
+    const pool = new SimWorkerPool({ workers: 2 });
+    try {
+      for (const nSteps of [5, 12]) {
+        const got = await pool.run(graph, options, { x: data }, { nSteps });
+        const want = compile(graph, options).run({ x: data }, { nSteps });
+        expect(Array.from(got.probes.y.data)).toEqual(Array.from(want.probes.y.data));
+        expect(got.stats.pop.spikes).toBe(want.stats.pop.spikes);
+      }
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,13 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { encodeSnn, SnnError, type Graph } from '@snn/ir';
+import { encodeSnn, inferShapes, SnnError, type Graph } from '@snn/ir';
 import type { CompileOptions, ProbeSpec, RunOptions, RunResult, SimInputs } from '../options.js';
 import { compile } from '../compile.js';
 import { mergeStats, type ShardMessage, type ShardRequest } from './protocol.js';
 
-/** Options of {@link runParallel}. */
+/** Options of {@link runParallel} and {@link SimWorkerPool}. */
 export interface ParallelOptions {
-  /** Worker threads (default: the machine's cores). 1 runs on the calling thread. */
+  /** Worker threads (default: the machine's cores). */
   readonly workers?: number;
   /**
    * For neuron or synapse types that are not built in: a module URL (e.g.
@@ -18,11 +18,103 @@ export interface ParallelOptions {
   readonly registryExport?: string;
 }
 
+type Pending = { resolve: (r: RunResult) => void; reject: (e: Error) => void; onProgress: (done: number) => void; worker: number };
+
 /**
- * Run a simulation with the samples split across worker threads, each compiling the graph
- * and running its share; probes are concatenated in sample order and statistics merged.
- * Results equal a single-threaded run with the same options (every sample's initial state
- * is the seed's, whatever shard it lands in). Node only.
+ * Worker threads that simulate shards of a run: the samples are split across the workers,
+ * each compiles the graph and runs its share; probes are concatenated in sample order and
+ * statistics merged. Results equal a single-threaded run with the same options (every
+ * sample's initial state is the seed's, whatever shard it lands in). The workers start once
+ * and serve every run until {@link close}. Node only.
+ */
+export class SimWorkerPool {
+  readonly size: number;
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(private readonly parallel: ParallelOptions = {}) {
+    this.size = Math.max(1, Math.floor(parallel.workers ?? availableParallelism()));
+    this.workers = Array.from({ length: this.size }, (_, w) => {
+      // execArgv: [] so the worker resolves packages to their built code even under a test runner
+      const worker = new Worker(workerUrl(), { execArgv: [] });
+      worker.on('message', ({ id, message }: { id: number; message: ShardMessage }) => this.onMessage(id, message));
+      worker.on('error', (e) => this.failWorker(w, new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} crashed: ${e.message}`, { cause: e })));
+      worker.unref();
+      return worker;
+    });
+  }
+
+  /** Simulate `inputs` like `compile(graph, options).run(inputs, run)`, split across the workers. */
+  async run(graph: Graph, options: CompileOptions, inputs: SimInputs, run: RunOptions = {}): Promise<RunResult> {
+    const nSteps = run.nSteps ?? 1;
+    inferShapes(graph); // validates here (no backend needed), so graph errors surface on this thread
+    const outputs = graph.nodes.filter((n) => n.kind === 'output').map((n) => n.id);
+    const probes: Record<string, ProbeSpec> = { ...(run.probes ?? Object.fromEntries(outputs.map((id) => [id, { node: id }]))) };
+    const entries = Object.entries(inputs).map(([id, x]) => {
+      const perStep = !(x instanceof Float32Array);
+      const data = x instanceof Float32Array ? x : x.data;
+      const node = graph.nodes.find((n) => n.id === id);
+      if (node?.kind !== 'input') throw new SnnError('SIM_UNKNOWN_INPUT', `'${id}' is not an input node of the graph`, { where: id });
+      const size = node.shape.reduce((a, b) => a * b, 1);
+      return { id, data, perStep, per: perStep ? size * nSteps : size };
+    });
+    const samples = entries.length ? entries[0].data.length / entries[0].per : 0;
+    const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? 100))));
+    const graphBytes = encodeSnn(graph);
+    const { neurons: _n, synapses: _s, ...portable } = options;
+    const bounds = Array.from({ length: shards + 1 }, (_, w) => Math.round((w * samples) / shards));
+    const done = new Array<number>(shards).fill(0);
+    const parts = await Promise.all(
+      bounds.slice(0, -1).map((start, w) => {
+        const end = bounds[w + 1];
+        const request: ShardRequest = {
+          graph: graphBytes,
+          compile: portable,
+          nSteps,
+          probes,
+          inputs: Object.fromEntries(entries.map((e) => [e.id, { data: e.data.slice(start * e.per, end * e.per), perStep: e.perStep }])),
+          registryModule: this.parallel.registryModule,
+          registryExport: this.parallel.registryExport,
+        };
+        return new Promise<RunResult>((resolve, reject) => {
+          const id = this.nextId++;
+          const onProgress = (d: number): void => {
+            done[w] = d;
+            run.onProgress?.(done.reduce((a, b) => a + b, 0), samples);
+          };
+          this.pending.set(id, { resolve, reject, onProgress, worker: w });
+          this.workers[w].ref();
+          this.workers[w].postMessage({ id, request });
+        });
+      }),
+    );
+    return mergeResults(parts, bounds, nSteps);
+  }
+
+  /** Stop the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private onMessage(id: number, message: ShardMessage): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    if (message.kind === 'progress') return p.onProgress(message.done);
+    this.pending.delete(id);
+    if (![...this.pending.values()].some((q) => q.worker === p.worker)) this.workers[p.worker].unref();
+    if (message.kind === 'result') p.resolve(message.result);
+    else p.reject(new SnnError(message.code ?? 'SIM_WORKER', `worker ${p.worker + 1}/${this.size} failed: ${message.message}`));
+  }
+
+  private failWorker(w: number, error: Error): void {
+    for (const [id, p] of this.pending) if (p.worker === w) (this.pending.delete(id), p.reject(error));
+  }
+}
+
+/**
+ * One run split across `parallel.workers` worker threads (a {@link SimWorkerPool} started
+ * for this run and closed after it); with one worker or one batch of samples it runs here.
  */
 export async function runParallel(
   graph: Graph,
@@ -31,58 +123,14 @@ export async function runParallel(
   run: RunOptions = {},
   parallel: ParallelOptions = {},
 ): Promise<RunResult> {
-  const nSteps = run.nSteps ?? 1;
-  const sim = compile(graph, options); // validates graph and inputs on this thread, errors surface here
-  const probes: Record<string, ProbeSpec> = { ...(run.probes ?? Object.fromEntries(sim.outputIds.map((id) => [id, { node: id }]))) };
-  const entries = Object.entries(inputs).map(([id, x]) => {
-    const perStep = !(x instanceof Float32Array);
-    const data = x instanceof Float32Array ? x : x.data;
-    const size = sim.inputSize(id);
-    return { id, data, perStep, per: perStep ? size * nSteps : size };
-  });
-  const samples = entries.length ? entries[0].data.length / entries[0].per : 0;
-  const workers = Math.max(1, Math.min(parallel.workers ?? availableParallelism(), Math.ceil(samples / (options.batchSize ?? 100))));
-  if (workers === 1) return sim.run(inputs, run);
-  sim.dispose();
-
-  const graphBytes = encodeSnn(graph);
-  const { neurons: _n, synapses: _s, ...portable } = options;
-  const bounds = Array.from({ length: workers + 1 }, (_, w) => Math.round((w * samples) / workers));
-  const done = new Array<number>(workers).fill(0);
-  const shards = bounds.slice(0, -1).map((start, w) => {
-    const end = bounds[w + 1];
-    const shardInputs: ShardRequest['inputs'] = Object.fromEntries(
-      entries.map((e) => [e.id, { data: e.data.slice(start * e.per, end * e.per), perStep: e.perStep }]),
-    );
-    const request: ShardRequest = {
-      graph: graphBytes,
-      compile: portable,
-      nSteps,
-      probes,
-      inputs: shardInputs,
-      registryModule: parallel.registryModule,
-      registryExport: parallel.registryExport,
-    };
-    return new Promise<RunResult>((resolve, reject) => {
-      // execArgv: [] so the worker resolves packages to their built code even under a test runner
-      const worker = new Worker(workerUrl(), { workerData: request, execArgv: [] });
-      worker.on('message', (msg: ShardMessage) => {
-        if (msg.kind === 'progress') {
-          done[w] = msg.done;
-          run.onProgress?.(done.reduce((a, b) => a + b, 0), samples);
-        } else if (msg.kind === 'result') {
-          resolve(msg.result);
-          void worker.terminate();
-        } else {
-          reject(new SnnError(msg.code ?? 'SIM_WORKER', `worker ${w + 1}/${workers} failed: ${msg.message}`));
-          void worker.terminate();
-        }
-      });
-      worker.on('error', (e) => reject(new SnnError('SIM_WORKER', `worker ${w + 1}/${workers} crashed: ${e.message}`, { cause: e })));
-    });
-  });
-  const parts = await Promise.all(shards);
-  return mergeResults(parts, bounds, nSteps);
+  const workers = Math.max(1, parallel.workers ?? availableParallelism());
+  if (workers === 1) return compile(graph, options).run(inputs, run);
+  const pool = new SimWorkerPool({ ...parallel, workers });
+  try {
+    return await pool.run(graph, options, inputs, run);
+  } finally {
+    await pool.close();
+  }
 }
 
 function mergeResults(parts: RunResult[], bounds: number[], nSteps: number): RunResult {

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// LIF kernel throughput: the plain-JS kernel, the WebAssembly SIMD kernel on 1 thread and a
+// 2-thread NeuronStepPool, J ~ Uniform(0, 5), dt = 1 ms, default LIF parameters.
+// Runs on the built package: npx tsc -p tsconfig.build.json && node scripts/bench-lif.mjs
+// Options: --sizes 65536,262144,1048576  --repeats 7  --work 3e7 (neuron-steps per timing)
+import { parseArgs } from 'node:util';
+import { createNeuronStepPool, measureLifThroughput } from '../dist/index.js';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '65536,262144,1048576' }, repeats: { type: 'string', default: '7' }, work: { type: 'string', default: '3e7' } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const repeats = Number(values.repeats);
+const pool = await createNeuronStepPool({ threads: 2, minParallel: 1 });
+const variants = [
+  ['js, 1 thread', (neurons, steps) => measureLifThroughput({ neurons, steps, kernel: 'js' })],
+  ['wasm, 1 thread', (neurons, steps) => measureLifThroughput({ neurons, steps })],
+  ['wasm, 2 threads', (neurons, steps) => measureLifThroughput({ neurons, steps, pool })],
+];
+const fmt = (x) => x.toExponential(2);
+console.log(`neuron-steps/s, best and median of ${repeats} runs (interleaved)`);
+for (const neurons of sizes) {
+  const steps = Math.max(10, Math.round(Number(values.work) / neurons));
+  const results = variants.map(() => []);
+  for (let r = 0; r < repeats; r++) variants.forEach(([, run], k) => results[k].push(run(neurons, steps).neuronStepsPerSec));
+  variants.forEach(([name], k) => {
+    const sorted = results[k].sort((a, b) => b - a);
+    console.log(`${String(neurons).padStart(8)} ${name.padEnd(16)} best ${fmt(sorted[0])}  median ${fmt(sorted[sorted.length >> 1])}`);
+  });
+}
+await pool.close();

@@ -1,0 +1,211 @@
+;; Event-driven propagation kernels for @snn/sim, in WebAssembly SIMD.
+;;
+;; Assembled by tools/wasm/build-wasm.mjs into sim-kernels.generated.ts. Arrays are in the
+;; shared neuron memory of @snn/neurons (imported); pointers are byte offsets. They do what
+;; the JS kernels in src/kernels/ do, four output channels per f32x4 (products rounded to
+;; float32 before the sum, so results may differ from the JS kernels in the last bit).
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  ;; out[o..o+n) += v * w[p..p+n), four at a time, then the tail.
+  (func $axpy (param $n i32) (param $v f32) (param $pw i32) (param $po i32)
+    (local $j i32) (local $end4 i32) (local $vv v128) (local $a i32)
+    (local.set $vv (f32x4.splat (local.get $v)))
+    (local.set $end4 (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (block $done4
+      (loop $next4
+        (br_if $done4 (i32.ge_u (local.get $j) (local.get $end4)))
+        (local.set $a (i32.add (local.get $po) (local.get $j)))
+        (v128.store (local.get $a)
+          (f32x4.add (v128.load (local.get $a))
+                     (f32x4.mul (local.get $vv) (v128.load (i32.add (local.get $pw) (local.get $j))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $next4)))
+    (local.set $end4 (i32.shl (local.get $n) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end4)))
+        (local.set $a (i32.add (local.get $po) (local.get $j)))
+        (f32.store (local.get $a)
+          (f32.add (f32.load (local.get $a))
+                   (f32.mul (local.get $v) (f32.load (i32.add (local.get $pw) (local.get $j))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next))))
+
+  ;; collect_active(n, pValues, pIndex, pValue) -> count: the nonzero entries of values[0..n),
+  ;; their indices (i32) and values (f32), in index order. Eight values are tested at a time;
+  ;; the lanes of a nonzero group are visited through its bitmask.
+  (func (export "collect_active") (param $n i32) (param $pv i32) (param $pi i32) (param $po i32) (result i32)
+    (local $i i32) (local $end8 i32) (local $count i32) (local $x f32) (local $mask i32) (local $lane i32)
+    (local $lo v128) (local $hi v128) (local $p i32)
+    (local.set $end8 (i32.and (local.get $n) (i32.const -8)))
+    (block $done8
+      (loop $next8
+        (br_if $done8 (i32.ge_u (local.get $i) (local.get $end8)))
+        (local.set $p (i32.add (local.get $pv) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $lo (f32x4.ne (v128.load (local.get $p)) (v128.const f32x4 0 0 0 0)))
+        (local.set $hi (f32x4.ne (v128.load offset=16 (local.get $p)) (v128.const f32x4 0 0 0 0)))
+        (if (v128.any_true (v128.or (local.get $lo) (local.get $hi)))
+          (then
+            (local.set $mask (i32.or (i32x4.bitmask (local.get $lo))
+                                     (i32.shl (i32x4.bitmask (local.get $hi)) (i32.const 4))))
+            (block $lanesDone
+              (loop $lanes
+                (br_if $lanesDone (i32.eqz (local.get $mask)))
+                (local.set $lane (i32.add (local.get $i) (i32.ctz (local.get $mask))))
+                (i32.store (i32.add (local.get $pi) (i32.shl (local.get $count) (i32.const 2))) (local.get $lane))
+                (f32.store (i32.add (local.get $po) (i32.shl (local.get $count) (i32.const 2)))
+                  (f32.load (i32.add (local.get $pv) (i32.shl (local.get $lane) (i32.const 2)))))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+                (br $lanes)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $next8)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $x (f32.load (i32.add (local.get $pv) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (f32.ne (local.get $x) (f32.const 0))
+          (then
+            (i32.store (i32.add (local.get $pi) (i32.shl (local.get $count) (i32.const 2))) (local.get $i))
+            (f32.store (i32.add (local.get $po) (i32.shl (local.get $count) (i32.const 2))) (local.get $x))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $count))
+
+  ;; scatter_dense(nActive, pIndex, pValue, pWeights, nIn, nOut, pOut): for each active input
+  ;; (b, i) with value v, out[b, :] += v * weights[i, :]. Weights (nIn, nOut) row-major.
+  (func (export "scatter_dense")
+    (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pW i32)
+    (param $nIn i32) (param $nOut i32) (param $pOut i32)
+    (local $a i32) (local $flat i32) (local $b i32) (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
+        (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $b (i32.div_u (local.get $flat) (local.get $nIn)))
+        (local.set $i (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $nIn))))
+        (call $axpy (local.get $nOut)
+          (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2))))
+          (i32.add (local.get $pW) (i32.shl (i32.mul (local.get $i) (local.get $nOut)) (i32.const 2)))
+          (i32.add (local.get $pOut) (i32.shl (i32.mul (local.get $b) (local.get $nOut)) (i32.const 2))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next))))
+
+;; scatter_conv(nActive, pIndex, pValue, pKernel, pOut, pRows, pCols, h, w, c, outH, outW, outC,
+  ;; rowStride, colStride): every active input (b, y, x, ci) with value v adds
+  ;; v * kernel[ky, kx, ci, :] to each output (b, oy, ox, :) whose window covers it. The
+  ;; (ky, oy) pairs covering row y are precomputed (JS, convTapTables): at pRows + 4*y*rowStride
+  ;; a count, then pairs (ky*kw, oy*outW); likewise (kx, ox) per column at pCols.
+  (func (export "scatter_conv")
+    (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pK i32) (param $pOut i32)
+    (param $pRows i32) (param $pCols i32)
+    (param $h i32) (param $w i32) (param $c i32) (param $outH i32) (param $outW i32) (param $outC i32)
+    (param $rowStride i32) (param $colStride i32)
+    (local $a i32) (local $flat i32) (local $b i32) (local $rest i32) (local $y i32) (local $x i32) (local $ci i32)
+    (local $v f32) (local $inSize i32) (local $wc i32) (local $outPlane i32)
+    (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
+    (local $kyTerm i32) (local $oBase i32)
+    (local.set $wc (i32.mul (local.get $w) (local.get $c)))
+    (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
+    (local.set $outPlane (i32.mul (local.get $outH) (local.get $outW)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
+        (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $v (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $b (i32.div_u (local.get $flat) (local.get $inSize)))
+        (local.set $rest (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $inSize))))
+        (local.set $y (i32.div_u (local.get $rest) (local.get $wc)))
+        (local.set $rest (i32.sub (local.get $rest) (i32.mul (local.get $y) (local.get $wc))))
+        (local.set $x (i32.div_u (local.get $rest) (local.get $c)))
+        (local.set $ci (i32.sub (local.get $rest) (i32.mul (local.get $x) (local.get $c))))
+        ;; rows covering y: [row, rowEnd) over (kyTerm, oyTerm) pairs
+        (local.set $row (i32.add (local.get $pRows) (i32.shl (i32.mul (local.get $y) (local.get $rowStride)) (i32.const 2))))
+        (local.set $rowEnd (i32.add (i32.add (local.get $row) (i32.const 4))
+          (i32.shl (i32.load (local.get $row)) (i32.const 3))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $col0 (i32.add (local.get $pCols) (i32.shl (i32.mul (local.get $x) (local.get $colStride)) (i32.const 2))))
+        (local.set $colEnd (i32.add (i32.add (local.get $col0) (i32.const 4))
+          (i32.shl (i32.load (local.get $col0)) (i32.const 3))))
+        (local.set $col0 (i32.add (local.get $col0) (i32.const 4)))
+        (block $rowsDone
+          (loop $rowNext
+            (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowEnd)))
+            (local.set $kyTerm (i32.load (local.get $row)))
+            ;; output base of (b, oy, 0)
+            (local.set $oBase (i32.add (i32.mul (local.get $b) (local.get $outPlane)) (i32.load offset=4 (local.get $row))))
+            (local.set $col (local.get $col0))
+            (block $colsDone
+              (loop $colNext
+                (br_if $colsDone (i32.ge_u (local.get $col) (local.get $colEnd)))
+                (call $axpy (local.get $outC) (local.get $v)
+                  (i32.add (local.get $pK) (i32.shl (i32.mul
+                    (i32.add (i32.mul (i32.add (local.get $kyTerm) (i32.load (local.get $col))) (local.get $c)) (local.get $ci))
+                    (local.get $outC)) (i32.const 2)))
+                  (i32.add (local.get $pOut) (i32.shl (i32.mul
+                    (i32.add (local.get $oBase) (i32.load offset=4 (local.get $col)))
+                    (local.get $outC)) (i32.const 2))))
+                (local.set $col (i32.add (local.get $col) (i32.const 8)))
+                (br $colNext)))
+            (local.set $row (i32.add (local.get $row) (i32.const 8)))
+            (br $rowNext)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next))))
+
+  ;; gain_bias(n, size, pX, pGain, pBias, pJ): J[i] = gain[i % size] * x[i] + bias[i % size]
+  ;; for n = batch * size values (the current into a population), four at a time per sample.
+  (func (export "gain_bias") (param $n i32) (param $size i32) (param $pX i32) (param $pG i32) (param $pB i32) (param $pJ i32)
+    (local $base i32) (local $i i32) (local $end4 i32) (local $bytes i32) (local $o i32)
+    (local.set $bytes (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $end4 (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2)))
+    (block $done
+      (loop $sample
+        (br_if $done (i32.ge_u (local.get $base) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $i (i32.const 0))
+        (block $d4
+          (loop $l4
+            (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
+            (local.set $o (i32.add (local.get $base) (local.get $i)))
+            (v128.store (i32.add (local.get $pJ) (local.get $o))
+              (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $pG) (local.get $i))) (v128.load (i32.add (local.get $pX) (local.get $o))))
+                         (v128.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $l4)))
+        (block $d1
+          (loop $l1
+            (br_if $d1 (i32.ge_u (local.get $i) (local.get $bytes)))
+            (local.set $o (i32.add (local.get $base) (local.get $i)))
+            (f32.store (i32.add (local.get $pJ) (local.get $o))
+              (f32.add (f32.mul (f32.load (i32.add (local.get $pG) (local.get $i))) (f32.load (i32.add (local.get $pX) (local.get $o))))
+                       (f32.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (br $l1)))
+        (local.set $base (i32.add (local.get $base) (local.get $bytes)))
+        (br $sample))))
+
+  ;; lowpass(n, pU, pY, a, b): y = a*y + b*u (a one-state filter in place), four at a time.
+  (func (export "lowpass") (param $n i32) (param $pU i32) (param $pY i32) (param $a f32) (param $b f32)
+    (local $i i32) (local $end4 i32) (local $end i32) (local $va v128) (local $vb v128) (local $p i32)
+    (local.set $va (f32x4.splat (local.get $a)))
+    (local.set $vb (f32x4.splat (local.get $b)))
+    (local.set $end4 (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $d4
+      (loop $l4
+        (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
+        (local.set $p (i32.add (local.get $pY) (local.get $i)))
+        (v128.store (local.get $p) (f32x4.add (f32x4.mul (local.get $va) (v128.load (local.get $p)))
+                                              (f32x4.mul (local.get $vb) (v128.load (i32.add (local.get $pU) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $l4)))
+    (block $d1
+      (loop $l1
+        (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $p (i32.add (local.get $pY) (local.get $i)))
+        (f32.store (local.get $p) (f32.add (f32.mul (local.get $a) (f32.load (local.get $p)))
+                                           (f32.mul (local.get $b) (f32.load (i32.add (local.get $pU) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $l1))))
+)

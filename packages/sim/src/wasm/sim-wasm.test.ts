@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '@snn/ir';
+import { collectActive } from '../kernels/collect-active.js';
+import { scatterConv } from '../kernels/scatter-conv.js';
+import { scatterDense } from '../kernels/scatter-dense.js';
+import { convGeometry } from '../build-plan.js';
+import { convTapTables } from '../kernels/conv-taps.js';
+import { allocKernelArray, allocKernelIndex, copyToKernelMemory, simWasm } from './sim-wasm.js';
+
+const wasm = simWasm();
+
+/** Sparse spike-like data: about `density` of the entries nonzero, with values 1000 or 2000. */
+function sparse(n: number, density: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const a = allocKernelArray(n);
+  for (let i = 0; i < n; i++) if (rng.next() < density) a[i] = rng.next() < 0.9 ? 1000 : 2000;
+  return a;
+}
+
+describe('the WebAssembly SIMD kernels of the simulator', () => {
+  it('are available in Node 20 (shared memory + SIMD)', () => {
+    expect(wasm).toBeDefined();
+  });
+
+  it('collect_active lists exactly what the JS kernel lists, for every length mod 8', () => {
+    for (const n of [0, 1, 7, 8, 9, 1000, 4099]) {
+      const values = sparse(n, 0.07, n);
+      const [i1, v1, i2, v2] = [allocKernelIndex(n), allocKernelArray(n), new Int32Array(n), new Float32Array(n)];
+      const count = wasm!.collectActive(n, wasm!.offsetOf(values), wasm!.offsetOf(i1), wasm!.offsetOf(v1));
+      expect(count).toBe(collectActive(values, n, i2, v2));
+      expect(Array.from(i1.subarray(0, count))).toEqual(Array.from(i2.subarray(0, count)));
+      expect(Array.from(v1.subarray(0, count))).toEqual(Array.from(v2.subarray(0, count)));
+    }
+  });
+
+  it('scatter_dense and scatter_conv equal the JS kernels to float32 rounding', () => {
+    const rng = createRng(3);
+    // dense 300 -> 37 (a tail after the 4-wide part), batch 3
+    const spikes = sparse(900, 0.1, 1);
+    const idx = allocKernelIndex(900);
+    const val = allocKernelArray(900);
+    const count = wasm!.collectActive(900, wasm!.offsetOf(spikes), wasm!.offsetOf(idx), wasm!.offsetOf(val));
+    const w = copyToKernelMemory(rng.fillUniform(new Float32Array(300 * 37), -1, 1));
+    const outW = allocKernelArray(3 * 37);
+    const outJ = new Float32Array(3 * 37);
+    wasm!.scatterDense(count, wasm!.offsetOf(idx), wasm!.offsetOf(val), wasm!.offsetOf(w), 300, 37, wasm!.offsetOf(outW));
+    scatterDense(idx, val, count, w, 300, 37, outJ);
+    outJ.forEach((v, i) => expect(outW[i]).toBeCloseTo(v, 1));
+    // conv 9x11x5 -> kernel 3x3, 12 channels, stride 2, same padding, batch 2
+    for (const [strides, padding] of [[[2, 2], 'same'], [[1, 1], 'valid']] as const) {
+      const inShape = [9, 11, 5];
+      const outShape = padding === 'same' ? [5, 6, 12] : [7, 9, 12];
+      const g = convGeometry([3, 3, 5, 12], strides, padding, inShape, outShape);
+      const s = sparse(2 * 495, 0.2, 2);
+      const ci = allocKernelIndex(990);
+      const cv = allocKernelArray(990);
+      const n = wasm!.collectActive(990, wasm!.offsetOf(s), wasm!.offsetOf(ci), wasm!.offsetOf(cv));
+      const k = copyToKernelMemory(rng.fillUniform(new Float32Array(9 * 5 * 12), -1, 1));
+      const outSize = 2 * outShape[0] * outShape[1] * 12;
+      const o1 = allocKernelArray(outSize);
+      const o2 = new Float32Array(outSize);
+      const taps = convTapTables(g);
+      const rows = allocKernelIndex(taps.rows.length);
+      const cols = allocKernelIndex(taps.cols.length);
+      rows.set(taps.rows);
+      cols.set(taps.cols);
+      wasm!.scatterConv(n, wasm!.offsetOf(ci), wasm!.offsetOf(cv), wasm!.offsetOf(k), wasm!.offsetOf(o1), wasm!.offsetOf(rows), wasm!.offsetOf(cols), g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride);
+      scatterConv(ci, cv, n, k, g, o2);
+      let maxAbs = 0;
+      let maxDiff = 0;
+      o2.forEach((v, i) => ((maxAbs = Math.max(maxAbs, Math.abs(v))), (maxDiff = Math.max(maxDiff, Math.abs(v - o1[i])))));
+      expect(maxAbs).toBeGreaterThan(100);
+      expect(maxDiff / maxAbs).toBeLessThan(1e-6);
+    }
+  });
+
+  it('gain_bias and lowpass compute J = g x + b and y = a y + b u', () => {
+    const x = copyToKernelMemory(Float32Array.from({ length: 2 * 7 }, (_, i) => i - 3));
+    const g = copyToKernelMemory(Float32Array.from({ length: 7 }, (_, i) => 0.5 + i));
+    const b = copyToKernelMemory(Float32Array.from({ length: 7 }, (_, i) => -i));
+    const J = allocKernelArray(14);
+    wasm!.gainBias(14, 7, wasm!.offsetOf(x), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(J));
+    J.forEach((v, i) => expect(v).toBe(Math.fround(Math.fround(g[i % 7] * x[i]) + b[i % 7])));
+    const y = copyToKernelMemory(Float32Array.of(1, 2, 3, 4, 5));
+    const u = copyToKernelMemory(Float32Array.of(10, 10, 10, 10, 10));
+    wasm!.lowpass(5, wasm!.offsetOf(u), wasm!.offsetOf(y), 0.9, 0.1);
+    expect(Array.from(y)).toEqual([1, 2, 3, 4, 5].map((v) => Math.fround(Math.fround(Math.fround(0.9) * v) + Math.fround(Math.fround(0.1) * 10))));
+  });
+});
