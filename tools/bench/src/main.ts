@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { simBenchmark } from './sim-bench.js';
+import { importBenchmark } from './import-bench.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
-const benchmarks: readonly Benchmark[] = [simBenchmark];
+const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark];
 
 const usage = `Usage: npm run bench -- NAME [--json] [--quick] [--FLAG VALUE ...]
 

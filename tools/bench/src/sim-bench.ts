@@ -1,11 +1,10 @@
-import { createNeuronRegistry, measureLifThroughput } from '@snn/neurons';
+import { createNeuronRegistry, createNeuronStepPool, measureLifThroughput } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import { compile, initBackend, predict, argmaxRows } from '@snn/sim';
 import { SimWorkerPool } from '@snn/sim/node';
 import { loadMnist } from '@snn/mnist/node';
 import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
 import { naiveSpikingRun } from './sim-baseline.js';
-import { measureLifParallel } from './lif-parallel.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
 /**
@@ -42,12 +41,12 @@ export const simBenchmark: Benchmark = {
     const t1 = performance.now();
     const single = predict(sim, { image: mnist.images.subarray(0, (images / 4) * 784) }, { nSteps, onProgress: ctx.progress('snn sim, 1 thread') });
     const singleSeconds = (performance.now() - t1) / 1000;
-    const pool = new SimWorkerPool({ workers });
-    await pool.run(graph, options, { image: mnist.images.subarray(0, 100 * 784) }, { nSteps: 5 }); // start + warm the workers
+    const simPool = new SimWorkerPool({ workers });
+    await simPool.run(graph, options, { image: mnist.images.subarray(0, 100 * 784) }, { nSteps: 5 }); // start + warm the workers
     const t0 = performance.now();
-    const run = await pool.run(graph, options, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim, ${workers} workers`) });
+    const run = await simPool.run(graph, options, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim, ${workers} workers`) });
     const seconds = (performance.now() - t0) / 1000;
-    await pool.close();
+    await simPool.close();
     const result = { labels: argmaxRows(run.probes.output.data, 10), run };
     const agreeRate = agreement(result.labels, rateSim, mnist.images, images);
     void single;
@@ -59,8 +58,13 @@ export const simBenchmark: Benchmark = {
     const neuronsPerImage = 26 * 26 * 32 + 12 * 12 * 64;
     const imagesPerSec = images / seconds;
     const baselineImagesPerSec = baselineImages / baselineSeconds;
-    const lif1 = measureLifThroughput({ neurons: 1 << 20, steps: ctx.quick ? 20 : 100 });
-    const lif2 = await measureLifParallel({ neurons: 1 << 21, steps: ctx.quick ? 20 : 100, threads: 2 });
+    // the LIF kernel alone: 262,144 neurons (a conv layer x a small batch), J ~ Uniform(0, 5)
+    const lifNeurons = 1 << 18;
+    const lifSteps = ctx.quick ? 50 : 400;
+    const lif1 = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps });
+    const pool = await createNeuronStepPool({ threads: 2 });
+    const lif2 = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps, pool });
+    await pool.close();
     let correct = 0;
     for (let i = 0; i < images; i++) if (result.labels[i] === mnist.labels[i]) correct++;
     ctx.table([
