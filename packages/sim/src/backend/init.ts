@@ -46,7 +46,8 @@ async function start(options: BackendOptions): Promise<string> {
       { where: 'initBackend' },
     );
   }
-  if (name === 'wasm' && !tf.findBackend('wasm')) await initWasm(await requestedThreads(options.threads));
+  const threads = await requestedThreads(options.threads);
+  if (name === 'wasm' && !tf.findBackend('wasm')) await initWasm(threads);
   if (!(await tf.setBackend(name))) {
     throw new SnnError('BACKEND_INIT_FAILED', `tfjs backend '${name}' could not be initialized (see the warning above)`, {
       where: 'initBackend',

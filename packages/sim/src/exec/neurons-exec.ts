@@ -63,10 +63,13 @@ export class NeuronsExec implements Exec {
     const wasm = simWasm();
     const ptrs = wasm ? [this.value, this.active.index, this.active.value].map((a) => wasm.offsetOf(a)) : [];
     this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;
+    const gb = wasm ? [this.gain, this.bias, this.J].map((a) => wasm.offsetOf(a)) : [];
+    this.gainBiasPtrs = gb.length && gb.every((p) => p >= 0) ? { gain: gb[0], bias: gb[1], J: gb[2] } : undefined;
   }
 
   /** Byte offsets of `value` and the active lists in kernel memory, when the SIMD kernels can run. */
   readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
+  private readonly gainBiasPtrs?: { readonly gain: number; readonly bias: number; readonly J: number };
   private readonly gain: Float32Array;
   private readonly bias: Float32Array;
 
@@ -126,11 +129,10 @@ export class NeuronsExec implements Exec {
   /** `J = gain * x + bias`, with the SIMD kernel when every array is in kernel memory. */
   private currents(x: Float32Array, n: number, J: Float32Array): void {
     const wasm = simWasm();
-    if (wasm) {
-      const p = [x, this.gain, this.bias, J].map((a) => wasm.offsetOf(a));
-      if (p.every((q) => q >= 0)) return wasm.gainBias(n, this.size, p[0], p[1], p[2], p[3]);
-    }
-    applyGainBias(x, this.gain, this.bias, this.size, n, J);
+    const g = this.gainBiasPtrs;
+    const px = wasm && g ? wasm.offsetOf(x) : -1;
+    if (px >= 0) wasm!.gainBias(n, this.size, px, g!.gain, g!.bias, g!.J);
+    else applyGainBias(x, this.gain, this.bias, this.size, n, J);
   }
 
   private collect(n: number): number {

@@ -107,14 +107,18 @@
     (local $v f32) (local $inSize i32) (local $wc i32) (local $outPlane i32)
     (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
     (local $kyTerm i32) (local $oBase i32)
+    (local $pw i32) (local $po i32) (local $j i32) (local $end4 i32) (local $outBytes i32) (local $vv v128)
     (local.set $wc (i32.mul (local.get $w) (local.get $c)))
     (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
+    (local.set $outBytes (i32.shl (local.get $outC) (i32.const 2)))
+    (local.set $end4 (i32.shl (i32.and (local.get $outC) (i32.const -4)) (i32.const 2)))
     (local.set $outPlane (i32.mul (local.get $outH) (local.get $outW)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
         (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $v (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $vv (f32x4.splat (local.get $v)))
         (local.set $b (i32.div_u (local.get $flat) (local.get $inSize)))
         (local.set $rest (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $inSize))))
         (local.set $y (i32.div_u (local.get $rest) (local.get $wc)))
@@ -140,13 +144,25 @@
             (block $colsDone
               (loop $colNext
                 (br_if $colsDone (i32.ge_u (local.get $col) (local.get $colEnd)))
-                (call $axpy (local.get $outC) (local.get $v)
-                  (i32.add (local.get $pK) (i32.shl (i32.mul
+                (local.set $pw (i32.add (local.get $pK) (i32.shl (i32.mul
                     (i32.add (i32.mul (i32.add (local.get $kyTerm) (i32.load (local.get $col))) (local.get $c)) (local.get $ci))
-                    (local.get $outC)) (i32.const 2)))
-                  (i32.add (local.get $pOut) (i32.shl (i32.mul
+                    (local.get $outC)) (i32.const 2))))
+                (local.set $po (i32.add (local.get $pOut) (i32.shl (i32.mul
                     (i32.add (local.get $oBase) (i32.load offset=4 (local.get $col)))
                     (local.get $outC)) (i32.const 2))))
+                ;; out[po..] += v * kernel[pw..], four channels per step (axpy inlined: this is the hot loop)
+                (local.set $j (i32.const 0))
+                (block $d4
+                  (loop $l4
+                    (br_if $d4 (i32.ge_u (local.get $j) (local.get $end4)))
+                    (v128.store (i32.add (local.get $po) (local.get $j))
+                      (f32x4.add (v128.load (i32.add (local.get $po) (local.get $j)))
+                                 (f32x4.mul (local.get $vv) (v128.load (i32.add (local.get $pw) (local.get $j))))))
+                    (local.set $j (i32.add (local.get $j) (i32.const 16)))
+                    (br $l4)))
+                (if (i32.lt_u (local.get $end4) (local.get $outBytes))
+                  (then (call $axpy (i32.shr_u (i32.sub (local.get $outBytes) (local.get $end4)) (i32.const 2)) (local.get $v)
+                    (i32.add (local.get $pw) (local.get $end4)) (i32.add (local.get $po) (local.get $end4)))))
                 (local.set $col (i32.add (local.get $col) (i32.const 8)))
                 (br $colNext)))
             (local.set $row (i32.add (local.get $row) (i32.const 8)))
