@@ -55,6 +55,20 @@ describe('event-driven propagation', () => {
   });
 });
 
+describe('the plan', () => {
+  it('computes the constant-input chain once per presentation and the spike-driven transforms event-capable', () => {
+    const sim = compile(network('SpikingRectifiedLinear', 20, 0.005), registries());
+    const plan = Object.fromEntries(sim.describePlan().map((p) => [p.id, p]));
+    expect(plan.image.static).toBe(true);
+    expect(plan.conv0).toMatchObject({ static: true, exec: 'linear' });
+    expect(plan.n0).toMatchObject({ static: false, exec: 'neurons' });
+    expect(plan.conv1).toMatchObject({ static: false, exec: 'filtered', eventDriven: true });
+    expect(plan.dense).toMatchObject({ exec: 'filtered', eventDriven: true }); // the synapse moved past the flatten
+    const rate = compile(network('RectifiedLinear', 1, 0), { ...registries(), mode: 'rate' }).describePlan();
+    expect(rate.every((p) => p.static)).toBe(true); // no synapse, no state: one pass per batch
+  });
+});
+
 describe('spiking approximates rate mode', () => {
   it('the mean spiking output over a long window approaches the rate-mode output', () => {
     const images = loadMnist('test', 5).images;

@@ -1,6 +1,6 @@
 import { SnnError, type Graph } from '@snn/ir';
 import { buildPlan, type Plan } from './build-plan.js';
-import { InputExec } from './exec/linear-exec.js';
+import { AliasExec, InputExec } from './exec/linear-exec.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
 import type { CompileOptions, NodeStats, ProbeSpec, RunOptions, RunResult, SimInputs } from './options.js';
@@ -20,6 +20,25 @@ export class Simulator {
   ) {
     this.dt = options.dt ?? 0.001;
     this.plan(new Set()); // validate and build eagerly so errors surface at compile time
+  }
+
+  /**
+   * How each node runs, in execution order: `static` nodes are computed once per batch
+   * (constant input, no state and no synapse on the way); `filtered` nodes are transforms
+   * fed through a synapse (event-driven when `eventDriven`); `alias` nodes share their
+   * input's buffer (reshape, output).
+   */
+  describePlan(): Array<{ id: string; kind: string; static: boolean; exec: 'input' | 'linear' | 'neurons' | 'filtered' | 'alias'; eventDriven: boolean }> {
+    const plan = this.plan(new Set());
+    const kinds = new Map(this.graph.nodes.map((n) => [n.id, n.kind] as const));
+    return plan.order.map((e) => ({
+      id: e.id,
+      kind: kinds.get(e.id) ?? '?',
+      static: e.isStatic,
+      exec:
+        e instanceof InputExec ? 'input' : e instanceof NeuronsExec ? 'neurons' : e instanceof PostFilteredExec ? 'filtered' : e instanceof AliasExec ? 'alias' : 'linear',
+      eventDriven: e instanceof PostFilteredExec && e.canRunEventDriven,
+    }));
   }
 
   /** Elements per sample of input node `id` (throws when `id` is not an input). */

@@ -100,6 +100,11 @@ export class PostFilteredExec implements Exec {
     else this.kernel.step(u, this.z.subarray(0, n), this.state);
   }
 
+  /** Whether this transform has an event-driven path (a dense/conv fed by spiking neurons). */
+  get canRunEventDriven(): boolean {
+    return this.event !== undefined && this.spikeSource !== undefined;
+  }
+
   private useEvent(batch: number): boolean {
     const p = this.policy;
     if (!this.event || !this.spikeSource || p.mode === 'dense') return false;
