@@ -17,7 +17,7 @@ describe('the import benchmark', () => {
     expect(Math.abs(result.bytes - 5e6) / 5e6).toBeLessThan(0.05);
     expect(result.fixtureBytes).toBe(2768664);
     expect(table.map((r) => r[0])).toEqual([
-      expect.stringMatching(/^synthetic MLP, 5\.\d\d MB, first import \(cold\)$/),
+      expect.stringMatching(/^synthetic MLP, 5\.\d\d MB, first import \(cold JIT\)$/),
       expect.stringMatching(/^synthetic MLP, 5\.\d\d MB, mean of 1$/),
       'deepconcolic_small_k240.h5, 2.77 MB, mean of 1',
       'target',

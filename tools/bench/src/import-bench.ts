@@ -5,9 +5,9 @@ import { measureImport, syntheticKerasModel, type ImportBenchResult } from '@snn
 import { readModelFiles } from '@snn/keras-import/node';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
-/** Where the shared Keras fixtures are: `$SNN_KERAS_FIXTURES`, else `shared/fixtures/keras` beside the repository. */
+/** Where the shared Keras fixtures are: `$SNN_FIXTURES`, else `shared/fixtures/keras` beside the repository. */
 export function kerasFixtureDir(): string {
-  return process.env.SNN_KERAS_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures/keras/', import.meta.url));
+  return process.env.SNN_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures/keras/', import.meta.url));
 }
 
 /**
@@ -45,7 +45,7 @@ export const importBenchmark: Benchmark = {
     const cold = await measureImport(synthetic, { runs: 1, warmup: 0 });
     const warm = await measureImport(synthetic, { runs, warmup: 1 });
     const rows: [string, string][] = [
-      [`synthetic MLP, ${mb(warm.bytes)}, first import (cold)`, seconds(cold)],
+      [`synthetic MLP, ${mb(warm.bytes)}, first import (cold JIT)`, seconds(cold)],
       [`synthetic MLP, ${mb(warm.bytes)}, mean of ${runs}`, seconds(warm)],
     ];
     const result: Record<string, number> = { secondsPerModel: warm.secondsPerModel, bytes: warm.bytes, coldSeconds: cold.secondsPerModel };
@@ -57,7 +57,7 @@ export const importBenchmark: Benchmark = {
       result.fixtureSecondsPerModel = real.secondsPerModel;
       result.fixtureBytes = real.bytes;
     } else {
-      ctx.log(`no Keras fixtures at ${kerasFixtureDir()}; set SNN_KERAS_FIXTURES to time a real model too`);
+      ctx.log(`no Keras fixtures at ${kerasFixtureDir()}; set SNN_FIXTURES to time a real model too`);
     }
     rows.push(['target', '< 1 s per 5 MB model']);
     ctx.table(rows);

@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { loadMnist } from '@snn/mnist/node';
+import type { SimMode } from '@snn/sim';
+import { writeFileAtomic } from '../atomic-write.js';
+import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
+import type { Evaluation } from '../evaluation.js';
+import type { CliIo } from '../io.js';
+import { loadModel } from '../load-model.js';
+import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
+import { createProgress } from '../progress.js';
+import { formatCount, formatTable } from '../table.js';
+import { UsageError } from '../usage-error.js';
+
+interface EvaluateFlags extends ConversionFlags {
+  readonly data: 'mnist-test' | 'mnist-train';
+  readonly limit?: number;
+  readonly steps: number;
+  readonly mode: SimMode;
+  readonly meanLast?: number;
+  readonly workers: number;
+  readonly batchSize?: number;
+  readonly seed?: number;
+  readonly dt?: number;
+  readonly outputLayer?: string;
+  readonly predictions?: string;
+  readonly json?: boolean;
+}
+
+/** The `--json` summary: the last line `snn evaluate --json` prints. */
+export interface EvaluateSummary {
+  /** Fraction of images classified correctly (0..1). */
+  readonly accuracy: number;
+  readonly steps: number;
+  readonly images: number;
+  /** Mean firing rate per neurons node (Hz). */
+  readonly rates: Record<string, number>;
+  /** Total synaptic operations of the run. */
+  readonly synops: number;
+  readonly synopsPerImage: number;
+  readonly mode: SimMode;
+  readonly output: string;
+  readonly seconds: number;
+}
+
+/** `snn evaluate MODEL|NET.snn --data mnist-test --steps T`: accuracy, firing rates and SynOps on MNIST. */
+export function evaluateCommand(program: Command, io: CliIo): Command {
+  const command = program
+    .command('evaluate')
+    .description('classify MNIST with a Keras model (converted with the flags) or an .snn network; report accuracy, firing rates (Hz) and SynOps')
+    .argument('<MODEL>', 'Keras model (.h5, .keras, model.json) or a network file written by snn convert')
+    .addOption(new Option('--data <SET>', 'images to classify (pixels scaled to 0..1, reshaped to the model input: 28x28, 28x28x1, 1x28x28 or 784)').choices(['mnist-test', 'mnist-train']).makeOptionMandatory())
+    .addOption(new Option('--limit <N>', 'only the first N images').argParser(positiveInt))
+    .addOption(new Option('--steps <T>', 'time steps per image (dt each)').argParser(positiveInt).makeOptionMandatory())
+    .addOption(new Option('--mode <MODE>', 'rate: every neuron type\'s rate function (the ANN); spiking: spiking types spike').choices(['rate', 'spiking']).default('spiking'))
+    .addOption(new Option('--mean-last <K>', 'classify by the mean output of the last K steps (default: the last step)').argParser(positiveInt))
+    .addOption(new Option('--workers <N>', 'worker threads the images are split across').argParser(positiveInt).default(Math.min(2, availableParallelism())))
+    .addOption(new Option('--batch-size <N>', 'images simulated together per worker (default 100)').argParser(positiveInt))
+    .addOption(new Option('--seed <N>', 'seed of the initial neuron states (default 0)').argParser(nonNegativeInt))
+    .addOption(new Option('--dt <SECONDS>', 'simulation time step (default 0.001)').argParser(positiveNumber))
+    .option('--output-layer <NAME>', 'output node or Keras layer to classify with (default: the last 10-way output)')
+    .option('--predictions <FILE>', 'also write the predicted digit of every image, one character each (like the fixtures\' labels.txt)')
+    .option('--json', 'end with one JSON line: {"accuracy": 0..1, "steps", "images", "rates": {node: Hz}, "synops", ...}')
+    .addHelpText('after', '\nExamples:\n  snn evaluate model.h5 --data mnist-test --steps 1 --mode rate\n  snn evaluate model.h5 --data mnist-test --steps 50 --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005 --json\n');
+  return addConversionFlags(command).action(async (model: string, flags: EvaluateFlags) => {
+    if (flags.meanLast !== undefined && flags.meanLast > flags.steps) throw new UsageError(`--mean-last ${flags.meanLast} is more than --steps ${flags.steps}; give K <= T`);
+    const loaded = await loadModel(model, flags);
+    for (const w of loaded.warnings) io.err(`snn: warning: ${w}\n`);
+    const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
+    const { evaluateOnImages } = await import('../evaluation.js'); // the simulator, loaded on use
+    const progress = createProgress(`evaluating ${data.count} images`, { write: io.err, isTTY: io.errIsTTY });
+    const result = await evaluateOnImages(loaded.graph, data.images, data.labels, {
+      mode: flags.mode,
+      steps: flags.steps,
+      workers: flags.workers,
+      onProgress: (done, total) => progress.update(done, total),
+      ...(flags.meanLast !== undefined ? { meanLast: flags.meanLast } : {}),
+      ...(flags.batchSize !== undefined ? { batchSize: flags.batchSize } : {}),
+      ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+      ...(flags.dt !== undefined ? { dt: flags.dt } : {}),
+      ...(flags.outputLayer !== undefined ? { output: flags.outputLayer } : {}),
+    });
+    progress.finish();
+    for (const w of result.warnings) io.err(`snn: warning: ${w}\n`);
+    if (flags.predictions !== undefined) writeFileAtomic(flags.predictions, new TextEncoder().encode(Array.from(result.predicted).join('') + '\n'));
+    io.out(renderEvaluation(model, loaded.format, flags, result));
+    if (flags.json) io.out(JSON.stringify(summarize(result)) + '\n');
+  });
+}
+
+/** The `--json` object of an evaluation. */
+export function summarize(result: Evaluation): EvaluateSummary {
+  return {
+    accuracy: result.accuracy,
+    steps: result.steps,
+    images: result.images,
+    rates: Object.fromEntries(result.layers.map((l) => [l.node, l.firingRateHz])),
+    synops: result.synops,
+    synopsPerImage: result.images > 0 ? result.synops / result.images : 0,
+    mode: result.mode,
+    output: result.output,
+    seconds: result.seconds,
+  };
+}
+
+function renderEvaluation(model: string, format: string, flags: EvaluateFlags, r: Evaluation): string {
+  const readout = flags.meanLast !== undefined && flags.meanLast > 1 ? `mean of the last ${flags.meanLast} steps` : 'last step';
+  const dtMs = (flags.dt ?? 0.001) * 1000;
+  const head =
+    `${model} (${format}): ${formatCount(r.images)} images of ${flags.data}, ${r.mode} mode, ${r.steps} step${r.steps === 1 ? '' : 's'} of ${dtMs} ms, ` +
+    `read at '${r.output}' (${readout})\n\naccuracy: ${(r.accuracy * 100).toFixed(2)}% (${r.correct}/${r.images})\n\n`;
+  const perImage = (x: number): string => (r.images > 0 ? (x / r.images).toPrecision(4) : '0');
+  const rows = r.layers.map((l) => [l.node, formatCount(l.neurons), l.firingRateHz.toFixed(2), perImage(l.synops)]);
+  const table = rows.length > 0 ? formatTable(['neuron layer', 'neurons', 'rate (Hz)', 'SynOps/image'], rows, ['left', 'right', 'right', 'right']) : '  (no neuron layers)\n';
+  return `${head}${table}\nSynOps: ${r.synops.toPrecision(6)} in total, ${perImage(r.synops)} per image; simulated in ${r.seconds.toFixed(1)} s\n`;
+}

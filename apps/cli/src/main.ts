@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { runCli } from './cli.js';
+import { processIo } from './io.js';
+
+const code = await runCli(process.argv.slice(2), processIo());
+process.exitCode = code;
+// Threads of the WebAssembly backend may keep the event loop alive after the run: exit
+// once everything written to stdout and stderr is flushed (pipes are asynchronous on macOS).
+let pending = 2;
+const flushed = (): void => {
+  if (--pending === 0) process.exit(code);
+};
+process.stdout.write('', flushed);
+process.stderr.write('', flushed);

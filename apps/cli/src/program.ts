@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { convertCommand } from './commands/convert.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { inspectCommand } from './commands/inspect.js';
+import type { CliIo } from './io.js';
+
+/** The `snn` program with its commands; parse errors throw (see `runCli`) instead of exiting. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('snn')
+    .description('snn: inspect Keras models, convert them to spiking networks, and evaluate them on MNIST')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      // commander's messages read "error: unknown option '--x'"; one line, named after the program
+      outputError: (text, write) => write(`snn: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
+    .addHelpText('after', '\nExit codes: 0 success, 1 the run failed (file, model or data problem), 2 bad usage.\nRun snn COMMAND --help for a command\'s flags.\n');
+  inspectCommand(program, io);
+  convertCommand(program, io);
+  evaluateCommand(program, io);
+  return program;
+}

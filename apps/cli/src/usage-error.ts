@@ -1,0 +1,23 @@
+import { isSnnError } from '@snn/ir';
+
+/** Bad usage found after parsing (flags that do not go together, a value out of range): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * One line for a failed run: the SnnError code and its message (which names the file,
+ * layer or option at fault), or the message of any other error. Never a stack trace.
+ */
+export function describeFailure(e: unknown): string {
+  if (isSnnError(e)) return `${e.code}: ${oneLine(e.message)}`;
+  if (e instanceof Error) return oneLine(e.message);
+  return oneLine(String(e));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
