@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// LIF kernel throughput: the plain-JS kernel, the WebAssembly SIMD kernel on 1 thread and a
-// 2-thread NeuronStepPool, J ~ Uniform(0, 5), dt = 1 ms, default LIF parameters.
+// LIF kernel throughput: the plain-JS kernel, and the exact (float64) and float32 WebAssembly
+// SIMD kernels on 1 thread and on a 2-thread NeuronStepPool; J ~ Uniform(0, 5), dt = 1 ms,
+// default LIF parameters.
 // Runs on the built package: npx tsc -p tsconfig.build.json && node scripts/bench-lif.mjs
 // Options: --sizes 65536,262144,1048576  --repeats 7  --work 3e7 (neuron-steps per timing)
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createNeuronStepPool, measureLifThroughput } from '../dist/index.js';
 
@@ -12,13 +14,17 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const repeats = Number(values.repeats);
 const pool = await createNeuronStepPool({ threads: 2, minParallel: 1 });
+const pool32 = await createNeuronStepPool({ threads: 2, minParallel: 1, precision: 'float32' });
 const variants = [
   ['js, 1 thread', (neurons, steps) => measureLifThroughput({ neurons, steps, kernel: 'js' })],
   ['wasm, 1 thread', (neurons, steps) => measureLifThroughput({ neurons, steps })],
   ['wasm, 2 threads', (neurons, steps) => measureLifThroughput({ neurons, steps, pool })],
+  ['f32, 1 thread', (neurons, steps) => measureLifThroughput({ neurons, steps, precision: 'float32' })],
+  ['f32, 2 threads', (neurons, steps) => measureLifThroughput({ neurons, steps, pool: pool32 })],
 ];
 const fmt = (x) => x.toExponential(2);
-console.log(`neuron-steps/s, best and median of ${repeats} runs (interleaved)`);
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`neuron-steps/s, best and median of ${repeats} runs (interleaved); load average ${load()}`);
 for (const neurons of sizes) {
   const steps = Math.max(10, Math.round(Number(values.work) / neurons));
   const results = variants.map(() => []);
@@ -29,3 +35,5 @@ for (const neurons of sizes) {
   });
 }
 await pool.close();
+await pool32.close();
+console.log(`load average after: ${load()}`);

@@ -28,8 +28,8 @@ export { NeuronRegistry, builtinNeuronTypes, registerAll, createNeuronRegistry }
 
 /** The allocation-free LIF step kernel (Nengo `LIF.step`) on raw arrays and numbers, in plain JS. */
 export { lifStep } from './kernels/lif-step.js';
-/** `lifStep` through the WebAssembly SIMD kernel when all arrays live in neuron memory (bit-identical). */
-export { lifStepAuto } from './wasm/lif-step-auto.js';
+/** `lifStep` through the WebAssembly SIMD kernel when all arrays live in neuron memory (bit-identical), or its float32 variant. */
+export { lifStepAuto, type LifPrecision, type LifStepOptions } from './wasm/lif-step-auto.js';
 /** Arrays in neuron memory (shared WebAssembly memory), which the SIMD kernels and worker threads step in place. */
 export { allocNeuronArray, freeNeuronArray, isNeuronArray } from './wasm/neuron-array.js';
 /** Step LIF and SpikingRectifiedLinear populations on several threads (Node worker_threads). */
@@ -38,7 +38,7 @@ export {
   type NeuronStepPool,
   type NeuronStepPoolOptions,
 } from './threads/neuron-step-pool.js';
-/** Single-thread LIF kernel throughput measurement for the workspace benchmark. */
+/** LIF kernel throughput measurement (1 thread or a pool; float64 or float32) for the workspace benchmark. */
 export { measureLifThroughput, type LifThroughputOptions, type LifThroughput } from './lif-throughput.js';
 /** The shared WebAssembly memory and SIMD kernels behind neuron arrays (undefined where unavailable); for packages that add kernels on the same memory. */
 export { neuronWasm, type NeuronWasm } from './wasm/neuron-wasm.js';

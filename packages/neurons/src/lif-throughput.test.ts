@@ -30,6 +30,25 @@ describe('measureLifThroughput', () => {
     }
   });
 
+  it('times the float32 kernel on 1 and 2 threads with the same spikes, close to the exact count', async () => {
+    const single = measureLifThroughput({ neurons: 40_000, steps: 30, precision: 'float32' });
+    const exact = measureLifThroughput({ neurons: 40_000, steps: 30 });
+    expect(single.precision).toBe('float32');
+    expect(exact.precision).toBe('float64');
+    expect(Math.abs(single.spikes - exact.spikes)).toBeLessThan(exact.spikes * 1e-3);
+    const pool = await createNeuronStepPool({ threads: 2, precision: 'float32' });
+    try {
+      const pooled = measureLifThroughput({ neurons: 40_000, steps: 30, pool });
+      expect(pooled.precision).toBe('float32');
+      expect(pooled.threads).toBe(2);
+      expect(pooled.spikes).toBe(single.spikes);
+      expect(() => measureLifThroughput({ neurons: 10, steps: 1, pool, precision: 'float64' })).toThrow(/differs from the pool/);
+    } finally {
+      await pool.close();
+    }
+    expect(() => measureLifThroughput({ neurons: 10, steps: 1, kernel: 'js', precision: 'float32' })).toThrow(/float64 only/);
+  });
+
   it('checks that J matches the population size', () => {
     expect(() => measureLifThroughput({ neurons: 10, steps: 1, J: new Float32Array(3) })).toThrow(/3 values for 10 neurons/);
   });

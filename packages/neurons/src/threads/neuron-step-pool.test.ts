@@ -57,6 +57,41 @@ describe('createNeuronStepPool', () => {
     expect(two.state.voltage).toEqual(one.state.voltage);
   });
 
+  it('gives the same float32 LIF results on 2 threads as on 1, close to the exact ones', async () => {
+    const n = 50_003;
+    const two32 = await createNeuronStepPool({ threads: 2, minParallel: 1000, precision: 'float32' });
+    const one32 = await createNeuronStepPool({ threads: 1, precision: 'float32' });
+    try {
+      expect(two32.precision).toBe('float32');
+      expect(pool.precision).toBe('float64');
+      const a = run(LIF, two32, n, 200);
+      const b = run(LIF, one32, n, 200);
+      expect(a.spikes).toEqual(b.spikes);
+      expect(a.out).toEqual(b.out);
+      expect(a.state.voltage).toEqual(b.state.voltage);
+      expect(a.state.refractoryTime).toEqual(b.state.refractoryTime);
+      const exact = run(LIF, null, n, 200);
+      expect(a.state.voltage).not.toEqual(exact.state.voltage); // the float32 kernel ran
+      const total = (s: number[]): number => s.reduce((x, y) => x + y);
+      expect(Math.abs(total(a.spikes) - total(exact.spikes)) / total(exact.spikes)).toBeLessThan(1e-3);
+      // small populations run on the calling thread, through the float32 kernel too
+      expect(run(LIF, two32, 999, 50).state.voltage).toEqual(run(LIF, one32, 999, 50).state.voltage);
+    } finally {
+      await two32.close();
+      await one32.close();
+    }
+  });
+
+  it('rejects an unknown precision', async () => {
+    let error: unknown;
+    try {
+      await createNeuronStepPool({ precision: 'float16' as 'float32' });
+    } catch (e) {
+      error = e;
+    }
+    expect(isSnnError(error, 'NEURON_BAD_PRECISION')).toBe(true);
+  });
+
   it('steps small populations, other types and plain arrays on the calling thread with the same results', () => {
     const small = run(LIF, pool, 999, 50);
     expect(small.spikes).toEqual(run(LIF, null, 999, 50).spikes);

@@ -25,7 +25,7 @@ export const Ctrl = {
 } as const;
 
 /** Job kinds of the control block. */
-export const JobKind = { EXIT: 0, LIF: 1, SPIKING_RECTIFIED_LINEAR: 2 } as const;
+export const JobKind = { EXIT: 0, LIF: 1, SPIKING_RECTIFIED_LINEAR: 2, LIF_FLOAT32: 3 } as const;
 
 /**
  * Source of the worker (CommonJS, run with `new Worker(source, { eval: true })`): it
@@ -58,8 +58,9 @@ for (;;) {
   seen = seq;
   const kind = ctrl[${Ctrl.KIND}];
   if (kind === ${JobKind.EXIT}) break;
-  ctrl[${Ctrl.RESULT}] = kind === ${JobKind.LIF}
-    ? exports.lif_step(ctrl[${Ctrl.N}], ctrl[${Ctrl.P_J}], ctrl[${Ctrl.P_OUT}], ctrl[${Ctrl.P_V}], ctrl[${Ctrl.P_R}], scratch,
+  ctrl[${Ctrl.RESULT}] = kind === ${JobKind.LIF} || kind === ${JobKind.LIF_FLOAT32}
+    ? (kind === ${JobKind.LIF} ? exports.lif_step : exports.lif_step_f32)(
+        ctrl[${Ctrl.N}], ctrl[${Ctrl.P_J}], ctrl[${Ctrl.P_OUT}], ctrl[${Ctrl.P_V}], ctrl[${Ctrl.P_R}], scratch,
         f[0], f[1], f[2], f[3], f[4], f[5], ctrl[${Ctrl.SERIES}])
     : exports.srelu_step(ctrl[${Ctrl.N}], ctrl[${Ctrl.P_J}], ctrl[${Ctrl.P_OUT}], ctrl[${Ctrl.P_V}], scratch, f[0], f[4]);
   Atomics.store(ctrl, ${Ctrl.DONE}, seq);

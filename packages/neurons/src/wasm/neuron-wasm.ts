@@ -15,7 +15,10 @@ export interface NeuronWasm {
   readonly memory: WebAssembly.Memory;
   /** The compiled module, for instantiating the same kernels in a worker on the same memory. */
   readonly module: WebAssembly.Module;
+  /** The exact LIF kernel (bit-identical to `lifStep`). */
   readonly lifStep: WasmLifStep;
+  /** The float32 LIF kernel (`lif_step_f32`: same arguments, common update in f32x4). */
+  readonly lifStepF32: WasmLifStep;
   readonly sreluStep: WasmSreluStep;
   /** Byte offset of `a` in the memory, or -1 when `a` is not a view on it. */
   offsetOf(a: Float32Array): number;
@@ -70,7 +73,7 @@ function create(): NeuronWasm | null {
   } catch {
     return null; // e.g. a page that is not cross-origin isolated
   }
-  const exports = instance.exports as { lif_step: WasmLifStep; srelu_step: WasmSreluStep };
+  const exports = instance.exports as { lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep };
   // Views made before a grow keep the buffer object of their time: remember every one.
   const buffers: ArrayBufferLike[] = [memory.buffer];
   let current: ArrayBufferLike = memory.buffer;
@@ -103,6 +106,7 @@ function create(): NeuronWasm | null {
     memory,
     module,
     lifStep: exports.lif_step,
+    lifStepF32: exports.lif_step_f32,
     sreluStep: exports.srelu_step,
     offsetOf,
     alloc: (n) => {
