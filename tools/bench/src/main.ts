@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { simBenchmark } from './sim-bench.js';
 import { importBenchmark } from './import-bench.js';
+import { trainBenchmark } from './train-bench.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
-const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark];
+const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark, trainBenchmark];
 
 const usage = `Usage: npm run bench -- NAME [--json] [--quick] [--FLAG VALUE ...]
 

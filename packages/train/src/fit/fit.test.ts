@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { GraphBuilder, createRng, isSnnError, param, type Graph } from '@snn/ir';
+import { createNeuronRegistry } from '@snn/neurons';
+import { createModel } from '../model/model.js';
+import { randomParam } from '../testing/fixtures.js';
+import { evaluate, predict } from './evaluate.js';
+import { fit } from './fit.js';
+import { initTraining } from './init-training.js';
+import { formatProgress, progressBar } from './progress.js';
+import { permutation } from './shuffle.js';
+
+beforeAll(async () => {
+  await initTraining({ threads: 1 });
+});
+
+const neurons = createNeuronRegistry();
+const rng = createRng(9);
+
+/** x (4) -> d1 -> neurons 'hidden' (ReLU by default) -> d2 -> out (3 logits); d1 may be frozen in the graph. */
+function mlp(frozen = false, neuronType = 'RectifiedLinear'): Graph {
+  const b = new GraphBuilder();
+  const x = b.input('x', [4]);
+  let h = b.dense(x, { id: 'd1', weights: randomParam(rng, [4, 16], -0.5, 0.5), bias: param(new Float32Array(16), [16]), trainable: !frozen });
+  h = b.neurons(h, { id: 'hidden', neuronType });
+  b.output(b.dense(h, { id: 'd2', weights: randomParam(rng, [16, 3], -0.5, 0.5), bias: param(new Float32Array(3), [3]) }), 'out');
+  return b.build();
+}
+
+/** Three Gaussian-ish blobs in 4-D, labels 0..2. */
+function blobs(n: number): { x: Float32Array; y: Uint8Array } {
+  const x = new Float32Array(n * 4);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 3;
+    for (let k = 0; k < 4; k++) x[4 * i + k] = (k === y[i] ? 2 : 0) + rng.normal() * 0.5;
+  }
+  return { x, y };
+}
+
+const values = (model: ReturnType<typeof createModel>, id: string): Float32Array => Float32Array.from(model.variables.get(id)!.weights.dataSync());
+
+describe('fit', () => {
+  it('learns a 3-class problem; evaluate and predict agree', () => {
+    const data = blobs(300);
+    const model = createModel(mlp(), { neurons });
+    const losses = { out: 'sparseCategoricalCrossentropy' as const };
+    const tensors = tf.memory().numTensors;
+    const { history } = fit(model, { x: data.x, y: { out: data.y }, losses, batchSize: 30, epochs: 5, optimizer: { type: 'adam', learningRate: 0.01 } });
+    expect(tf.memory().numTensors).toBe(tensors); // no leaks; the optimizer's own state is disposed
+    expect(history).toHaveLength(5);
+    expect(history[4].loss).toBeLessThan(history[0].loss);
+    const result = evaluate(model, { x: data.x, y: { out: data.y }, losses, batchSize: 64 });
+    expect(result.accuracy.out).toBeGreaterThan(0.9);
+    const out = predict(model, { x: data.x, batchSize: 64 }).out;
+    expect(out.shape).toEqual([300, 3]);
+    expect(tf.memory().numTensors).toBe(tensors);
+    model.dispose();
+  });
+
+  it('trainable=false on a node freezes it; a per-call override freezes or unfreezes', () => {
+    const data = blobs(120);
+    const losses = { out: 'sparseCategoricalCrossentropy' as const };
+    const model = createModel(mlp(true), { neurons });
+    const d1 = values(model, 'd1');
+    const d2 = values(model, 'd2');
+    fit(model, { x: data.x, y: { out: data.y }, losses, batchSize: 40, epochs: 2 });
+    expect(values(model, 'd1')).toEqual(d1);
+    expect(values(model, 'd2')).not.toEqual(d2);
+    const d2After = values(model, 'd2');
+    fit(model, { x: data.x, y: { out: data.y }, losses, batchSize: 40, trainable: { d1: true, d2: false } });
+    expect(values(model, 'd2')).toEqual(d2After);
+    expect(values(model, 'd1')).not.toEqual(d1);
+    let error: unknown;
+    try {
+      fit(model, { x: data.x, y: { out: data.y }, losses, batchSize: 40, trainable: { d1: false, d2: false } });
+    } catch (e) {
+      error = e;
+    }
+    expect(isSnnError(error) && error.code).toBe('TRAIN_NOTHING_TRAINABLE');
+    model.dispose();
+  });
+
+  it('firing-rate regularization (MSE to a constant 250 Hz target on a neuron probe) moves the rates to the target', () => {
+    const data = blobs(120);
+    // LIF trains through SoftLIFRate, whose gradient is nonzero everywhere (ReLU units that
+    // start silent would stay silent under a rate loss).
+    const model = createModel(mlp(false, 'LIF'), { neurons });
+    const meanRate = (): number => {
+      const r = predict(model, { x: data.x, outputs: ['hidden'] }).hidden.data;
+      return r.reduce((a, b) => a + b, 0) / r.length;
+    };
+    expect(meanRate()).toBeLessThan(60);
+    const { history } = fit(model, {
+      x: data.x,
+      y: { out: data.y },
+      losses: { out: { loss: 'sparseCategoricalCrossentropy', weight: 1 }, hidden: { loss: 'mse', weight: 1e-3, target: 250 } },
+      optimizer: { type: 'adam', learningRate: 0.05 },
+      batchSize: 40,
+      epochs: 100,
+    });
+    expect(Object.keys(history[0].losses)).toEqual(['out', 'hidden']);
+    expect(history[0].losses.hidden).toBeGreaterThan(200 ** 2);
+    // measured: mean rate 52 -> 215 Hz, rate MSE 46757 -> 3450 over 300 steps
+    expect(history[99].losses.hidden).toBeLessThan(history[0].losses.hidden / 10);
+    expect(Math.abs(meanRate() - 250)).toBeLessThan(50);
+    model.dispose();
+  });
+
+  it('accepts NengoDL (batch, 1, n) arrays and rejects more than one step with a clear error', () => {
+    const data = blobs(60);
+    const model = createModel(mlp(), { neurons });
+    const losses = { out: 'sparseCategoricalCrossentropy' as const };
+    const ok = evaluate(model, { x: { data: data.x, shape: [60, 1, 4] }, y: { out: { data: data.y, shape: [60, 1, 1] } }, losses });
+    expect(ok.accuracy.out).toBeGreaterThanOrEqual(0);
+    const tiled = new Float32Array(60 * 3 * 4);
+    let error: unknown;
+    try {
+      fit(model, { x: { data: tiled, shape: [60, 3, 4] }, y: { out: data.y }, losses });
+    } catch (e) {
+      error = e;
+    }
+    expect(isSnnError(error) && error.code).toBe('TRAIN_BAD_DATA');
+    expect((error as Error).message).toMatch(/3 steps per sample/);
+    const bad = Uint8Array.from(data.y);
+    bad[7] = 3;
+    expect(() => evaluate(model, { x: data.x, y: { out: bad }, losses })).toThrow(/sample 7 has label 3; labels must be integers from 0 to 2/);
+    model.dispose();
+  });
+
+  it('shuffles with a seed: equal seeds give equal orders, every index once', () => {
+    const a = permutation(50, createRng(1));
+    expect(a).toEqual(permutation(50, createRng(1)));
+    expect(a).not.toEqual(permutation(50, createRng(2)));
+    expect([...a].sort((x, y) => x - y)).toEqual([...Array(50).keys()]);
+  });
+
+  it('reports progress per batch and draws a progress bar', () => {
+    const data = blobs(90);
+    const model = createModel(mlp(), { neurons });
+    const lines: string[] = [];
+    const bar = progressBar({ write: (t: string) => lines.push(t) }, 10);
+    fit(model, { x: data.x, y: { out: data.y }, losses: { out: 'sparseCategoricalCrossentropy' }, batchSize: 30, epochs: 2, onBatch: bar });
+    expect(lines).toHaveLength(6);
+    expect(lines[2]).toMatch(/^\repoch 1\/2 \[==========\] 3\/3 loss \d+\.\d{4} \d+ samples\/s \d+\.\ds\n$/);
+    expect(formatProgress({ epoch: 1, epochs: 1, batch: 1, batches: 2, loss: 0.5, samplesPerSecond: 100, seconds: 2 }, 4)).toBe(
+      'epoch 1/1 [=>  ] 1/2 loss 0.5000 100 samples/s 2.0s',
+    );
+    model.dispose();
+  });
+});

@@ -1,0 +1,43 @@
+/** Progress of a training run after one batch. */
+export interface BatchProgress {
+  /** Epoch (1-based) and number of epochs. */
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Batches done in this epoch and batches per epoch. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Mean total loss over this epoch's batches so far. */
+  readonly loss: number;
+  /** Training throughput over this epoch so far. */
+  readonly samplesPerSecond: number;
+  /** Seconds since the epoch started. */
+  readonly seconds: number;
+}
+
+/** One line: `epoch 1/2 [=========>          ] 150/300 loss 0.2315 1234 samples/s 12.3s`. */
+export function formatProgress(p: BatchProgress, width = 30): string {
+  const filled = Math.round((width * p.batch) / Math.max(1, p.batches));
+  const bar = '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (filled === width ? '=' : '>') : '') + ' '.repeat(width - filled);
+  const pad = String(p.batches).length;
+  return (
+    `epoch ${p.epoch}/${p.epochs} [${bar}] ${String(p.batch).padStart(pad)}/${p.batches} ` +
+    `loss ${p.loss.toFixed(4)} ${Math.round(p.samplesPerSecond)} samples/s ${p.seconds.toFixed(1)}s`
+  );
+}
+
+/** Where a progress bar writes: anything with `write(text)` (e.g. `process.stderr`). */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/**
+ * A `fit` `onBatch` callback that redraws one progress line on `sink` (default: the
+ * process's stderr where there is one, else nothing) and ends the line after each epoch.
+ */
+export function progressBar(sink?: TextSink, width = 30): (p: BatchProgress) => void {
+  const out = sink ?? (globalThis as { process?: { stderr?: TextSink } }).process?.stderr;
+  return (p) => {
+    if (!out) return;
+    out.write(`\r${formatProgress(p, width)}${p.batch === p.batches ? '\n' : ''}`);
+  };
+}

@@ -1,0 +1,37 @@
+// Training core: model, losses, optimizers, fit/evaluate/predict.
+/** Build a differentiable rate-mode tfjs model (trainable variables + forward pass) from an IR graph. */
+export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides } from './model/model.js';
+/** The model's graph with its trained parameter values (a new Graph; the source is untouched). */
+export { exportGraph } from './model/export-graph.js';
+/** A neuron type's rate function as a differentiable tfjs op (derivative from the type, or numerical). */
+export { rateOp, type RateOp } from './model/rate-op.js';
+/** Central-difference derivative of a neuron type's rates, used when it has no `ratesDerivative`. */
+export { numericRatesDerivative } from './model/numeric-derivative.js';
+/** Sparse categorical cross-entropy from logits (fused, with its gradient) and the correct-prediction count. */
+export { sparseCategoricalCrossentropy, correctCount } from './losses/sparse-categorical-crossentropy.js';
+/** Mean squared error against a tensor or a constant (e.g. a target firing rate). */
+export { meanSquaredError } from './losses/mse.js';
+/** Weighted loss terms attached to probes (any node id). */
+export { resolveLosses, type LossFn, type LossName, type LossSpec, type LossSpecs, type LossTerm } from './losses/loss-spec.js';
+/** Adam, SGD (momentum, Nesterov) and RMSprop from a spec. */
+export { createOptimizer, type OptimizerSpec, type AdamSpec, type SgdSpec, type RmspropSpec } from './optimizers/optimizer.js';
+/** Initialize the backend and register snn's training gradients and kernels. */
+export { initTraining } from './fit/init-training.js';
+/** Train a model with minibatches, seeded shuffling, progress and per-epoch metrics. */
+export { fit, type FitOptions, type FitResult, type EpochMetrics } from './fit/fit.js';
+/** Loss/accuracy of a model on a data set, and its rate-mode outputs. */
+export { evaluate, predict, type EvaluateOptions, type EvaluateResult, type PredictOptions, type PredictedArray } from './fit/evaluate.js';
+/** Data arrays accepted by fit/evaluate/predict: (batch, ...) or NengoDL's (batch, 1, ...). */
+export type { ArrayData, DataArray, DataMap } from './fit/data.js';
+/** Progress line formatting and a stderr progress bar for `fit`'s `onBatch`. */
+export { formatProgress, progressBar, type BatchProgress, type TextSink } from './fit/progress.js';
+/** Register snn's WebAssembly training kernels by name (Conv2DBackpropFilter/Input, pool grads, fast matMul, ...), or restore tfjs's. */
+export { registerTrainingKernels, unregisterTrainingKernels, type RegisterKernelsOptions } from './kernels/register-kernels.js';
+/** Register the gradients rate-mode training needs (tfjs-core registers none in Node). */
+export { registerTrainingGradients, type RegisterGradientsOptions } from './kernels/register-gradients.js';
+/** Time training steps of the keras-to-snn network on the wasm backend; epoch seconds and GFLOP/s. */
+export { benchTrainStep, type TrainStepBenchOptions, type TrainStepBenchResult } from './kernels/train-step-bench.js';
+/** Central-difference gradients and relative error, for checking analytic gradients against a float64 reference. */
+export { numericGradient, maxRelativeError } from './kernels/finite-difference.js';
+/** relu(conv2d(x, filter) + bias) as one trainable op, fused on the wasm backend (needs registerTrainingKernels). */
+export { conv2dBiasRelu } from './kernels/conv2d-bias-relu.js';

@@ -1,0 +1,60 @@
+import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs-core';
+import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { ConvGeometry } from './conv-geometry.js';
+import { convGeometry } from './conv-geometry.js';
+import { col2im } from './col2im.js';
+import { polyphaseApplies, polyphaseBackpropInput } from './polyphase-backprop-input.js';
+import type { WasmBackend } from './wasm-access.js';
+import { asWasm, dispose, heapF32, makeView, matMul2d, releaseView, transpose, zerosOutput } from './wasm-access.js';
+
+/** Patch-gradient floats computed per GEMM before col2im scatters them (bounded scratch). */
+const COLS_CHUNK_FLOATS = 1 << 17;
+
+/**
+ * Input gradient of a channels-last conv2d on tfjs's wasm backend (replacing its scalar,
+ * single-threaded loop): one stride-1 XNNPACK convolution per stride phase of `dy` with the
+ * flipped sub-filter (see {@link polyphaseBackpropInput}). Explicit paddings wider than the
+ * kernel fall back to dcols = dy @ Wᵀ on XNNPACK followed by col2im.
+ */
+export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
+  const wasm = asWasm(backend, Conv2DBackpropInput);
+  const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as Conv2DBackpropInputAttrs;
+  const info = backend_util.computeConv2DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    backend_util.convertConv2DDataFormat(dataFormat),
+  );
+  const g = convGeometry(info, Conv2DBackpropInput);
+  return polyphaseApplies(g) ? polyphaseBackpropInput(wasm, dy, filter, g) : viaCol2im(wasm, dy, filter, g);
+};
+
+function viaCol2im(wasm: WasmBackend, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo {
+  const rows = g.kH * g.kW * g.inC;
+  const pixels = g.batch * g.outH * g.outW;
+  const chunk = Math.max(1, Math.min(pixels, Math.floor(COLS_CHUNK_FLOATS / rows)));
+  const wT = transpose(wasm, { dataId: filter.dataId, shape: [rows, g.outC], dtype: filter.dtype }, [1, 0]);
+  const dx = zerosOutput(wasm, [g.batch, g.inH, g.inW, g.inC]);
+  for (let p0 = 0; p0 < pixels; p0 += chunk) {
+    const pc = Math.min(chunk, pixels - p0);
+    const a = makeView(wasm, dy, p0 * g.outC, [pc, g.outC]);
+    const cols = matMul2d(wasm, a, wT);
+    releaseView(wasm, a);
+    col2im(heapF32(wasm, cols), g, p0, p0 + pc, heapF32(wasm, dx));
+    dispose(wasm, cols);
+  }
+  dispose(wasm, wT);
+  return dx;
+}
+
+/** Registration record for {@link conv2dBackpropInput}. */
+export const conv2dBackpropInputConfig: KernelConfig = {
+  kernelName: Conv2DBackpropInput,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropInput,
+};

@@ -1,0 +1,44 @@
+import { add, conv2d, engine, getBackend, getKernel, relu } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, NamedAttrMap, Tensor1D, Tensor4D, TensorInfo } from '@tensorflow/tfjs-core';
+import { asWasm, runWasmKernel } from './wasm-access.js';
+
+/** Name of snn's trainable conv2d + bias + relu kernel: inputs `x`, `filter`, `bias`; attrs `strides`, `pad`. */
+export const Conv2DBiasRelu = 'SnnConv2DBiasRelu';
+
+/** Attributes of {@link Conv2DBiasRelu}. */
+export interface Conv2DBiasReluAttrs {
+  readonly strides: number | [number, number];
+  readonly pad: 'same' | 'valid';
+}
+
+/** Forward pass: tfjs-wasm's FusedConv2D (bias and relu inside XNNPACK's convolution). */
+export const conv2dBiasReluKernel: KernelFunc = ({ inputs, backend, attrs }) => {
+  const wasm = asWasm(backend, Conv2DBiasRelu);
+  const { x, filter, bias } = inputs as { x: TensorInfo; filter: TensorInfo; bias: TensorInfo };
+  const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
+  const fused = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined, activation: 'relu' };
+  return runWasmKernel(wasm, 'FusedConv2D', { x, filter, bias }, fused as unknown as NamedAttrMap);
+};
+
+/** Registration record for {@link conv2dBiasReluKernel}. */
+export const conv2dBiasReluConfig: KernelConfig = { kernelName: Conv2DBiasRelu, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+
+/**
+ * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv
+ * falls back to three ops whenever gradients are recorded; this one keeps the forward pass
+ * fused on the wasm backend (no separate bias and relu passes over the activations), and its
+ * registered gradient computes the relu gradient once and each input's gradient only when
+ * needed. On other backends it runs the three ops.
+ */
+export function conv2dBiasRelu(
+  x: Tensor4D,
+  filter: Tensor4D,
+  bias: Tensor1D,
+  strides: number | [number, number],
+  pad: 'same' | 'valid',
+): Tensor4D {
+  if (getKernel(Conv2DBiasRelu, getBackend())) {
+    return engine().runKernel(Conv2DBiasRelu, { x, filter, bias }, { strides, pad } as unknown as NamedAttrMap) as Tensor4D;
+  }
+  return relu(add(conv2d(x, filter, strides, pad), bias));
+}

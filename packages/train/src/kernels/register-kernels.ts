@@ -1,0 +1,86 @@
+import '@tensorflow/tfjs-backend-wasm';
+import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { SnnError } from '@snn/ir';
+import { avgPoolGradConfig } from './avg-pool-grad.js';
+import { batchMatMulConfig } from './batch-mat-mul.js';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
+import { conv2dBiasReluConfig } from './conv2d-bias-relu.js';
+import { identityConfig } from './identity.js';
+import { maxPoolGradConfig } from './max-pool-grad.js';
+import { reluGradConfig } from './relu-grad.js';
+import { sumConfig } from './sum.js';
+import { originalKernels } from './wasm-access.js';
+
+const kernels: KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  maxPoolGradConfig,
+  avgPoolGradConfig,
+  batchMatMulConfig,
+  identityConfig,
+  sumConfig,
+  reluGradConfig,
+  conv2dBiasReluConfig,
+];
+const ours = new Set(kernels.map((k) => k.kernelFunc));
+/** Kernels tfjs-wasm does not have at all (the others replace one of its kernels). */
+const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig]);
+
+/** Options for {@link registerTrainingKernels}. */
+export interface RegisterKernelsOptions {
+  /** Allow a second call (snn's kernels are then simply kept). */
+  readonly override?: boolean;
+}
+
+/**
+ * Register snn's training kernels for tfjs's 'wasm' backend, by kernel name:
+ * Conv2DBackpropFilter (missing in tfjs-wasm), Conv2DBackpropInput (scalar loop there),
+ * MaxPoolGrad (wrong for all-negative windows there), AvgPoolGrad (divides by the in-bounds
+ * count at 'same'-padded borders, as the forward pass does; tfjs's divides by the full window),
+ * BatchMatMul (fast with transpose flags and batches),
+ * Identity (shares memory instead of copying every tensor kept for the backward pass) and
+ * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
+ * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
+ * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`).
+ * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
+ * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
+ */
+export function registerTrainingKernels(options: RegisterKernelsOptions = {}): string[] {
+  const done: string[] = [];
+  for (const config of kernels) {
+    const existing = getKernel(config.kernelName, 'wasm');
+    if (existing && ours.has(existing.kernelFunc)) {
+      if (options.override) continue;
+      throw new SnnError(
+        'KERNEL_ALREADY_REGISTERED',
+        `snn's '${config.kernelName}' kernel is already registered for 'wasm'; pass { override: true } to call again`,
+        { where: config.kernelName },
+      );
+    }
+    if (existing) {
+      originalKernels.set(config.kernelName, existing);
+      unregisterKernel(config.kernelName, 'wasm');
+    } else if (!snnOnly.has(config)) {
+      throw new SnnError('KERNEL_MISSING', `tfjs's wasm '${config.kernelName}' kernel is not registered; import '@tensorflow/tfjs-backend-wasm'`, {
+        where: config.kernelName,
+      });
+    }
+    // Keep the replaced kernel's setup: its kernelFunc still runs (as the fast path).
+    registerKernel({ ...config, setupFunc: existing?.setupFunc, disposeFunc: existing?.disposeFunc });
+    done.push(config.kernelName);
+  }
+  return done;
+}
+
+/** Put tfjs's own wasm kernels back (for baselines); a no-op for names snn did not replace. */
+export function unregisterTrainingKernels(): void {
+  for (const config of kernels) {
+    const current = getKernel(config.kernelName, 'wasm');
+    if (!current || !ours.has(current.kernelFunc)) continue;
+    unregisterKernel(config.kernelName, 'wasm');
+    const original = originalKernels.get(config.kernelName);
+    if (original) registerKernel(original);
+  }
+}

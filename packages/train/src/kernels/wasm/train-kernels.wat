@@ -1,0 +1,14 @@
+;; snn's training kernels for tfjs's single-threaded WebAssembly builds (non-shared memory).
+;; Assembled by tools/wasm/build-wasm.mjs into train-kernels.generated.ts.
+(module
+  (import "env" "memory" (memory 1))
+  ;; Data-movement and reduction loops of snn's training kernels, in WebAssembly SIMD, on
+  ;; tfjs's own WebAssembly memory (imported above; both modules include the same wat/ files).
+  ;; Pointers are byte offsets of float32 arrays in that memory. train-wasm.test.ts checks
+  ;; every export against a plain JS reference.
+  ;; #include "wat/copy-add.wat"
+  ;; #include "wat/im2col-transposed.wat"
+  ;; #include "wat/interleave-sum-relu.wat"
+  ;; #include "wat/dw-direct.wat"
+  ;; #include "wat/transpose2d.wat"
+)

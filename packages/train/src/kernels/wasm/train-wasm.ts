@@ -1,0 +1,54 @@
+import type { ConvGeometry } from '../conv-geometry.js';
+import type { WasmBackend } from '../wasm-access.js';
+import { trainKernelsSharedWasmBase64 } from './train-kernels-shared.generated.js';
+import { trainKernelsWasmBase64 } from './train-kernels.generated.js';
+
+/**
+ * snn's WebAssembly SIMD loops, instantiated on tfjs's own WebAssembly memory so they work on
+ * tensor data in place. Pointers are byte offsets in that memory; each does what the JS
+ * function of the same name does.
+ */
+export interface TrainWasm {
+  im2colTransposed(px: number, po: number, p0: number, p1: number, g: ConvGeometry): void;
+  interleave(ps: number, pd: number, g: ConvGeometry, ih0: number, rows: number, iw0: number, cols: number): void;
+  sumRows(px: number, rows: number, cols: number, po: number, pScratch: number): void;
+  reluGrad(pdy: number, px: number, po: number, n: number): void;
+  /** dw [R, outC] += the filter gradient of images [n0, n1), straight from x and dy (outC % 4 === 0). */
+  dwDirect(px: number, pdy: number, pdw: number, n0: number, n1: number, g: ConvGeometry): void;
+  /** dst [cols, rows] = src [rows, cols] transposed. */
+  transpose2d(ps: number, pd: number, rows: number, cols: number): void;
+}
+
+const cache = new WeakMap<WebAssembly.Memory, TrainWasm | null>();
+
+/** The loops for `backend`'s memory, or undefined when they cannot be instantiated (use the JS ones). */
+export function trainWasm(backend: WasmBackend): TrainWasm | undefined {
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+  if (!memory) return undefined;
+  if (!cache.has(memory)) cache.set(memory, createTrainWasm(memory));
+  return cache.get(memory) ?? undefined;
+}
+
+/** Instantiate the loops on `memory` (shared or not); null if this engine cannot. */
+export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
+  const shared = typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    const base64 = shared ? trainKernelsSharedWasmBase64 : trainKernelsWasmBase64;
+    const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    const e = instance.exports as Record<string, (...args: number[]) => void>;
+    return {
+      im2colTransposed: (px, po, p0, p1, g) =>
+        e.im2col_t(px, po, p0, p1, g.inH, g.inW, g.inC, g.outH, g.outW, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
+      interleave: (ps, pd, g, ih0, rows, iw0, cols) =>
+        e.interleave(ps, pd, g.batch, g.inH, g.inW, g.inC, g.strideH, g.strideW, ih0, rows, iw0, cols),
+      sumRows: (px, rows, cols, po, pScratch) => e.sum_rows(px, rows, cols, po, pScratch),
+      reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
+      transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
+      dwDirect: (px, pdy, pdw, n0, n1, g) =>
+        e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { SnnError, inferShapes, inputsOf, topoOrder, type Graph, type GraphNode, type Shape } from '@snn/ir';
+import type { NeuronLookup } from '@snn/sim';
+import { convReluPairs, fusedConvRelu } from './conv-relu-fusion.js';
+import { nodeForward, type NodeForward } from './node-forward.js';
+import { nodeParams } from './param-fields.js';
+import { rateOp } from './rate-op.js';
+import { trainingType } from './training-type.js';
+
+/** Per-node trainable overrides: `{ conv0: false }` freezes conv0 whatever its `trainable` field says. */
+export type TrainableOverrides = Readonly<Record<string, boolean>>;
+
+/** Options of {@link createModel}. */
+export interface ModelOptions {
+  /** Neuron types by name; each neuron node trains through its type's `surrogate` if it has one, else its `rates`. */
+  readonly neurons: NeuronLookup;
+  /** Default trainable overrides for this model (a `fit` call may override again). */
+  readonly trainable?: TrainableOverrides;
+  /**
+   * Run a conv followed only by a plain ReLU population as one fused op (default true; on
+   * the wasm backend this is snn's fused conv + bias + relu kernel). Same values and gradients.
+   */
+  readonly fuse?: boolean;
+}
+
+/**
+ * An IR graph turned into a differentiable tfjs model: one `tf.Variable` per trainable
+ * parameter (dense weights/bias, conv kernel/bias, affine scale/bias, neuron gain/bias —
+ * only the parameters the graph holds; an absent bias stays absent) and a batched forward
+ * pass in rate mode. Synapses are ignored (one step, no filtering), as NengoDL does for
+ * non-temporal training. The source graph is never modified; see `exportGraph`.
+ */
+export class TrainableModel {
+  /** The graph the model was built from (untouched). */
+  readonly graph: Graph;
+  /** Output shape of every node, without the batch axis. */
+  readonly shapes: ReadonlyMap<string, Shape>;
+  /** Ids of the input nodes, in graph order. */
+  readonly inputIds: readonly string[];
+  /** Ids of the output nodes, in graph order. */
+  readonly outputIds: readonly string[];
+  /** The variables of each node that has parameters, by field name. */
+  readonly variables: ReadonlyMap<string, Readonly<Record<string, tf.Variable>>>;
+  private readonly forwards = new Map<string, NodeForward>();
+  private readonly inputsOf = new Map<string, string[]>();
+  private readonly order: readonly string[];
+  private readonly defaults: TrainableOverrides;
+  /** Fused pairs: conv id -> the ReLU neuron node it feeds, and the fused forward passes by conv id. */
+  private readonly fused: ReadonlyMap<string, string>;
+  private readonly fusedForwards = new Map<string, NodeForward>();
+
+  /** Build the model (see {@link createModel}). */
+  constructor(graph: Graph, options: ModelOptions) {
+    this.graph = graph;
+    this.shapes = inferShapes(graph);
+    this.order = topoOrder(graph);
+    this.inputIds = graph.nodes.filter((n) => n.kind === 'input').map((n) => n.id);
+    this.outputIds = graph.nodes.filter((n) => n.kind === 'output').map((n) => n.id);
+    this.defaults = options.trainable ?? {};
+    this.checkOverrides(this.defaults);
+    this.fused = options.fuse === false ? new Map() : convReluPairs(graph, options.neurons);
+    const variables = new Map<string, Record<string, tf.Variable>>();
+    for (const node of graph.nodes) {
+      const ins = inputsOf(graph, node.id).map((e) => e.source);
+      this.inputsOf.set(node.id, ins);
+      if (node.kind === 'input') continue;
+      const trains = node.kind === 'neurons' ? trainingType(node, options.neurons) : undefined;
+      const rate = trains && rateOp(trains.type, trains.params);
+      const inShapes = ins.map((id) => this.shapes.get(id)!);
+      this.forwards.set(node.id, nodeForward(node, inShapes, this.shapes.get(node.id)!, rate));
+      const pair = this.fused.get(node.id);
+      if (node.kind === 'conv' && pair) this.fusedForwards.set(node.id, fusedConvRelu(node, inShapes[0], this.shapes.get(pair)!));
+      const params = nodeParams(node);
+      if (params.length === 0) continue;
+      const vars: Record<string, tf.Variable> = {};
+      for (const [field, p] of params) vars[field] = tf.variable(tf.tensor(p.data, [...p.shape], 'float32'), true);
+      variables.set(node.id, vars);
+    }
+    this.variables = variables;
+  }
+
+  /** Whether `nodeId`'s parameters train: `overrides`, then the model's overrides, then `node.trainable` (default true). */
+  isTrainable(nodeId: string, overrides: TrainableOverrides = {}): boolean {
+    const node = this.graph.nodes.find((n) => n.id === nodeId);
+    if (!node) throw unknownNode(nodeId, this.graph);
+    return overrides[nodeId] ?? this.defaults[nodeId] ?? node.trainable ?? true;
+  }
+
+  /** The variables training changes, given per-call overrides. */
+  trainableVariables(overrides: TrainableOverrides = {}): tf.Variable[] {
+    this.checkOverrides(overrides);
+    return [...this.variables].flatMap(([id, vars]) => (this.isTrainable(id, overrides) ? Object.values(vars) : []));
+  }
+
+  /**
+   * Batched rate-mode forward pass: `inputs` maps every input node id to a tensor
+   * `[batch, ...shape]` (or any shape with that many elements per sample); returns the
+   * outputs of `nodes` (any node ids), each `[batch, ...shape]`. Call inside `tf.tidy`.
+   */
+  forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[]): tf.Tensor[] {
+    const needed = this.ancestors(nodes);
+    const values = new Map<string, tf.Tensor>();
+    for (const id of this.order) {
+      if (!needed.has(id)) continue;
+      const shape = this.shapes.get(id)!;
+      if (this.inputIds.includes(id)) {
+        const x = inputs[id];
+        if (!x) throw new SnnError('TRAIN_MISSING_INPUT', `no data for input node '${id}'; pass { ${id}: array } with shape (batch, ${shape.join(', ')})`, { where: id });
+        values.set(id, tf.reshape(x, [-1, ...shape]));
+        continue;
+      }
+      if (values.has(id)) continue; // a ReLU population its conv already computed (fused)
+      const xs = this.inputsOf.get(id)!.map((s) => values.get(s)!);
+      const vars = this.variables.get(id) ?? {};
+      const pair = this.fused.get(id);
+      if (pair && !nodes.includes(id)) {
+        values.set(pair, this.fusedForwards.get(id)!(xs, vars));
+        continue;
+      }
+      values.set(id, this.forwards.get(id)!(xs, vars));
+    }
+    return nodes.map((id) => values.get(id)!);
+  }
+
+  /** Free the variables. */
+  dispose(): void {
+    for (const vars of this.variables.values()) for (const v of Object.values(vars)) v.dispose();
+  }
+
+  private ancestors(nodes: readonly string[]): Set<string> {
+    const seen = new Set<string>();
+    const stack = [...nodes];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      if (!this.inputsOf.has(id)) throw unknownNode(id, this.graph);
+      seen.add(id);
+      stack.push(...this.inputsOf.get(id)!);
+    }
+    return seen;
+  }
+
+  private checkOverrides(overrides: TrainableOverrides): void {
+    for (const id of Object.keys(overrides)) if (!this.inputsOf.has(id)) throw unknownNode(id, this.graph);
+  }
+}
+
+function unknownNode(id: string, graph: Graph): SnnError {
+  const ids = graph.nodes.map((n) => n.id).join(', ');
+  return new SnnError('TRAIN_UNKNOWN_NODE', `the graph has no node '${id}'; its nodes are: ${ids}`, { where: id });
+}
+
+/** Build a {@link TrainableModel} from an IR graph (validated with `inferShapes`). */
+export function createModel(graph: Graph, options: ModelOptions): TrainableModel {
+  return new TrainableModel(graph, options);
+}

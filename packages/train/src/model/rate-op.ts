@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { customOp } from './custom-op.js';
+import { RectifiedLinear, type NeuronParams, type NeuronType } from '@snn/neurons';
+import { numericRatesDerivative } from './numeric-derivative.js';
+
+/** A differentiable element-wise rate function on a batched current tensor. */
+export type RateOp = (J: tf.Tensor) => tf.Tensor;
+
+/**
+ * The rate function of `type` as a differentiable tfjs op. The forward pass runs
+ * `type.rates` on the tensor's values; the backward pass multiplies the incoming gradient
+ * by `type.ratesDerivative` (or a central difference of `rates` when the type has none).
+ * Any neuron type, including one defined outside snn, trains this way with no change.
+ * The built-in RectifiedLinear object takes a tfjs fast path (`amplitude * relu(J)`).
+ */
+export function rateOp(type: NeuronType, params: NeuronParams): RateOp {
+  if (type === RectifiedLinear) {
+    const amplitude = params.amplitude ?? 1;
+    return (J) => (amplitude === 1 ? tf.relu(J) : tf.mul(tf.relu(J), tf.scalar(amplitude)));
+  }
+  const derivative = (j: Float32Array, out: Float32Array): void => {
+    if (type.ratesDerivative) type.ratesDerivative(j, out, params);
+    else numericRatesDerivative(type, j, out, params);
+  };
+  return customOp((J: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([J]);
+    const j = J.dataSync() as Float32Array;
+    const out = new Float32Array(j.length);
+    type.rates(j, out, params);
+    return {
+      value: tf.tensor(out, J.shape, 'float32'),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const js = saved[0].dataSync() as Float32Array;
+        const d = new Float32Array(js.length);
+        derivative(js, d);
+        return tf.mul(dy, tf.tensor(d, saved[0].shape, 'float32'));
+      },
+    };
+  });
+}
