@@ -8,7 +8,7 @@ import { PostFilteredExec, type EventTransform } from './exec/post-filtered-exec
 import { convFanOut, scatterConv, type ConvGeometry } from './kernels/scatter-conv.js';
 import { scatterDense } from './kernels/scatter-dense.js';
 import { compileLinearOp } from './ops/linear-op.js';
-import { allocKernelIndex, copyToKernelMemory, simWasm } from './wasm/sim-wasm.js';
+import { KernelArena, simWasm } from './wasm/sim-wasm.js';
 import { convTapTables } from './kernels/conv-taps.js';
 import type { CompileOptions } from './options.js';
 
@@ -18,6 +18,8 @@ export interface Plan {
   readonly order: readonly Exec[];
   readonly edges: readonly FilteredEdge[];
   readonly shapes: ReadonlyMap<string, Shape>;
+  /** The plan's arrays in kernel memory, freed when the plan is disposed. */
+  readonly arena: KernelArena;
 }
 
 /**
@@ -32,6 +34,7 @@ export function buildPlan(
   probedReshapes: ReadonlySet<string> = new Set(),
 ): Plan {
   const graph = moveSynapsesPastReshapes(original, probedReshapes);
+  const arena = new KernelArena();
   const shapes = inferShapes(graph);
   const nodes = new Map(graph.nodes.map((n) => [n.id, n] as const));
   const execs = new Map<string, Exec>();
@@ -63,7 +66,7 @@ export function buildPlan(
       const type = options.neurons.get(node.neuronType, `node '${id}'`);
       const params = resolveParams(type, node.params, `node '${id}'`);
       const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
-      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng);
+      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena);
     } else if ((node.kind === 'reshape' || node.kind === 'output') && !inEdges[0].synapse) {
       exec = new AliasExec(id, sources[0], inputsStatic);
       aliasSourceId.set(exec, inEdges[0].source);
@@ -74,7 +77,7 @@ export function buildPlan(
       const kernel = options.synapses.get(e.synapse!.type, `edge ${e.source} -> ${id}`).discretize(e.synapse!, dt);
       const plain: ValueSource = { size: execs.get(e.source)!.size, read: () => execs.get(e.source)!.value };
       const spikeSource = spikingSource(execs, e.source);
-      const event = spikeSource ? eventTransform(node, inShapes[0], outShape) : undefined;
+      const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
       const policy = {
         mode: options.propagation ?? 'auto',
@@ -82,14 +85,14 @@ export function buildPlan(
         denseMacsPerSample: denseMacs(node, inShapes[0], outShape),
         meanFanOut: denseMacs(node, inShapes[0], outShape) / size(inShapes[0]),
       };
-      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, policy, maxBatch);
+      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, policy, maxBatch, arena);
     } else {
       exec = new LinearExec(id, compileLinearOp(node, inShapes, outShape), sources, inShapes, outShape, inputsStatic, maxBatch);
     }
     execs.set(id, exec);
   }
   addFanOut(graph, nodes, execs, shapes);
-  return { execs, order: [...execs.values()], edges, shapes };
+  return { execs, order: [...execs.values()], edges, shapes, arena };
 }
 
 /**
@@ -115,12 +118,12 @@ function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): NeuronsExe
 
 const aliasSourceId = new WeakMap<Exec, string>();
 
-function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape): EventTransform | undefined {
+function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape, arena: KernelArena): EventTransform | undefined {
   const wasm = simWasm();
   if (node.kind === 'dense') {
     const w = node.weights.data;
     const [nIn, nOut] = node.weights.shape;
-    const pW = wasm ? wasm.offsetOf(copyToKernelMemory(w)) : -1;
+    const pW = wasm ? wasm.offsetOf(arena.copy(w)) : -1;
     return (src, out, pOut) => {
       const p = src.activePtrs;
       if (p && pW >= 0 && pOut >= 0) wasm!.scatterDense(src.active.count, p.index, p.activeValue, pW, nIn, nOut, pOut);
@@ -130,10 +133,10 @@ function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape): Event
   if (node.kind === 'conv' && (node.groups ?? 1) === 1) {
     const g = convGeometry(node.kernel.shape, node.strides, node.padding, inShape, outShape);
     const k = node.kernel.data;
-    const pK = wasm ? wasm.offsetOf(copyToKernelMemory(k)) : -1;
+    const pK = wasm ? wasm.offsetOf(arena.copy(k)) : -1;
     const taps = convTapTables(g);
-    const rows = allocKernelIndex(taps.rows.length);
-    const cols = allocKernelIndex(taps.cols.length);
+    const rows = arena.index(taps.rows.length);
+    const cols = arena.index(taps.cols.length);
     rows.set(taps.rows);
     cols.set(taps.cols);
     const pRows = wasm ? wasm.offsetOf(rows) : -1;

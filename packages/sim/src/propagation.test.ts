@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, GraphBuilder, heNormal, scalar, type Graph } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
+import { neuronWasm } from '@snn/neurons';
 import { compile } from './compile.js';
 import { initBackend } from './backend/init.js';
 import { maxRelativeError, registries } from './testing/fixtures.js';
@@ -66,6 +67,22 @@ describe('the plan', () => {
     expect(plan.dense).toMatchObject({ exec: 'filtered', eventDriven: true }); // the synapse moved past the flatten
     const rate = compile(network('RectifiedLinear', 1, 0), { ...registries(), mode: 'rate' }).describePlan();
     expect(rate.every((p) => p.static)).toBe(true); // no synapse, no state: one pass per batch
+  });
+});
+
+describe('kernel memory', () => {
+  it('is returned when a simulator is disposed, so compiling again does not grow it', () => {
+    const graph = network('SpikingRectifiedLinear', 20, 0.005);
+    const images = loadMnist('test', 4).images;
+    const cycle = () => {
+      const sim = compile(graph, { ...registries(), batchSize: 64 });
+      sim.run({ image: images }, { nSteps: 2 });
+      sim.dispose();
+    };
+    cycle();
+    const bytes = neuronWasm()!.memory.buffer.byteLength;
+    for (let i = 0; i < 30; i++) cycle();
+    expect(neuronWasm()!.memory.buffer.byteLength).toBe(bytes);
   });
 });
 

@@ -184,7 +184,10 @@ export class Simulator {
 
   /** Release backend memory held by compiled transforms. */
   dispose(): void {
-    for (const plan of this.plans.values()) for (const e of plan.order) e.dispose?.();
+    for (const plan of this.plans.values()) {
+      for (const e of plan.order) e.dispose?.();
+      plan.arena.free();
+    }
     this.plans.clear();
   }
 }

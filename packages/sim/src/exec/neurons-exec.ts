@@ -1,7 +1,7 @@
 import type { NeuronsNode, Rng } from '@snn/ir';
 import type { NeuronParams, NeuronState, NeuronType } from '@snn/neurons';
 import { collectActive } from '../kernels/collect-active.js';
-import { allocKernelArray, allocKernelIndex, copyToKernelMemory, simWasm } from '../wasm/sim-wasm.js';
+import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { applyGainBias } from '../kernels/gain-bias.js';
 import type { ActiveSet, Exec, ValueSource } from './exec.js';
 
@@ -42,6 +42,7 @@ export class NeuronsExec implements Exec {
     private readonly dt: number,
     maxBatch: number,
     rng: Rng,
+    arena: KernelArena,
   ) {
     this.id = node.id;
     this.size = input.size;
@@ -50,16 +51,17 @@ export class NeuronsExec implements Exec {
     this.inputStatic = inputStatic;
     this.amplitude = params.amplitude ?? 1;
     // buffers live in the shared kernel memory where there is one: the SIMD kernels step them in place
-    this.value = allocKernelArray(maxBatch * this.size);
-    this.J = allocKernelArray(maxBatch * this.size);
-    this.gain = copyToKernelMemory(expand(node.gain?.data, this.size, 1));
-    this.bias = copyToKernelMemory(expand(node.bias?.data, this.size, 0));
+    this.value = arena.array(maxBatch * this.size);
+    this.J = arena.array(maxBatch * this.size);
+    this.gain = arena.copy(expand(node.gain?.data, this.size, 1));
+    this.bias = arena.copy(expand(node.bias?.data, this.size, 0));
     this.activitySum = new Float64Array(this.size);
     this.fanOut = new Float32Array(this.size);
-    this.active = { count: 0, index: allocKernelIndex(maxBatch * this.size), value: allocKernelArray(maxBatch * this.size), fresh: false };
+    this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size), fresh: false };
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
+    Object.values(this.initial).forEach((a) => arena.adopt(a));
     this.state = {};
-    for (const k of Object.keys(this.initial)) this.state[k] = allocKernelArray(maxBatch * this.size);
+    for (const k of Object.keys(this.initial)) this.state[k] = arena.array(maxBatch * this.size);
     const wasm = simWasm();
     const ptrs = wasm ? [this.value, this.active.index, this.active.value].map((a) => wasm.offsetOf(a)) : [];
     this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;

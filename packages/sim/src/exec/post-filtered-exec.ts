@@ -3,7 +3,7 @@ import type { FilterKernel, LinearKernel } from '@snn/synapses';
 import type { LinearOp } from '../ops/linear-op.js';
 import type { Exec, ValueSource } from './exec.js';
 import { runOp } from './linear-exec.js';
-import { allocKernelArray, simWasm } from '../wasm/sim-wasm.js';
+import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import type { NeuronsExec } from './neurons-exec.js';
 
 /**
@@ -56,15 +56,16 @@ export class PostFilteredExec implements Exec {
     private readonly event: EventTransform | undefined,
     private readonly policy: PropagationPolicy,
     maxBatch: number,
+    arena: KernelArena,
   ) {
     this.size = outShape.reduce((a, b) => a * b, 1);
-    this.value = allocKernelArray(maxBatch * this.size);
-    this.z = allocKernelArray(maxBatch * this.size);
+    this.value = arena.array(maxBatch * this.size);
+    this.z = arena.array(maxBatch * this.size);
     // a one-state filter (lowpass) runs as `z = a z + b u` in place, with SIMD where possible
     const linear = kernel as Partial<LinearKernel>;
     const zPtr = simWasm()?.offsetOf(this.z) ?? -1;
     this.oneX = linear.form === 'oneX' && linear.system && zPtr >= 0 ? { a: linear.system.A[0][0], b: linear.system.C[0] * linear.system.B[0], zPtr } : undefined;
-    this.u = allocKernelArray(maxBatch * this.size);
+    this.u = arena.array(maxBatch * this.size);
     this.uPtr = simWasm()?.offsetOf(this.u) ?? -1;
   }
 

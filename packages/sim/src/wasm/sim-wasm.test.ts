@@ -5,7 +5,12 @@ import { scatterConv } from '../kernels/scatter-conv.js';
 import { scatterDense } from '../kernels/scatter-dense.js';
 import { convGeometry } from '../build-plan.js';
 import { convTapTables } from '../kernels/conv-taps.js';
-import { allocKernelArray, allocKernelIndex, copyToKernelMemory, simWasm } from './sim-wasm.js';
+import { KernelArena, simWasm } from './sim-wasm.js';
+
+const arena = new KernelArena();
+const allocKernelArray = (n: number) => arena.array(n);
+const allocKernelIndex = (n: number) => arena.index(n);
+const copyToKernelMemory = (a: Float32Array) => arena.copy(a);
 
 const wasm = simWasm();
 

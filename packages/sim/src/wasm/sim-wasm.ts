@@ -1,4 +1,4 @@
-import { allocNeuronArray, neuronWasm } from '@snn/neurons';
+import { allocNeuronArray, freeNeuronArray, neuronWasm } from '@snn/neurons';
 import { simKernelsWasmBase64 } from './sim-kernels.generated.js';
 
 /** The simulator's WebAssembly SIMD kernels, on the shared neuron memory of `@snn/neurons`. */
@@ -25,22 +25,44 @@ export function simWasm(): SimWasm | undefined {
   return cached ?? undefined;
 }
 
-/** A Float32Array in the shared memory where there is one (else a plain array). */
-export function allocKernelArray(n: number): Float32Array {
-  return allocNeuronArray(n);
-}
+/**
+ * The arrays one compiled plan keeps in the shared kernel memory (plain arrays where there
+ * is none), released together by {@link KernelArena.free} when the plan is disposed: the
+ * memory is reused by later plans instead of growing with every compile.
+ */
+export class KernelArena {
+  private readonly owned: Float32Array[] = [];
 
-/** A copy of `data` in the shared memory where there is one. */
-export function copyToKernelMemory(data: Float32Array): Float32Array {
-  const copy = allocKernelArray(data.length);
-  copy.set(data);
-  return copy;
-}
+  /** A zeroed Float32Array of length n. */
+  array(n: number): Float32Array {
+    const a = allocNeuronArray(n);
+    this.owned.push(a);
+    return a;
+  }
 
-/** An Int32Array in the shared memory where there is one (else a plain array). */
-export function allocKernelIndex(n: number): Int32Array {
-  const f = allocNeuronArray(n);
-  return new Int32Array(f.buffer, f.byteOffset, n);
+  /** A zeroed Int32Array of length n (a view on a Float32Array of the arena). */
+  index(n: number): Int32Array {
+    const a = this.array(n);
+    return new Int32Array(a.buffer, a.byteOffset, n);
+  }
+
+  /** A copy of `data`. */
+  copy(data: Float32Array): Float32Array {
+    const a = this.array(data.length);
+    a.set(data);
+    return a;
+  }
+
+  /** Take over an array allocated elsewhere in neuron memory (e.g. a neuron type's initial state). */
+  adopt(a: Float32Array): void {
+    this.owned.push(a);
+  }
+
+  /** Release every array; none may be used afterwards. */
+  free(): void {
+    for (const a of this.owned) freeNeuronArray(a);
+    this.owned.length = 0;
+  }
 }
 
 function create(): SimWasm | null {
