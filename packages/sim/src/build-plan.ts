@@ -1,4 +1,4 @@
-import { createRng, inferShapes, inputsOf, samePadding, topoOrder, type Graph, type GraphNode, type Shape } from '@snn/ir';
+import { createRng, inferShapes, inputsOf, samePadding, topoOrder, type Edge, type Graph, type GraphNode, type Shape } from '@snn/ir';
 import { resolveParams } from '@snn/neurons';
 import { AliasExec, InputExec, LinearExec } from './exec/linear-exec.js';
 import type { Exec, ValueSource } from './exec/exec.js';
@@ -50,14 +50,22 @@ export function buildPlan(
     const inEdges = inputsOf(graph, id);
     const inShapes = inEdges.map((e) => shapes.get(e.source)!);
     const outShape = shapes.get(id)!;
-    const sources: ValueSource[] = inEdges.map((e) => {
+    const plainSource = (e: Edge): ValueSource => {
       const src = execs.get(e.source)!;
-      if (!e.synapse) return { size: src.size, read: () => src.value };
-      const kernel = options.synapses.get(e.synapse.type, `edge ${e.source} -> ${e.target}`).discretize(e.synapse, dt);
-      const fe = new FilteredEdge(src, kernel, maxBatch);
-      edges.push(fe);
-      return fe;
-    });
+      return { size: src.size, read: () => src.value };
+    };
+    const edgeKernel = (e: Edge) => options.synapses.get(e.synapse!.type, `edge ${e.source} -> ${e.target}`).discretize(e.synapse!, dt);
+    // a transform with one filtered input filters W·x itself (see PostFilteredExec); any other
+    // filtered input is a FilteredEdge the target reads
+    const postFiltered = node.kind !== 'input' && node.kind !== 'neurons' && inEdges.length === 1 && inEdges[0].synapse !== undefined;
+    const sources: ValueSource[] = postFiltered
+      ? []
+      : inEdges.map((e) => {
+          if (!e.synapse) return plainSource(e);
+          const fe = new FilteredEdge(execs.get(e.source)!, edgeKernel(e), maxBatch);
+          edges.push(fe);
+          return fe;
+        });
     const inputsStatic = inEdges.every((e) => !e.synapse && execs.get(e.source)!.isStatic);
     let exec: Exec;
     if (node.kind === 'input') {
@@ -67,25 +75,23 @@ export function buildPlan(
       const params = resolveParams(type, node.params, `node '${id}'`);
       const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
       exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena);
-    } else if ((node.kind === 'reshape' || node.kind === 'output') && !inEdges[0].synapse) {
-      exec = new AliasExec(id, sources[0], inputsStatic);
-      aliasSourceId.set(exec, inEdges[0].source);
-    } else if (inEdges.length === 1 && inEdges[0].synapse) {
+    } else if (postFiltered) {
       // filter W·x instead of x: same result (linear, zero initial state), bias unfiltered as in Nengo.
-      edges.pop();
       const e = inEdges[0];
-      const kernel = options.synapses.get(e.synapse!.type, `edge ${e.source} -> ${id}`).discretize(e.synapse!, dt);
-      const plain: ValueSource = { size: execs.get(e.source)!.size, read: () => execs.get(e.source)!.value };
       const spikeSource = spikingSource(execs, e.source);
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
+      const macs = denseMacs(node, inShapes[0], outShape);
       const policy = {
         mode: options.propagation ?? 'auto',
         eventCostRatio: options.eventCostRatio ?? DEFAULT_EVENT_COST_RATIO,
-        denseMacsPerSample: denseMacs(node, inShapes[0], outShape),
-        meanFanOut: denseMacs(node, inShapes[0], outShape) / size(inShapes[0]),
+        denseMacsPerSample: macs,
+        meanFanOut: macs / size(inShapes[0]),
       };
-      exec = new PostFilteredExec(id, op, plain, inShapes[0], outShape, kernel, spikeSource, event, policy, maxBatch, arena);
+      exec = new PostFilteredExec(id, op, plainSource(e), inShapes[0], outShape, edgeKernel(e), spikeSource, event, policy, maxBatch, arena);
+    } else if (node.kind === 'reshape' || node.kind === 'output') {
+      exec = new AliasExec(id, sources[0], inputsStatic);
+      aliasSourceId.set(exec, inEdges[0].source);
     } else {
       exec = new LinearExec(id, compileLinearOp(node, inShapes, outShape), sources, inShapes, outShape, inputsStatic, maxBatch);
     }

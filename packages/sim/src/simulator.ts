@@ -78,7 +78,7 @@ export class Simulator {
     const neurons = plan.order.filter((e): e is NeuronsExec => e instanceof NeuronsExec);
     neurons.forEach((n) => n.clearStats());
     const post = plan.order.filter((e): e is PostFilteredExec => e instanceof PostFilteredExec);
-    const counts0 = post.map((p) => [p.eventSteps, p.denseSteps]);
+    post.forEach((p) => ((p.eventSteps = 0), (p.denseSteps = 0)));
     const staticExecs = plan.order.filter((e) => e.isStatic);
     const dynamicExecs = plan.order.filter((e) => !e.isStatic);
     const updating = plan.order.filter((e) => e.update);
@@ -102,7 +102,7 @@ export class Simulator {
       for (const n of neurons) if (n.isStatic) n.accumulateRates(batch, nSteps);
       options.onProgress?.(start + batch, samples);
     }
-    return this.result(plan, recorders, neurons, post, counts0, samples, nSteps);
+    return this.result(plan, recorders, neurons, post, samples, nSteps);
   }
 
   private result(
@@ -110,7 +110,6 @@ export class Simulator {
     recorders: Map<string, { spec: ProbeSpec; rec: ProbeRecorder }>,
     neurons: NeuronsExec[],
     post: PostFilteredExec[],
-    counts0: number[][],
     samples: number,
     nSteps: number,
   ): RunResult {
@@ -128,7 +127,7 @@ export class Simulator {
       synops += n.synops;
     }
     const propagation: RunResult['propagation'] = {};
-    post.forEach((p, i) => (propagation[p.id] = { event: p.eventSteps - counts0[i][0], dense: p.denseSteps - counts0[i][1] }));
+    post.forEach((p) => (propagation[p.id] = { event: p.eventSteps, dense: p.denseSteps }));
     const warnings: string[] = [];
     if (nSteps === 1 && (plan.edges.length > 0 || post.length > 0))
       warnings.push('Running for one timestep, but the network contains synaptic filters (which will introduce at least a one-timestep delay); did you mean to set synapse=None?');

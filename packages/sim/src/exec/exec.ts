@@ -29,6 +29,4 @@ export interface ActiveSet {
   count: number;
   readonly index: Int32Array;
   readonly value: Float32Array;
-  /** True once this step's set has been collected. */
-  fresh: boolean;
 }

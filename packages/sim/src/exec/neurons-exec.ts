@@ -57,7 +57,7 @@ export class NeuronsExec implements Exec {
     this.bias = arena.copy(expand(node.bias?.data, this.size, 0));
     this.activitySum = new Float64Array(this.size);
     this.fanOut = new Float32Array(this.size);
-    this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size), fresh: false };
+    this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size) };
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
     Object.values(this.initial).forEach((a) => arena.adopt(a));
     this.state = {};
@@ -96,7 +96,6 @@ export class NeuronsExec implements Exec {
     if (this.spiking) {
       const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
       a.count = nonzero === 0 ? 0 : this.collect(n);
-      a.fresh = true;
       this.accumulate(a, 1);
     } else {
       this.type.rates(J, out, this.params);

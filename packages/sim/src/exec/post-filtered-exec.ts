@@ -59,8 +59,10 @@ export class PostFilteredExec implements Exec {
     arena: KernelArena,
   ) {
     this.size = outShape.reduce((a, b) => a * b, 1);
-    this.value = arena.array(maxBatch * this.size);
     this.z = arena.array(maxBatch * this.size);
+    // without a bias the output is the filter's value itself: consumers and probes read it
+    // before `update` advances the filter, so no copy is needed
+    this.value = op.bias ? arena.array(maxBatch * this.size) : this.z;
     // a one-state filter (lowpass) runs as `z = a z + b u` in place, with SIMD where possible
     const linear = kernel as Partial<LinearKernel>;
     const zPtr = simWasm()?.offsetOf(this.z) ?? -1;
@@ -78,10 +80,7 @@ export class PostFilteredExec implements Exec {
   forward(batch: number): void {
     const n = batch * this.size;
     const bias = this.op.bias;
-    if (!bias) {
-      this.value.set(this.z.subarray(0, n));
-      return;
-    }
+    if (!bias) return;
     const m = bias.length;
     for (let i = 0; i < n; i++) this.value[i] = this.z[i] + bias[i % m];
   }
