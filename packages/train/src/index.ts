@@ -1,6 +1,8 @@
 // Training core: model, losses, optimizers, fit/evaluate/predict.
 /** Build a differentiable rate-mode tfjs model (trainable variables + forward pass) from an IR graph. */
 export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides } from './model/model.js';
+/** Surrogate parameter overrides by neuron type name (e.g. NengoDL's `lif_smoothing` as `{ LIF: { sigma } }`). */
+export type { SurrogateParams } from './model/training-type.js';
 /** The model's graph with its trained parameter values (a new Graph; the source is untouched). */
 export { exportGraph } from './model/export-graph.js';
 /** A neuron type's rate function as a differentiable tfjs op (derivative from the type, or numerical). */

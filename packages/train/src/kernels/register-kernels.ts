@@ -10,6 +10,7 @@ import { conv2dBiasReluConfig } from './conv2d-bias-relu.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { reluGradConfig } from './relu-grad.js';
+import { softLifRateConfig } from './soft-lif-rate.js';
 import { sumConfig } from './sum.js';
 import { originalKernels } from './wasm-access.js';
 
@@ -23,10 +24,11 @@ const kernels: KernelConfig[] = [
   sumConfig,
   reluGradConfig,
   conv2dBiasReluConfig,
+  softLifRateConfig,
 ];
 const ours = new Set(kernels.map((k) => k.kernelFunc));
 /** Kernels tfjs-wasm does not have at all (the others replace one of its kernels). */
-const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig]);
+const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig, softLifRateConfig]);
 
 /** Options for {@link registerTrainingKernels}. */
 export interface RegisterKernelsOptions {
@@ -43,7 +45,8 @@ export interface RegisterKernelsOptions {
  * Identity (shares memory instead of copying every tensor kept for the backward pass) and
  * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
- * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`).
+ * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`) and SnnSoftLifRate (SoftLIFRate
+ * rates and derivative in one SIMD pass, used when a LIF population trains).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
  * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
  */

@@ -4,14 +4,14 @@ import { RectifiedLinear } from '@snn/neurons';
 import type { NeuronLookup } from '@snn/sim';
 import { conv2dBiasRelu } from '../kernels/conv2d-bias-relu.js';
 import type { NodeForward } from './node-forward.js';
-import { trainingType } from './training-type.js';
+import { trainingType, type SurrogateParams } from './training-type.js';
 
 /**
  * Pairs `conv id -> neurons id` whose two nodes run as one fused conv + bias + relu op:
  * a 2-D conv with a bias and 'same'/'valid' padding whose only consumer is a neuron node
  * with no gain or bias that trains as the built-in RectifiedLinear with amplitude 1.
  */
-export function convReluPairs(graph: Graph, neurons: NeuronLookup): Map<string, string> {
+export function convReluPairs(graph: Graph, neurons: NeuronLookup, surrogateParams?: SurrogateParams): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const node of graph.nodes) {
     if (node.kind !== 'conv' || !node.bias || node.kernel.shape.length !== 4 || typeof node.padding !== 'string') continue;
@@ -20,7 +20,7 @@ export function convReluPairs(graph: Graph, neurons: NeuronLookup): Map<string, 
     if (out.length !== 1) continue;
     const next = graph.nodes.find((n) => n.id === out[0].target);
     if (next?.kind !== 'neurons' || next.gain || next.bias) continue;
-    const { type, params } = trainingType(next, neurons);
+    const { type, params } = trainingType(next, neurons, surrogateParams);
     if (type === RectifiedLinear && params.amplitude === 1) pairs.set(node.id, next.id);
   }
   return pairs;

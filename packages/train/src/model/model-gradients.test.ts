@@ -123,6 +123,20 @@ describe('model gradients', () => {
     model.dispose();
   });
 
+  it("trains LIF through SoftLIFRate with NengoDL's lif_smoothing given as surrogateParams (spec 2.6, sigma 0.02)", () => {
+    const b = new GraphBuilder();
+    const x = b.input('x', [3]);
+    b.output(b.neurons(x, { id: 'lif', neuronType: 'LIF' }), 'out');
+    const model = createModel(b.build(), { neurons, surrogateParams: { LIF: { sigma: 0.02 } } });
+    const y = tf.tidy(() => model.forward({ x: tf.tensor([[1, 2, 10]]) }, ['out'])[0].dataSync());
+    // SoftLIFRate sigma=0.02: J=1 -> 11.3835481, J=2 -> 63.0400022, J=10 -> 243.4742620
+    expect(y[0]).toBeCloseTo(11.3835481, 3);
+    expect(y[1]).toBeCloseTo(63.0400022, 3);
+    expect(y[2]).toBeCloseTo(243.474262, 2);
+    model.dispose();
+    expect(() => createModel(b.build(), { neurons, surrogateParams: { LIF: { smoothing: 0.02 } } })).toThrow(/SoftLIFRate has no parameter "smoothing" \(node "lif"\)/);
+  });
+
   it('export the trained values as a new graph, leaving the source graph untouched; an absent bias stays absent', () => {
     const g = net1d();
     const dense = (graph: Graph): Float32Array => (graph.nodes.find((n) => n.id === 'dense') as { weights: { data: Float32Array } }).weights.data;

@@ -5,7 +5,7 @@ import { convReluPairs, fusedConvRelu } from './conv-relu-fusion.js';
 import { nodeForward, type NodeForward } from './node-forward.js';
 import { nodeParams } from './param-fields.js';
 import { rateOp } from './rate-op.js';
-import { trainingType } from './training-type.js';
+import { trainingType, type SurrogateParams } from './training-type.js';
 
 /** Per-node trainable overrides: `{ conv0: false }` freezes conv0 whatever its `trainable` field says. */
 export type TrainableOverrides = Readonly<Record<string, boolean>>;
@@ -21,6 +21,11 @@ export interface ModelOptions {
    * the wasm backend this is snn's fused conv + bias + relu kernel). Same values and gradients.
    */
   readonly fuse?: boolean;
+  /**
+   * Surrogate parameter overrides by neuron type name, e.g. `{ LIF: { sigma: 0.02 } }`
+   * (NengoDL's `lif_smoothing`). Unknown parameters are rejected with the node named.
+   */
+  readonly surrogateParams?: SurrogateParams;
 }
 
 /**
@@ -58,13 +63,13 @@ export class TrainableModel {
     this.outputIds = graph.nodes.filter((n) => n.kind === 'output').map((n) => n.id);
     this.defaults = options.trainable ?? {};
     this.checkOverrides(this.defaults);
-    this.fused = options.fuse === false ? new Map() : convReluPairs(graph, options.neurons);
+    this.fused = options.fuse === false ? new Map() : convReluPairs(graph, options.neurons, options.surrogateParams);
     const variables = new Map<string, Record<string, tf.Variable>>();
     for (const node of graph.nodes) {
       const ins = inputsOf(graph, node.id).map((e) => e.source);
       this.inputsOf.set(node.id, ins);
       if (node.kind === 'input') continue;
-      const trains = node.kind === 'neurons' ? trainingType(node, options.neurons) : undefined;
+      const trains = node.kind === 'neurons' ? trainingType(node, options.neurons, options.surrogateParams) : undefined;
       const rate = trains && rateOp(trains.type, trains.params);
       const inShapes = ins.map((id) => this.shapes.get(id)!);
       this.forwards.set(node.id, nodeForward(node, inShapes, this.shapes.get(node.id)!, rate));

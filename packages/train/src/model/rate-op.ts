@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from './custom-op.js';
-import { RectifiedLinear, type NeuronParams, type NeuronType } from '@snn/neurons';
+import { RectifiedLinear, SoftLIFRate, type NeuronParams, type NeuronType } from '@snn/neurons';
+import { softLifRateWithDerivative, type SoftLifRateAttrs } from '../kernels/soft-lif-rate.js';
 import { numericRatesDerivative } from './numeric-derivative.js';
 
 /** A differentiable element-wise rate function on a batched current tensor. */
@@ -11,13 +12,30 @@ export type RateOp = (J: tf.Tensor) => tf.Tensor;
  * `type.rates` on the tensor's values; the backward pass multiplies the incoming gradient
  * by `type.ratesDerivative` (or a central difference of `rates` when the type has none).
  * Any neuron type, including one defined outside snn, trains this way with no change.
- * The built-in RectifiedLinear object takes a tfjs fast path (`amplitude * relu(J)`).
+ * The built-in RectifiedLinear object takes a tfjs fast path (`amplitude * relu(J)`), and
+ * the built-in SoftLIFRate computes rates and derivative in one SIMD pass on the wasm backend.
  */
 export function rateOp(type: NeuronType, params: NeuronParams): RateOp {
   if (type === RectifiedLinear) {
     const amplitude = params.amplitude ?? 1;
     return (J) => (amplitude === 1 ? tf.relu(J) : tf.mul(tf.relu(J), tf.scalar(amplitude)));
   }
+  const general = generalRateOp(type, params);
+  if (type === SoftLIFRate) return softLifRateOp(params as unknown as SoftLifRateAttrs, general);
+  return general;
+}
+
+/** SoftLIFRate through the fused kernel where registered (the derivative is kept for the backward pass). */
+function softLifRateOp(attrs: SoftLifRateAttrs, fallback: RateOp): RateOp {
+  const fused = customOp((J: tf.Tensor, save: tf.GradSaveFunc) => {
+    const [rate, deriv] = softLifRateWithDerivative(J, attrs);
+    save([deriv]);
+    return { value: rate, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]) };
+  });
+  return (J) => (softLifRateWithDerivative.available() ? fused(J) : fallback(J));
+}
+
+function generalRateOp(type: NeuronType, params: NeuronParams): RateOp {
   const derivative = (j: Float32Array, out: Float32Array): void => {
     if (type.ratesDerivative) type.ratesDerivative(j, out, params);
     else numericRatesDerivative(type, j, out, params);

@@ -11,4 +11,5 @@
   ;; #include "wat/interleave-sum-relu.wat"
   ;; #include "wat/dw-direct.wat"
   ;; #include "wat/transpose2d.wat"
+  ;; #include "wat/soft-lif.wat"
 )

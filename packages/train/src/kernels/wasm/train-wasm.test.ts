@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@snn/ir';
+import { SoftLIFRate } from '@snn/neurons';
 import type { ConvGeometry } from '../conv-geometry.js';
 import { im2colTransposed } from '../im2col-transposed.js';
 import { interleave } from '../polyphase-backprop-input.js';
@@ -141,6 +142,35 @@ describe('transpose2d equals a plain transpose', () => {
         w.transpose2d(ps, pd, rows, cols);
         const want = Array.from({ length: rows * cols }, (_, i) => src[(i % rows) * cols + Math.floor(i / rows)]);
         expect(Array.from(dst)).toEqual(want);
+      }
+    });
+  }
+});
+
+describe('soft_lif equals the float64 SoftLIFRate curve and its derivative', () => {
+  for (const shared of [true, false]) {
+    it(`on ${shared ? 'shared' : 'unshared'} memory, every branch (js <= -20, softplus, js > 30), ragged tails`, () => {
+      for (const sigma of [1, 0.05, 0.02, 0.001]) {
+        const params = { sigma, tauRc: 0.02, tauRef: 0.002, amplitude: 0.01 };
+        for (const n of [1, 7, 4003]) {
+          const { alloc, memory } = arena(shared);
+          const w = createTrainWasm(memory)!;
+          const [pj, J] = alloc(n);
+          // currents around threshold on the scale of sigma, far below, far above, and the branch edges
+          J.forEach((_, i) => (J[i] = i % 5 === 0 ? 1 + sigma * rng.uniform(-25, 35) : rng.uniform(-40, 40)));
+          if (n > 3) [J[0], J[1], J[2]] = [1 - 20 * sigma, 1 + 30 * sigma, 1];
+          const [pr, rate] = alloc(n);
+          const [pd, deriv] = alloc(n);
+          w.softLif(pj, pr, pd, n, sigma, params.tauRc, params.tauRef, params.amplitude);
+          const wantRate = new Float32Array(n);
+          const wantDeriv = new Float32Array(n);
+          SoftLIFRate.rates(J, wantRate, params);
+          SoftLIFRate.ratesDerivative!(J, wantDeriv, params);
+          for (let i = 0; i < n; i++) {
+            expect(Math.abs(rate[i] - wantRate[i]) / wantRate[i], `rate at J=${J[i]}, sigma=${sigma}`).toBeLessThan(2e-6);
+            expect(Math.abs(deriv[i] - wantDeriv[i]) / Math.max(wantDeriv[i], 1e-30), `derivative at J=${J[i]}, sigma=${sigma}`).toBeLessThan(4e-6);
+          }
+        }
       }
     });
   }

@@ -17,6 +17,8 @@ export interface TrainWasm {
   dwDirect(px: number, pdy: number, pdw: number, n0: number, n1: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
+  /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
+  softLif(pj: number, pr: number, pd: number, n: number, sigma: number, tauRc: number, tauRef: number, amplitude: number): void;
 }
 
 const cache = new WeakMap<WebAssembly.Memory, TrainWasm | null>();
@@ -45,6 +47,7 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       sumRows: (px, rows, cols, po, pScratch) => e.sum_rows(px, rows, cols, po, pScratch),
       reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
+      softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };
