@@ -42,3 +42,5 @@ export {
 export { measureLifThroughput, type LifThroughputOptions, type LifThroughput } from './lif-throughput.js';
 /** The shared WebAssembly memory and SIMD kernels behind neuron arrays (undefined where unavailable); for packages that add kernels on the same memory. */
 export { neuronWasm, type NeuronWasm } from './wasm/neuron-wasm.js';
+/** The nonzero entries of an output array, in order (indices and values): the spike list of a step. */
+export { listNonzero } from './kernels/list-nonzero.js';

@@ -44,6 +44,22 @@ export interface NeuronType {
    * output this step (spiking types: how many spiked).
    */
   step(dt: number, J: Float32Array, out: Float32Array, state: NeuronState, params: NeuronParams): number;
+  /**
+   * Optional float32 form of `step` for simulators (NengoDL's precision: every operation
+   * rounded to float32; close to but not bit-identical with `step`, which may compute in
+   * float64). Also lists the neurons with a nonzero output in increasing order: indices into
+   * `out` in `activeIndex`, outputs in `activeValue` (both at least `J.length` long).
+   * Returns the list's length.
+   */
+  stepFloat32?(
+    dt: number,
+    J: Float32Array,
+    out: Float32Array,
+    state: NeuronState,
+    params: NeuronParams,
+    activeIndex: Int32Array,
+    activeValue: Float32Array,
+  ): number;
   /** `out[i] = d rate / dJ at J[i]`, for training. Absent: the trainer differentiates numerically. */
   ratesDerivative?(J: Float32Array, out: Float32Array, params: NeuronParams): void;
   /**

@@ -74,7 +74,7 @@ export function buildPlan(
       const type = options.neurons.get(node.neuronType, `node '${id}'`);
       const params = resolveParams(type, node.params, `node '${id}'`);
       const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
-      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena);
+      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena, options.precision === 'float32');
     } else if (postFiltered) {
       // filter W·x instead of x: same result (linear, zero initial state), bias unfiltered as in Nengo.
       const e = inEdges[0];
@@ -200,7 +200,7 @@ function addFanOut(graph: Graph, nodes: Map<string, GraphNode>, execs: Map<strin
     }
     return fan;
   };
-  for (const ex of execs.values()) if (ex instanceof NeuronsExec) ex.fanOut = fanOf(ex.id, shapes.get(ex.id)!, 0);
+  for (const ex of execs.values()) if (ex instanceof NeuronsExec) ex.fanOut.set(fanOf(ex.id, shapes.get(ex.id)!, 0));
 }
 
 /**

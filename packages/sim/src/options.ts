@@ -40,6 +40,13 @@ export interface CompileOptions {
    * repeat exactly for a seed.
    */
   readonly eventCostRatio?: number;
+  /**
+   * Arithmetic of spiking neuron steps: `float64` (default) runs each type's `step`,
+   * bit-identical to the reference kernels; `float32` runs a type's `stepFloat32` where it
+   * has one (SpikingRectifiedLinear, LIF): NengoDL's float32 arithmetic, on faster SIMD
+   * kernels, close to but not bit-identical with `float64`. Runs repeat exactly either way.
+   */
+  readonly precision?: 'float64' | 'float32';
 }
 
 /** What a probe keeps of its node's output, so that memory stays bounded. */

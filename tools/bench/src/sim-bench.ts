@@ -9,8 +9,9 @@ import type { Benchmark, BenchContext } from './benchmark.js';
 
 /**
  * Spiking inference of the keras-to-snn network (28x28x1 -> conv 3x3x32 -> conv 3x3x64
- * stride 2 -> dense 10, spiking ReLU, 5 ms lowpass) on MNIST test images x 30 steps,
- * compared with the same network stepped with plain tfjs ops, plus the LIF kernel alone.
+ * stride 2 -> dense 10, spiking ReLU, 5 ms lowpass) on MNIST test images x 30 steps, in
+ * float32 (NengoDL's and the baseline's arithmetic) and float64, compared with the same
+ * network stepped with plain tfjs ops, plus the LIF kernel alone.
  */
 export const simBenchmark: Benchmark = {
   name: 'sim',
@@ -34,22 +35,32 @@ export const simBenchmark: Benchmark = {
     ctx.log(`backend ${backend}; scale_firing_rates ${scale.toFixed(2)} for a ${targetHz} Hz mean rate in conv0`);
 
     const graph = kerasToSnnGraph(weights, { scale, tau: 0.005 });
-    const options = { neurons, synapses, batchSize: 50, seed: 0 };
+    // float32: NengoDL's arithmetic (and the baseline's); float64 steps are bit-identical to the reference kernels
+    const options = { neurons, synapses, batchSize: 50, seed: 0, precision: 'float32' } as const;
+    const options64 = { ...options, precision: 'float64' } as const;
     const workers = Number(ctx.flags.workers ?? 2);
-    const sim = compile(graph, options);
-    predict(sim, { image: mnist.images.subarray(0, 50 * 784) }, { nSteps: 5 }); // warm-up
-    const t1 = performance.now();
-    const single = predict(sim, { image: mnist.images.subarray(0, (images / 4) * 784) }, { nSteps, onProgress: ctx.progress('snn sim, 1 thread') });
-    const singleSeconds = (performance.now() - t1) / 1000;
+    const oneThread = (opts: typeof options | typeof options64, label: string): number => {
+      const sim = compile(graph, opts);
+      predict(sim, { image: mnist.images.subarray(0, 50 * 784) }, { nSteps: 5 }); // warm-up
+      const t = performance.now();
+      predict(sim, { image: mnist.images.subarray(0, (images / 4) * 784) }, { nSteps, onProgress: ctx.progress(label) });
+      sim.dispose();
+      return (performance.now() - t) / 1000;
+    };
+    const singleSeconds = oneThread(options, 'snn sim float32, 1 thread');
+    const single64Seconds = oneThread(options64, 'snn sim float64, 1 thread');
     const simPool = new SimWorkerPool({ workers });
     await simPool.run(graph, options, { image: mnist.images.subarray(0, 100 * 784) }, { nSteps: 5 }); // start + warm the workers
     const t0 = performance.now();
     const run = await simPool.run(graph, options, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim, ${workers} workers`) });
     const seconds = (performance.now() - t0) / 1000;
+    const t64 = performance.now();
+    const run64 = await simPool.run(graph, options64, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim float64, ${workers} workers`) });
+    const seconds64 = (performance.now() - t64) / 1000;
     await simPool.close();
+    const labels64 = argmaxRows(run64.probes.output.data, 10);
     const result = { labels: argmaxRows(run.probes.output.data, 10), run };
     const agreeRate = agreement(result.labels, rateSim, mnist.images, images);
-    void single;
 
     const tb = performance.now();
     naiveSpikingRun(weights, mnist.images, baselineImages, { nSteps, batch: 100, scale, tau: 0.005 });
@@ -57,6 +68,9 @@ export const simBenchmark: Benchmark = {
 
     const neuronsPerImage = 26 * 26 * 32 + 12 * 12 * 64;
     const imagesPerSec = images / seconds;
+    const imagesPerSec64 = images / seconds64;
+    let same64 = 0;
+    for (let i = 0; i < images; i++) if (labels64[i] === result.labels[i]) same64++;
     const baselineImagesPerSec = baselineImages / baselineSeconds;
     // the LIF kernel alone: 262,144 neurons (a conv layer x a small batch), J ~ Uniform(0, 5)
     const lifNeurons = 1 << 18;
@@ -74,10 +88,11 @@ export const simBenchmark: Benchmark = {
     for (let i = 0; i < images; i++) if (result.labels[i] === mnist.labels[i]) correct++;
     ctx.table([
       ['images x steps', `${images} x ${nSteps}`],
-      [`snn sim, ${workers} workers`, `${seconds.toFixed(2)} s, ${imagesPerSec.toFixed(0)} images/s`],
-      ['snn sim, 1 thread', `${singleSeconds.toFixed(2)} s for ${images / 4} images, ${(images / 4 / singleSeconds).toFixed(0)} images/s`],
+      [`snn sim float32, ${workers} workers`, `${seconds.toFixed(2)} s, ${imagesPerSec.toFixed(0)} images/s`],
+      [`snn sim float64, ${workers} workers`, `${seconds64.toFixed(2)} s, ${imagesPerSec64.toFixed(0)} images/s (${((100 * same64) / images).toFixed(1)}% same labels as float32)`],
+      ['snn sim float32 / float64, 1 thread', `${(images / 4 / singleSeconds).toFixed(0)} / ${(images / 4 / single64Seconds).toFixed(0)} images/s (${images / 4} images)`],
       ['naive tfjs baseline', `${baselineSeconds.toFixed(2)} s for ${baselineImages} images, ${baselineImagesPerSec.toFixed(1)} images/s`],
-      ['ratio vs baseline', `${(imagesPerSec / baselineImagesPerSec).toFixed(2)}x`],
+      ['ratio vs baseline', `${(imagesPerSec / baselineImagesPerSec).toFixed(2)}x float32, ${(imagesPerSec64 / baselineImagesPerSec).toFixed(2)}x float64`],
       ['neuron-steps/s (whole sim)', (imagesPerSec * neuronsPerImage * nSteps).toExponential(3)],
       ['mean rates conv0 / conv1', `${run.stats.conv0_neurons.firingRateHz.toFixed(1)} / ${run.stats.conv1_neurons.firingRateHz.toFixed(1)} Hz`],
       ['SynOps per image', (run.synops / images).toExponential(3)],
@@ -93,7 +108,10 @@ export const simBenchmark: Benchmark = {
       lifFloat64NeuronStepsPerSec: lif2.neuronStepsPerSec,
       lifFloat32NeuronStepsPerSec: lif2f.neuronStepsPerSec,
       ratioVsBaseline: imagesPerSec / baselineImagesPerSec,
+      imagesPerSecFloat64: imagesPerSec64,
+      ratioVsBaselineFloat64: imagesPerSec64 / baselineImagesPerSec,
       imagesPerSecOneThread: images / 4 / singleSeconds,
+      imagesPerSecOneThreadFloat64: images / 4 / single64Seconds,
       baselineImagesPerSec,
       lifNeuronStepsPerSecOneThread: lif1.neuronStepsPerSec,
       lifFloat32NeuronStepsPerSecOneThread: lif1f.neuronStepsPerSec,

@@ -2,6 +2,7 @@ import { lifGainBias, lifMaxRatesIntercepts } from '../gain-bias/lif-gain-bias.j
 import { lifRate, lifRateDerivative } from '../kernels/lif-rate.js';
 import type { NeuronType } from '../types.js';
 import { lifStepAuto } from '../wasm/lif-step-auto.js';
+import { listNonzero } from '../kernels/list-nonzero.js';
 import { allocNeuronArray } from '../wasm/neuron-array.js';
 import { amplitudeSpec, tauRcSpec, tauRefSpec } from './param-specs.js';
 
@@ -10,7 +11,8 @@ import { amplitudeSpec, tauRcSpec, tauRefSpec } from './param-specs.js';
  * sub-step spike times and refractory bookkeeping (see `lifStep`). State
  * `voltage ~ Uniform(0, 1)`, `refractoryTime = 0`, allocated in neuron memory; `step` runs
  * the WebAssembly SIMD kernel when J, out and the state all live there (`allocNeuronArray`),
- * else the JS kernel, with bit-identical results. `rates` is the LIFRate curve.
+ * else the JS kernel, with bit-identical results; `stepFloat32` runs the float32 SIMD kernel
+ * (NengoDL's precision) where it can. `rates` is the LIFRate curve.
  *
  * Training surrogate: NengoDL trains LIF through LIFRate, or SoftLIFRate with
  * `sigma = lif_smoothing`; we default to SoftLIFRate with `sigma = 1`, whose gradient is
@@ -40,6 +42,11 @@ export const LIF: NeuronType = {
   },
   step: (dt, J, out, state, p) =>
     lifStepAuto(dt, J, out, state.voltage, state.refractoryTime, p.tauRc, p.tauRef, p.minVoltage, p.amplitude),
+  stepFloat32: (dt, J, out, state, p, index, value) => {
+    const opts = { precision: 'float32' } as const;
+    const spikes = lifStepAuto(dt, J, out, state.voltage, state.refractoryTime, p.tauRc, p.tauRef, p.minVoltage, p.amplitude, opts);
+    return spikes === 0 ? 0 : listNonzero(out, J.length, index, value);
+  },
   ratesDerivative: (J, out, p) => lifRateDerivative(J, out, p.tauRc, p.tauRef, p.amplitude),
   surrogate: {
     type: 'SoftLIFRate',

@@ -10,6 +10,9 @@ export type WasmLifStep = (
 /** `srelu_step(n, pJ, pOut, pV, pScratch, dt, height)`. */
 export type WasmSreluStep = (n: number, pJ: number, pOut: number, pV: number, scratch: number, dt: number, height: number) => number;
 
+/** `srelu_step_f32(n, pJ, pOut, pV, pIdx, pVal, dt, height)`: float32 step listing the nonzero outputs; returns how many. */
+export type WasmSreluStepF32 = (n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, dt: number, height: number) => number;
+
 /** The neuron kernels instantiated on one shared memory, with the allocator over that memory. */
 export interface NeuronWasm {
   readonly memory: WebAssembly.Memory;
@@ -20,6 +23,8 @@ export interface NeuronWasm {
   /** The float32 LIF kernel (`lif_step_f32`: same arguments, common update in f32x4). */
   readonly lifStepF32: WasmLifStep;
   readonly sreluStep: WasmSreluStep;
+  /** `srelu_step_f32`: float32 SpikingRectifiedLinear over a multiple of 8 neurons, listing the nonzero outputs. */
+  readonly sreluStepF32: WasmSreluStepF32;
   /** Byte offset of `a` in the memory, or -1 when `a` is not a view on it. */
   offsetOf(a: Float32Array): number;
   /** A zeroed, 16-byte aligned Float32Array of length n in the memory. */
@@ -73,7 +78,7 @@ function create(): NeuronWasm | null {
   } catch {
     return null; // e.g. a page that is not cross-origin isolated
   }
-  const exports = instance.exports as { lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep };
+  const exports = instance.exports as { lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32 };
   // Views made before a grow keep the buffer object of their time: remember every one.
   const buffers: ArrayBufferLike[] = [memory.buffer];
   let current: ArrayBufferLike = memory.buffer;
@@ -108,6 +113,7 @@ function create(): NeuronWasm | null {
     lifStep: exports.lif_step,
     lifStepF32: exports.lif_step_f32,
     sreluStep: exports.srelu_step,
+    sreluStepF32: exports.srelu_step_f32,
     offsetOf,
     alloc: (n) => {
       const offset = heap.alloc(n * 4);

@@ -21,10 +21,10 @@ export class NeuronsExec implements Exec {
   /** Spike counts per neuron summed over the run (spiking), or rate sums (rate). */
   readonly activitySum: Float64Array;
   /** Per-neuron fan-out (synapses driven by one spike), filled in by the compiler. */
-  fanOut: Float32Array;
+  readonly fanOut: Float32Array;
   readonly active: ActiveSet;
-  spikes = 0;
-  synops = 0;
+  /** Spikes and synaptic operations summed over the run (two float64 in kernel memory). */
+  private readonly totals: Float64Array;
   private readonly J: Float32Array;
   private readonly state: NeuronState;
   private readonly initial: NeuronState;
@@ -43,6 +43,7 @@ export class NeuronsExec implements Exec {
     maxBatch: number,
     rng: Rng,
     arena: KernelArena,
+    float32 = false,
   ) {
     this.id = node.id;
     this.size = input.size;
@@ -50,13 +51,15 @@ export class NeuronsExec implements Exec {
     this.isStatic = inputStatic && !this.spiking;
     this.inputStatic = inputStatic;
     this.amplitude = params.amplitude ?? 1;
+    this.stepFloat32 = float32 ? type.stepFloat32 : undefined;
     // buffers live in the shared kernel memory where there is one: the SIMD kernels step them in place
     this.value = arena.array(maxBatch * this.size);
     this.J = arena.array(maxBatch * this.size);
     this.gain = arena.copy(expand(node.gain?.data, this.size, 1));
     this.bias = arena.copy(expand(node.bias?.data, this.size, 0));
-    this.activitySum = new Float64Array(this.size);
-    this.fanOut = new Float32Array(this.size);
+    this.activitySum = arena.float64(this.size);
+    this.totals = arena.float64(2);
+    this.fanOut = arena.array(this.size);
     this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size) };
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
     Object.values(this.initial).forEach((a) => arena.adopt(a));
@@ -67,11 +70,26 @@ export class NeuronsExec implements Exec {
     this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;
     const gb = wasm ? [this.gain, this.bias, this.J].map((a) => wasm.offsetOf(a)) : [];
     this.gainBiasPtrs = gb.length && gb.every((p) => p >= 0) ? { gain: gb[0], bias: gb[1], J: gb[2] } : undefined;
+    const acc = wasm ? [this.fanOut, asFloat32(this.activitySum), asFloat32(this.totals)].map((a) => wasm.offsetOf(a)) : [];
+    this.accumulatePtrs = this.activePtrs && acc.every((p) => p >= 0) ? { fanOut: acc[0], sum: acc[1], totals: acc[2] } : undefined;
+  }
+
+  /** Spikes (spiking) or rate-weighted activity summed over the run. */
+  get spikes(): number {
+    return this.totals[0];
+  }
+
+  /** Synaptic operations (spikes x fan-out) summed over the run. */
+  get synops(): number {
+    return this.totals[1];
   }
 
   /** Byte offsets of `value` and the active lists in kernel memory, when the SIMD kernels can run. */
   readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
   private readonly gainBiasPtrs?: { readonly gain: number; readonly bias: number; readonly J: number };
+  /** The type's float32 step (which also lists the spikes) when the plan runs in float32. */
+  private readonly stepFloat32: NeuronType['stepFloat32'];
+  private readonly accumulatePtrs?: { readonly fanOut: number; readonly sum: number; readonly totals: number };
   private readonly gain: Float32Array;
   private readonly bias: Float32Array;
 
@@ -94,8 +112,11 @@ export class NeuronsExec implements Exec {
     const out = this.value.subarray(0, n);
     const a = this.active;
     if (this.spiking) {
-      const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
-      a.count = nonzero === 0 ? 0 : this.collect(n);
+      if (this.stepFloat32) a.count = this.stepFloat32(this.dt, J, out, this.stateView, this.params, a.index, a.value);
+      else {
+        const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
+        a.count = nonzero === 0 ? 0 : this.collect(n);
+      }
       this.accumulate(a, 1);
     } else {
       this.type.rates(J, out, this.params);
@@ -106,6 +127,12 @@ export class NeuronsExec implements Exec {
   accumulate(a: ActiveSet, steps: number): void {
     // spikes per entry = value * dt / amplitude (several spikes per step are possible).
     const toSpikes = (this.dt / this.amplitude) * steps;
+    const p = this.accumulatePtrs;
+    if (p && a === this.active) {
+      const ap = this.activePtrs!;
+      simWasm()!.accumulateActive(a.count, ap.index, ap.activeValue, this.size, toSpikes, p.fanOut, p.sum, p.totals);
+      return;
+    }
     let spikes = 0;
     let synops = 0;
     const size = this.size;
@@ -116,8 +143,8 @@ export class NeuronsExec implements Exec {
       synops += s * this.fanOut[i];
       this.activitySum[i] += s;
     }
-    this.spikes += spikes;
-    this.synops += synops;
+    this.totals[0] += spikes;
+    this.totals[1] += synops;
   }
 
   /** Account rate-mode activity of `steps` steps (static or per-step rate outputs). */
@@ -144,8 +171,7 @@ export class NeuronsExec implements Exec {
 
   clearStats(): void {
     this.activitySum.fill(0);
-    this.spikes = 0;
-    this.synops = 0;
+    this.totals.fill(0);
   }
 }
 
@@ -153,6 +179,10 @@ function expand(data: Float32Array | undefined, n: number, fallback: number): Fl
   if (!data || data.length === 0) return new Float32Array(n).fill(fallback);
   if (data.length === 1) return new Float32Array(n).fill(data[0]);
   return data;
+}
+
+function asFloat32(a: Float64Array): Float32Array {
+  return new Float32Array(a.buffer, a.byteOffset, 2 * a.length);
 }
 
 function sliceState(state: NeuronState, n: number): NeuronState {

@@ -1,17 +1,7 @@
 /**
  * Collect the nonzero entries of `values[0..n)`: their flat indices into `index` and their
- * values into `value`. Returns how many there are. Allocation-free; `index`/`value` must
- * hold `n` entries in the worst case.
+ * values into `value`, in order. Returns how many there are. Allocation-free; `index`/`value`
+ * must hold `n` entries in the worst case. (The JS kernel; the neuron types' float32 steps
+ * list their spikes with the same function.)
  */
-export function collectActive(values: Float32Array, n: number, index: Int32Array, value: Float32Array): number {
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== 0) {
-      index[count] = i;
-      value[count] = v;
-      count++;
-    }
-  }
-  return count;
-}
+export { listNonzero as collectActive } from '@snn/neurons';

@@ -74,17 +74,31 @@
         (br $next)))
     (local.get $count))
 
+  ;; Division by a per-call constant d without i32.div_u in the per-spike loops (Granlund and
+  ;; Montgomery's method): with l = ceil(log2 d) and m = ceil(2^(32+l) / d), floor(x / d) is
+  ;; (x * m) >> (32 + l) for every 0 <= x < 2^32; here x < 2^31 and m <= 2^33, so x * m fits
+  ;; in 64 bits. $divMagic returns m; $divShift returns 32 + l.
+  (func $divShift (param $d i32) (result i64)
+    (i64.extend_i32_u (i32.sub (i32.const 64) (i32.clz (i32.sub (local.get $d) (i32.const 1))))))
+  (func $divMagic (param $d i32) (result i64)
+    (local $p i64)
+    (local.set $p (i64.shl (i64.const 1) (call $divShift (local.get $d))))
+    (i64.div_u (i64.add (local.get $p) (i64.extend_i32_u (i32.sub (local.get $d) (i32.const 1))))
+               (i64.extend_i32_u (local.get $d))))
+
   ;; scatter_dense(nActive, pIndex, pValue, pWeights, nIn, nOut, pOut): for each active input
   ;; (b, i) with value v, out[b, :] += v * weights[i, :]. Weights (nIn, nOut) row-major.
   (func (export "scatter_dense")
     (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pW i32)
     (param $nIn i32) (param $nOut i32) (param $pOut i32)
-    (local $a i32) (local $flat i32) (local $b i32) (local $i i32)
+    (local $a i32) (local $flat i32) (local $b i32) (local $i i32) (local $mIn i64) (local $sIn i64)
+    (local.set $mIn (call $divMagic (local.get $nIn)))
+    (local.set $sIn (call $divShift (local.get $nIn)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
         (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $b (i32.div_u (local.get $flat) (local.get $nIn)))
+        (local.set $b (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $flat)) (local.get $mIn)) (local.get $sIn))))
         (local.set $i (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $nIn))))
         (call $axpy (local.get $nOut)
           (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2))))
@@ -108,9 +122,16 @@
     (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
     (local $kyTerm i32) (local $oBase i32)
     (local $pw i32) (local $po i32) (local $j i32) (local $end4 i32) (local $outBytes i32) (local $vv v128)
+    (local $mIn i64) (local $sIn i64) (local $mWc i64) (local $sWc i64) (local $mC i64) (local $sC i64)
     (local.set $wc (i32.mul (local.get $w) (local.get $c)))
     (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
     (local.set $outBytes (i32.shl (local.get $outC) (i32.const 2)))
+    (local.set $mIn (call $divMagic (local.get $inSize)))
+    (local.set $sIn (call $divShift (local.get $inSize)))
+    (local.set $mWc (call $divMagic (local.get $wc)))
+    (local.set $sWc (call $divShift (local.get $wc)))
+    (local.set $mC (call $divMagic (local.get $c)))
+    (local.set $sC (call $divShift (local.get $c)))
     (local.set $end4 (i32.shl (i32.and (local.get $outC) (i32.const -4)) (i32.const 2)))
     (local.set $outPlane (i32.mul (local.get $outH) (local.get $outW)))
     (block $done
@@ -119,11 +140,11 @@
         (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $v (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $vv (f32x4.splat (local.get $v)))
-        (local.set $b (i32.div_u (local.get $flat) (local.get $inSize)))
+        (local.set $b (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $flat)) (local.get $mIn)) (local.get $sIn))))
         (local.set $rest (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $inSize))))
-        (local.set $y (i32.div_u (local.get $rest) (local.get $wc)))
+        (local.set $y (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $rest)) (local.get $mWc)) (local.get $sWc))))
         (local.set $rest (i32.sub (local.get $rest) (i32.mul (local.get $y) (local.get $wc))))
-        (local.set $x (i32.div_u (local.get $rest) (local.get $c)))
+        (local.set $x (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $rest)) (local.get $mC)) (local.get $sC))))
         (local.set $ci (i32.sub (local.get $rest) (i32.mul (local.get $x) (local.get $c))))
         ;; rows covering y: [row, rowEnd) over (kyTerm, oyTerm) pairs
         (local.set $row (i32.add (local.get $pRows) (i32.shl (i32.mul (local.get $y) (local.get $rowStride)) (i32.const 2))))
@@ -169,6 +190,35 @@
             (br $rowNext)))
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $next))))
+
+  ;; accumulate_active(count, pIndex, pValue, size, toSpikes, pFanOut, pSum, pTotals): a step's
+  ;; activity into the run totals. Entry k (flat index i, value v) is s = v * toSpikes spikes
+  ;; of neuron i % size: sum[i % size] += s (float64), and pTotals (two float64) gets the
+  ;; step's spikes and synaptic operations (s * fanOut[i % size]) added.
+  (func (export "accumulate_active")
+    (param $count i32) (param $pIdx i32) (param $pVal i32) (param $size i32) (param $toSpikes f64)
+    (param $pFan i32) (param $pSum i32) (param $pTotals i32)
+    (local $k i32) (local $flat i32) (local $i i32) (local $s f64) (local $spikes f64) (local $synops f64)
+    (local $p i32) (local $mSize i64) (local $sSize i64)
+    (local.set $mSize (call $divMagic (local.get $size)))
+    (local.set $sSize (call $divShift (local.get $size)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $i (i32.sub (local.get $flat)
+          (i32.mul (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $flat)) (local.get $mSize)) (local.get $sSize))) (local.get $size))))
+        (local.set $s (f64.mul (f64.promote_f32 (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $k) (i32.const 2)))))
+                               (local.get $toSpikes)))
+        (local.set $spikes (f64.add (local.get $spikes) (local.get $s)))
+        (local.set $synops (f64.add (local.get $synops)
+          (f64.mul (local.get $s) (f64.promote_f32 (f32.load (i32.add (local.get $pFan) (i32.shl (local.get $i) (i32.const 2))))))))
+        (local.set $p (i32.add (local.get $pSum) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $s)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next)))
+    (f64.store (local.get $pTotals) (f64.add (f64.load (local.get $pTotals)) (local.get $spikes)))
+    (f64.store offset=8 (local.get $pTotals) (f64.add (f64.load offset=8 (local.get $pTotals)) (local.get $synops))))
 
   ;; gain_bias(n, size, pX, pGain, pBias, pJ): J[i] = gain[i % size] * x[i] + bias[i % size]
   ;; for n = batch * size values (the current into a population), four at a time per sample.

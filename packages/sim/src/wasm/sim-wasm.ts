@@ -13,6 +13,11 @@ export interface SimWasm {
   ): void;
   /** `J = gain * x + bias` per sample (n = batch * size). */
   gainBias(n: number, size: number, pX: number, pGain: number, pBias: number, pJ: number): void;
+  /**
+   * A step's active entries into the run totals: `sum[i % size] += v * toSpikes` (float64
+   * `sum`), and the step's spikes and synaptic operations added to the two float64 at `pTotals`.
+   */
+  accumulateActive(count: number, pIndex: number, pValue: number, size: number, toSpikes: number, pFanOut: number, pSum: number, pTotals: number): void;
   /** `y = a * y + b * u` in place (a one-state filter, float32 arithmetic). */
   lowpass(n: number, pU: number, pY: number, a: number, b: number): void;
 }
@@ -38,6 +43,13 @@ export class KernelArena {
     const a = allocNeuronArray(n);
     this.owned.push(a);
     return a;
+  }
+
+  /** A zeroed Float64Array of length n (a view on a Float32Array of the arena; 8-byte aligned). */
+  float64(n: number): Float64Array {
+    const a = this.array(2 * n + 1);
+    const skip = a.byteOffset % 8 === 0 ? 0 : 4;
+    return new Float64Array(a.buffer, a.byteOffset + skip, n);
   }
 
   /** A zeroed Int32Array of length n (a view on a Float32Array of the arena). */
@@ -78,6 +90,7 @@ function create(): SimWasm | null {
       scatterDense: (...args) => void e.scatter_dense(...args),
       scatterConv: (...args) => void e.scatter_conv(...args),
       gainBias: (...args) => void e.gain_bias(...args),
+      accumulateActive: (...args) => void e.accumulate_active(...args),
       lowpass: (...args) => void e.lowpass(...args),
     };
   } catch {
