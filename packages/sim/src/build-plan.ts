@@ -4,7 +4,9 @@ import { AliasExec, InputExec, LinearExec } from './exec/linear-exec.js';
 import type { Exec, ValueSource } from './exec/exec.js';
 import { FilteredEdge } from './exec/filtered-edge.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
-import { PostFilteredExec, type EventTransform } from './exec/post-filtered-exec.js';
+import { EventLinearExec } from './exec/event-linear-exec.js';
+import { PostFilteredExec } from './exec/post-filtered-exec.js';
+import { SpikeTransform, type EventTransform, type PropagationPolicy } from './exec/spike-transform.js';
 import { convFanOut, scatterConv, type ConvGeometry } from './kernels/scatter-conv.js';
 import { scatterDense } from './kernels/scatter-dense.js';
 import { compileLinearOp } from './ops/linear-op.js';
@@ -45,6 +47,16 @@ export function buildPlan(
   const seed = options.seed ?? 0;
   const size = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 
+  const policyFor = (node: GraphNode, inShape: Shape, outShape: Shape): PropagationPolicy => {
+    const macs = denseMacs(node, inShape, outShape);
+    return {
+      mode: options.propagation ?? 'auto',
+      eventCostRatio: options.eventCostRatio ?? DEFAULT_EVENT_COST_RATIO,
+      denseMacsPerSample: macs,
+      meanFanOut: macs / size(inShape),
+    };
+  };
+
   for (const [index, id] of topoOrder(graph).entries()) {
     const node = nodes.get(id)!;
     const inEdges = inputsOf(graph, id);
@@ -81,19 +93,20 @@ export function buildPlan(
       const spikeSource = spikingSource(execs, e.source);
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      const macs = denseMacs(node, inShapes[0], outShape);
-      const policy = {
-        mode: options.propagation ?? 'auto',
-        eventCostRatio: options.eventCostRatio ?? DEFAULT_EVENT_COST_RATIO,
-        denseMacsPerSample: macs,
-        meanFanOut: macs / size(inShapes[0]),
-      };
-      exec = new PostFilteredExec(id, op, plainSource(e), inShapes[0], outShape, edgeKernel(e), spikeSource, event, policy, maxBatch, arena);
+      const transform = new SpikeTransform(op, plainSource(e), inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape));
+      exec = new PostFilteredExec(id, transform, outShape, edgeKernel(e), maxBatch, arena);
     } else if (node.kind === 'reshape' || node.kind === 'output') {
       exec = new AliasExec(id, sources[0], inputsStatic);
       aliasSourceId.set(exec, inEdges[0].source);
     } else {
-      exec = new LinearExec(id, compileLinearOp(node, inShapes, outShape), sources, inShapes, outShape, inputsStatic, maxBatch);
+      // a dense/conv fed straight by spiking neurons can scatter their spikes (EventLinearExec)
+      const spikeSource = inEdges.length === 1 && !inEdges[0].synapse ? spikingSource(execs, inEdges[0].source) : undefined;
+      const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
+      const op = compileLinearOp(node, inShapes, outShape);
+      exec =
+        spikeSource && event
+          ? new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape)), outShape, maxBatch, arena)
+          : new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch);
     }
     execs.set(id, exec);
   }

@@ -46,6 +46,25 @@ describe('event-driven propagation', () => {
     expect(event.stats.n0.synops).toBeCloseTo(dense.stats.n0.synops, 0);
   });
 
+  it('also runs transforms fed by spikes with no synapse event-driven (W·x this step, no delay), equal to dense', () => {
+    const graph = network('LIF', 1, 0); // no synapses: conv1 and dense read the spikes directly
+    const plan = Object.fromEntries(compile(graph, registries()).describePlan().map((p) => [p.id, p]));
+    expect(plan.conv1).toMatchObject({ exec: 'linear', eventDriven: true });
+    expect(plan.dense).toMatchObject({ exec: 'linear', eventDriven: true });
+    const runWith = (propagation: 'event' | 'dense') =>
+      compile(graph, { ...registries(), propagation, batchSize: 10 }).run({ image: images }, {
+        nSteps: 20,
+        probes: { out: { node: 'out', keep: 'all' }, s1: { node: 'n1', keep: 'all' } },
+      });
+    const event = runWith('event');
+    const dense = runWith('dense');
+    expect(event.propagation).toEqual({ conv1: { event: 40, dense: 0 }, dense: { event: 40, dense: 0 } });
+    expect(dense.propagation).toEqual({ conv1: { event: 0, dense: 40 }, dense: { event: 0, dense: 40 } });
+    expect(event.stats.n1.spikes).toBeGreaterThan(0);
+    expect(Array.from(event.probes.s1.data)).toEqual(Array.from(dense.probes.s1.data));
+    expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+  });
+
   it('auto mode repeats exactly for a seed', () => {
     const graph = network('SpikingRectifiedLinear', 200, 0.005);
     const run = () => compile(graph, { ...registries(), seed: 5, batchSize: 10 }).run({ image: images }, { nSteps: 15, probes: { out: { node: 'out', keep: 'all' } } });

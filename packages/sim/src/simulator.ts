@@ -3,6 +3,7 @@ import { buildPlan, type Plan } from './build-plan.js';
 import { AliasExec, InputExec } from './exec/linear-exec.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
+import { isEventDriven, type EventDrivenExec } from './exec/spike-transform.js';
 import type { CompileOptions, NodeStats, ProbeSpec, RunOptions, RunResult, SimInputs } from './options.js';
 import { ProbeRecorder } from './probe-recorder.js';
 
@@ -25,7 +26,8 @@ export class Simulator {
   /**
    * How each node runs, in execution order: `static` nodes are computed once per batch
    * (constant input, no state and no synapse on the way); `filtered` nodes are transforms
-   * fed through a synapse (event-driven when `eventDriven`); `alias` nodes share their
+   * fed through a synapse; `eventDriven` marks dense/conv transforms of spikes (filtered
+   * or not) that scatter the active inputs when activity is low; `alias` nodes share their
    * input's buffer (reshape, output).
    */
   describePlan(): Array<{ id: string; kind: string; static: boolean; exec: 'input' | 'linear' | 'neurons' | 'filtered' | 'alias'; eventDriven: boolean }> {
@@ -37,7 +39,7 @@ export class Simulator {
       static: e.isStatic,
       exec:
         e instanceof InputExec ? 'input' : e instanceof NeuronsExec ? 'neurons' : e instanceof PostFilteredExec ? 'filtered' : e instanceof AliasExec ? 'alias' : 'linear',
-      eventDriven: e instanceof PostFilteredExec && e.canRunEventDriven,
+      eventDriven: isEventDriven(e) && e.canRunEventDriven,
     }));
   }
 
@@ -77,8 +79,8 @@ export class Simulator {
     }
     const neurons = plan.order.filter((e): e is NeuronsExec => e instanceof NeuronsExec);
     neurons.forEach((n) => n.clearStats());
-    const post = plan.order.filter((e): e is PostFilteredExec => e instanceof PostFilteredExec);
-    post.forEach((p) => ((p.eventSteps = 0), (p.denseSteps = 0)));
+    const post = plan.order.filter(isEventDriven);
+    post.forEach((p) => p.clearCounts());
     const staticExecs = plan.order.filter((e) => e.isStatic);
     const dynamicExecs = plan.order.filter((e) => !e.isStatic);
     const updating = plan.order.filter((e) => e.update);
@@ -109,7 +111,7 @@ export class Simulator {
     plan: Plan,
     recorders: Map<string, { spec: ProbeSpec; rec: ProbeRecorder }>,
     neurons: NeuronsExec[],
-    post: PostFilteredExec[],
+    post: EventDrivenExec[],
     samples: number,
     nSteps: number,
   ): RunResult {
@@ -129,7 +131,7 @@ export class Simulator {
     const propagation: RunResult['propagation'] = {};
     post.forEach((p) => (propagation[p.id] = { event: p.eventSteps, dense: p.denseSteps }));
     const warnings: string[] = [];
-    if (nSteps === 1 && (plan.edges.length > 0 || post.length > 0))
+    if (nSteps === 1 && (plan.edges.length > 0 || post.some((p) => p instanceof PostFilteredExec)))
       warnings.push('Running for one timestep, but the network contains synaptic filters (which will introduce at least a one-timestep delay); did you mean to set synapse=None?');
     return { probes, stats, synops, samples, nSteps, propagation, warnings };
   }

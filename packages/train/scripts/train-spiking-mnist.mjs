@@ -7,15 +7,17 @@
 //   node scripts/train-spiking-mnist.mjs [--epochs 10] [--sigma 0.05] [--train 60000] [--test 10000]
 //        [--batch 200] [--steps 30] [--seed 0] [--threads 2] [--checkpoint spiking-mnist.snn]
 //        [--resume FILE --start-epoch K] [--only-spiking FILE] [--time-batches K] [--epoch-test 2000]
+//        [--precision float32|float64]
 // --sigma: SoftLIFRate smoothing (NengoDL's lif_smoothing) for LIF populations during training.
 // --epoch-test K: rate-mode test accuracy after each epoch on the first K test images.
+// --precision: arithmetic of the spiking LIF steps (float32 is NengoDL's).
 // --only-spiking FILE: skip training; simulate the graph saved in FILE.
 // --time-batches K: time K training batches (after 2 warm-up batches) and extrapolate an epoch.
 import { parseArgs } from 'node:util';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry, lowpassSpec } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
-import { runParallel } from '@snn/sim/node';
+import { initBackend, runParallel } from '@snn/sim/node';
 import { createModel, evaluate, exportGraph, fit, initTraining, progressBar } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
 import { spikingMnistGraph } from '../dist/testing/fixtures.js';
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     'only-spiking': { type: 'string' },
     'time-batches': { type: 'string' },
     'epoch-test': { type: 'string', default: '2000' },
+    precision: { type: 'string', default: 'float32' },
   },
 });
 const n = (k) => Number(values[k]);
@@ -45,6 +48,7 @@ const neurons = createNeuronRegistry();
 let graph;
 if (values['only-spiking']) {
   graph = loadCheckpoint(values['only-spiking']).graph;
+  await initBackend({ threads: n('threads') });
 } else {
   const backend = await initTraining({ threads: n('threads') });
   const train = loadMnist('train', n('train'));
@@ -97,7 +101,7 @@ const t1 = performance.now();
 const nSteps = n('steps');
 const result = await runParallel(
   graph,
-  { neurons, synapses: createSynapseRegistry(), mode: 'spiking', seed: n('seed') },
+  { neurons, synapses: createSynapseRegistry(), mode: 'spiking', seed: n('seed'), precision: values.precision },
   { image: test.images },
   {
     nSteps,
@@ -120,7 +124,7 @@ const rates = Object.entries(result.stats)
   .join(', ');
 const seconds = (performance.now() - t1) / 1000;
 console.log(
-  `spiking LIF, ${nSteps} steps, 0.1 s lowpass on the output: accuracy ${((100 * correct) / test.count).toFixed(2)}% ` +
+  `spiking LIF (${values.precision}), ${nSteps} steps, 0.1 s lowpass on the output: accuracy ${((100 * correct) / test.count).toFixed(2)}% ` +
     `(error ${((100 * (test.count - correct)) / test.count).toFixed(2)}%) on ${test.count} test images in ${seconds.toFixed(1)} s`,
 );
 console.log(`mean firing rates: ${rates}`);

@@ -1,0 +1,114 @@
+import type { Shape } from '@snn/ir';
+import type { LinearOp } from '../ops/linear-op.js';
+import type { Exec, ValueSource } from './exec.js';
+import { runOp } from './linear-exec.js';
+import type { NeuronsExec } from './neurons-exec.js';
+
+/**
+ * An event-driven form of a transform: scatter the active inputs' weights into `out`;
+ * `outPtr` is `out`'s byte offset in kernel memory, or -1 (then the JS kernels run).
+ */
+export type EventTransform = (source: NeuronsExec, out: Float32Array, outPtr: number) => void;
+
+/**
+ * How a spike-driven transform is computed: `mode` forces a path or (`auto`) picks, each
+ * step, event-driven propagation when `active spikes x meanFanOut x eventCostRatio` is
+ * below the dense transform's multiply-adds (`denseMacsPerSample x batch`). The choice
+ * depends only on the data, never on timing, so runs repeat exactly for a seed.
+ */
+export interface PropagationPolicy {
+  readonly mode: 'auto' | 'dense' | 'event';
+  /** Cost of one scattered multiply-add relative to one dense (SIMD) multiply-add. */
+  readonly eventCostRatio: number;
+  readonly denseMacsPerSample: number;
+  readonly meanFanOut: number;
+}
+
+/** An executor with event-driven and dense paths, counting which one each step took. */
+export interface EventDrivenExec extends Exec {
+  readonly eventSteps: number;
+  readonly denseSteps: number;
+  readonly canRunEventDriven: boolean;
+  /** Zero the step counters (start of a run). */
+  clearCounts(): void;
+}
+
+/** Whether `e` chooses between event-driven and dense propagation. */
+export function isEventDriven(e: Exec): e is EventDrivenExec {
+  return 'eventSteps' in e && 'denseSteps' in e;
+}
+
+/**
+ * `W·x` (optionally `+ bias`) of a dense/conv node whose input may be a spiking population:
+ * scattered from the population's active list (event-driven) or computed dense on the
+ * backend, chosen each step by the {@link PropagationPolicy}; counts the steps of each kind.
+ */
+export class SpikeTransform {
+  eventSteps = 0;
+  denseSteps = 0;
+
+  constructor(
+    readonly op: LinearOp,
+    private readonly input: ValueSource,
+    private readonly inShape: Shape,
+    private readonly spikeSource: NeuronsExec | undefined,
+    private readonly event: EventTransform | undefined,
+    private readonly policy: PropagationPolicy,
+  ) {}
+
+  /** Whether the event path exists (a dense/conv fed by spiking neurons). */
+  get canRunEventDriven(): boolean {
+    return this.event !== undefined && this.spikeSource !== undefined;
+  }
+
+  /** Write this step's `W·x` (+ bias when `withBias`) for `batch` samples into `out`. */
+  apply(batch: number, out: Float32Array, outPtr: number, withBias: boolean): void {
+    if (this.useEvent(batch)) {
+      out.fill(0);
+      this.event!(this.spikeSource!, out, outPtr);
+      const bias = this.op.bias;
+      if (withBias && bias) {
+        const m = bias.length;
+        for (let i = 0, n = out.length; i < n; i++) out[i] += bias[i % m];
+      }
+      this.eventSteps++;
+    } else {
+      out.set(runOp(this.op, [this.input], [this.inShape], batch, withBias));
+      this.denseSteps++;
+    }
+  }
+
+  private useEvent(batch: number): boolean {
+    const p = this.policy;
+    if (!this.event || !this.spikeSource || p.mode === 'dense') return false;
+    if (p.mode === 'event') return true;
+    return this.spikeSource.active.count * p.meanFanOut * p.eventCostRatio < p.denseMacsPerSample * batch;
+  }
+}
+
+/** The step counters and disposal every executor built on a {@link SpikeTransform} shares. */
+export abstract class SpikeTransformExec {
+  constructor(protected readonly transform: SpikeTransform) {}
+
+  get eventSteps(): number {
+    return this.transform.eventSteps;
+  }
+
+  get denseSteps(): number {
+    return this.transform.denseSteps;
+  }
+
+  /** Whether the transform has an event-driven path (a dense/conv fed by spiking neurons). */
+  get canRunEventDriven(): boolean {
+    return this.transform.canRunEventDriven;
+  }
+
+  clearCounts(): void {
+    this.transform.eventSteps = 0;
+    this.transform.denseSteps = 0;
+  }
+
+  dispose(): void {
+    this.transform.op.dispose();
+  }
+}
