@@ -18,7 +18,7 @@ import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry, lowpassSpec } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
 import { initBackend, runParallel } from '@snn/sim/node';
-import { createModel, evaluate, exportGraph, fit, initTraining, progressBar } from '@snn/train';
+import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
 import { spikingMnistGraph } from '../dist/testing/fixtures.js';
 
@@ -68,6 +68,8 @@ if (values['only-spiking']) {
     process.exit(0);
   }
   const startEpoch = n('start-epoch');
+  // one optimizer for every epoch, so RMSprop's moving averages carry over between fit calls
+  const rmsprop = createOptimizer(optimizer);
   const t0 = performance.now();
   for (let epoch = startEpoch + 1; epoch <= n('epochs'); epoch++) {
     // one fit call per epoch so the shuffle seed (seed + epoch) is the same whether resumed or not
@@ -75,7 +77,7 @@ if (values['only-spiking']) {
       x: { data: train.images, shape: [train.count, 1, 784] },
       y: { out: train.labels },
       losses,
-      optimizer: epoch === startEpoch + 1 ? optimizer : undefined,
+      optimizer: rmsprop,
       batchSize,
       epochs: 1,
       seed: n('seed') * 1000 + epoch,
@@ -91,6 +93,7 @@ if (values['only-spiking']) {
       },
     });
   }
+  rmsprop.dispose();
   console.log(`training: ${((performance.now() - t0) / 1000).toFixed(1)} s on ${backend} with ${n('threads')} thread(s)`);
   const rate = evaluate(model, { x: test.images, y: { out: test.labels }, losses });
   console.log(`rate mode (SoftLIF): test accuracy ${(100 * rate.accuracy.out).toFixed(2)}% on ${test.count}`);

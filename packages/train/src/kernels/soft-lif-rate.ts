@@ -42,11 +42,13 @@ export const softLifRateConfig: KernelConfig = { kernelName: SoftLifRate, backen
 
 /**
  * SoftLIFRate rates of `J` and their derivative with respect to `J`, as two tensors, through
- * the registered kernel (check `softLifRateWithDerivative.available()` first).
+ * the registered kernel (check {@link hasSoftLifRateKernel} first).
  */
 export function softLifRateWithDerivative(J: Tensor, attrs: SoftLifRateAttrs): [Tensor, Tensor] {
   return engine().runKernel(SoftLifRate, { x: J }, attrs as unknown as NamedAttrMap) as unknown as [Tensor, Tensor];
 }
 
 /** Whether the current backend has the {@link SoftLifRate} kernel. */
-softLifRateWithDerivative.available = (): boolean => getKernel(SoftLifRate, getBackend()) !== undefined;
+export function hasSoftLifRateKernel(): boolean {
+  return getKernel(SoftLifRate, getBackend()) !== undefined;
+}

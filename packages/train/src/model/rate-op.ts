@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from './custom-op.js';
 import { RectifiedLinear, SoftLIFRate, type NeuronParams, type NeuronType } from '@snn/neurons';
-import { softLifRateWithDerivative, type SoftLifRateAttrs } from '../kernels/soft-lif-rate.js';
+import { hasSoftLifRateKernel, softLifRateWithDerivative, type SoftLifRateAttrs } from '../kernels/soft-lif-rate.js';
 import { numericRatesDerivative } from './numeric-derivative.js';
 
 /** A differentiable element-wise rate function on a batched current tensor. */
@@ -32,7 +32,7 @@ function softLifRateOp(attrs: SoftLifRateAttrs, fallback: RateOp): RateOp {
     save([deriv]);
     return { value: rate, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]) };
   });
-  return (J) => (softLifRateWithDerivative.available() ? fused(J) : fallback(J));
+  return (J) => (hasSoftLifRateKernel() ? fused(J) : fallback(J));
 }
 
 function generalRateOp(type: NeuronType, params: NeuronParams): RateOp {
