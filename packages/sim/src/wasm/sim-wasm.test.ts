@@ -51,17 +51,19 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
     wasm!.scatterDense(count, wasm!.offsetOf(idx), wasm!.offsetOf(val), wasm!.offsetOf(w), 300, 37, wasm!.offsetOf(outW));
     scatterDense(idx, val, count, w, 300, 37, outJ);
     outJ.forEach((v, i) => expect(outW[i]).toBeCloseTo(v, 1));
-    // conv 9x11x5 -> kernel 3x3, 12 channels, stride 2, same padding, batch 2
-    for (const [strides, padding] of [[[2, 2], 'same'], [[1, 1], 'valid']] as const) {
+    // conv 9x11x5 -> kernel 3x3, 12 channels (per-entry kernel) or 32 (per-pixel kernel),
+    // stride 2 with same padding and stride 1 valid, batch 2
+    const cases = [[[2, 2], 'same', 12], [[1, 1], 'valid', 12], [[2, 2], 'same', 32], [[1, 1], 'valid', 32]] as const;
+    for (const [strides, padding, cOut] of cases) {
       const inShape = [9, 11, 5];
-      const outShape = padding === 'same' ? [5, 6, 12] : [7, 9, 12];
-      const g = convGeometry([3, 3, 5, 12], strides, padding, inShape, outShape);
+      const outShape = padding === 'same' ? [5, 6, cOut] : [7, 9, cOut];
+      const g = convGeometry([3, 3, 5, cOut], strides, padding, inShape, outShape);
       const s = sparse(2 * 495, 0.2, 2);
       const ci = allocKernelIndex(990);
       const cv = allocKernelArray(990);
       const n = wasm!.collectActive(990, wasm!.offsetOf(s), wasm!.offsetOf(ci), wasm!.offsetOf(cv));
-      const k = copyToKernelMemory(rng.fillUniform(new Float32Array(9 * 5 * 12), -1, 1));
-      const outSize = 2 * outShape[0] * outShape[1] * 12;
+      const k = copyToKernelMemory(rng.fillUniform(new Float32Array(9 * 5 * cOut), -1, 1));
+      const outSize = 2 * outShape[0] * outShape[1] * cOut;
       const o1 = allocKernelArray(outSize);
       const o2 = new Float32Array(outSize);
       const taps = convTapTables(g);
