@@ -4,7 +4,7 @@
 // and bias of max rate 100 Hz / intercept 0, frozen) through SoftLIFRate with RMSprop(1e-3),
 // batch 200, then simulate it with spiking LIF for 30 steps and a 0.1 s lowpass on the output
 // probe, reading the last step. Runs from the built dist (`npx nx run-many -t build`). Usage:
-//   node scripts/train-spiking-mnist.mjs [--epochs 10] [--sigma 0.05] [--train 60000] [--test 10000]
+//   node scripts/train-spiking-mnist.mjs [--epochs 10] [--sigma 0.02] [--train 60000] [--test 10000]
 //        [--batch 200] [--steps 30] [--seed 0] [--threads 2] [--checkpoint spiking-mnist.snn]
 //        [--resume FILE --start-epoch K] [--only-spiking FILE] [--time-batches K] [--epoch-test 2000]
 //        [--precision float32|float64]
@@ -28,7 +28,7 @@ const { values } = parseArgs({
     test: { type: 'string', default: '10000' },
     epochs: { type: 'string', default: '10' },
     batch: { type: 'string', default: '200' },
-    sigma: { type: 'string', default: '0.05' },
+    sigma: { type: 'string', default: '0.02' },
     steps: { type: 'string', default: '30' },
     threads: { type: 'string', default: '2' },
     seed: { type: 'string', default: '0' },
