@@ -107,111 +107,17 @@
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $next))))
 
-;; $scatter_conv_taps(nActive, pIndex, pValue, pKernel, pOut, pRows, pCols, h, w, c, outH, outW, outC,
+  ;; scatter_conv(nActive, pIndex, pValue, pKernel, pOut, pRows, pCols, h, w, c, outH, outW, outC,
   ;; rowStride, colStride): every active input (b, y, x, ci) with value v adds
   ;; v * kernel[ky, kx, ci, :] to each output (b, oy, ox, :) whose window covers it. The
   ;; (ky, oy) pairs covering row y are precomputed (JS, convTapTables): at pRows + 4*y*rowStride
   ;; a count, then pairs (ky*kw, oy*outW); likewise (kx, ox) per column at pCols.
-  (func $scatter_conv_taps
-    (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pK i32) (param $pOut i32)
-    (param $pRows i32) (param $pCols i32)
-    (param $h i32) (param $w i32) (param $c i32) (param $outH i32) (param $outW i32) (param $outC i32)
-    (param $rowStride i32) (param $colStride i32)
-    (local $a i32) (local $flat i32) (local $b i32) (local $rest i32) (local $y i32) (local $x i32) (local $ci i32)
-    (local $v f32) (local $inSize i32) (local $wc i32) (local $outPlane i32)
-    (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
-    (local $kyTerm i32) (local $oBase i32)
-    (local $pw i32) (local $po i32) (local $j i32) (local $end4 i32) (local $outBytes i32) (local $vv v128)
-    (local $mIn i64) (local $sIn i64) (local $mWc i64) (local $sWc i64) (local $mC i64) (local $sC i64)
-    (local.set $wc (i32.mul (local.get $w) (local.get $c)))
-    (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
-    (local.set $outBytes (i32.shl (local.get $outC) (i32.const 2)))
-    (local.set $mIn (call $divMagic (local.get $inSize)))
-    (local.set $sIn (call $divShift (local.get $inSize)))
-    (local.set $mWc (call $divMagic (local.get $wc)))
-    (local.set $sWc (call $divShift (local.get $wc)))
-    (local.set $mC (call $divMagic (local.get $c)))
-    (local.set $sC (call $divShift (local.get $c)))
-    (local.set $end4 (i32.shl (i32.and (local.get $outC) (i32.const -4)) (i32.const 2)))
-    (local.set $outPlane (i32.mul (local.get $outH) (local.get $outW)))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
-        (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $v (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $vv (f32x4.splat (local.get $v)))
-        (local.set $b (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $flat)) (local.get $mIn)) (local.get $sIn))))
-        (local.set $rest (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $inSize))))
-        (local.set $y (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $rest)) (local.get $mWc)) (local.get $sWc))))
-        (local.set $rest (i32.sub (local.get $rest) (i32.mul (local.get $y) (local.get $wc))))
-        (local.set $x (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $rest)) (local.get $mC)) (local.get $sC))))
-        (local.set $ci (i32.sub (local.get $rest) (i32.mul (local.get $x) (local.get $c))))
-        ;; rows covering y: [row, rowEnd) over (kyTerm, oyTerm) pairs
-        (local.set $row (i32.add (local.get $pRows) (i32.shl (i32.mul (local.get $y) (local.get $rowStride)) (i32.const 2))))
-        (local.set $rowEnd (i32.add (i32.add (local.get $row) (i32.const 4))
-          (i32.shl (i32.load (local.get $row)) (i32.const 3))))
-        (local.set $row (i32.add (local.get $row) (i32.const 4)))
-        (local.set $col0 (i32.add (local.get $pCols) (i32.shl (i32.mul (local.get $x) (local.get $colStride)) (i32.const 2))))
-        (local.set $colEnd (i32.add (i32.add (local.get $col0) (i32.const 4))
-          (i32.shl (i32.load (local.get $col0)) (i32.const 3))))
-        (local.set $col0 (i32.add (local.get $col0) (i32.const 4)))
-        (block $rowsDone
-          (loop $rowNext
-            (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowEnd)))
-            (local.set $kyTerm (i32.load (local.get $row)))
-            ;; output base of (b, oy, 0)
-            (local.set $oBase (i32.add (i32.mul (local.get $b) (local.get $outPlane)) (i32.load offset=4 (local.get $row))))
-            (local.set $col (local.get $col0))
-            (block $colsDone
-              (loop $colNext
-                (br_if $colsDone (i32.ge_u (local.get $col) (local.get $colEnd)))
-                (local.set $pw (i32.add (local.get $pK) (i32.shl (i32.mul
-                    (i32.add (i32.mul (i32.add (local.get $kyTerm) (i32.load (local.get $col))) (local.get $c)) (local.get $ci))
-                    (local.get $outC)) (i32.const 2))))
-                (local.set $po (i32.add (local.get $pOut) (i32.shl (i32.mul
-                    (i32.add (local.get $oBase) (i32.load offset=4 (local.get $col)))
-                    (local.get $outC)) (i32.const 2))))
-                ;; out[po..] += v * kernel[pw..], four channels per step (axpy inlined: this is the hot loop)
-                (local.set $j (i32.const 0))
-                (block $d4
-                  (loop $l4
-                    (br_if $d4 (i32.ge_u (local.get $j) (local.get $end4)))
-                    (v128.store (i32.add (local.get $po) (local.get $j))
-                      (f32x4.add (v128.load (i32.add (local.get $po) (local.get $j)))
-                                 (f32x4.mul (local.get $vv) (v128.load (i32.add (local.get $pw) (local.get $j))))))
-                    (local.set $j (i32.add (local.get $j) (i32.const 16)))
-                    (br $l4)))
-                (if (i32.lt_u (local.get $end4) (local.get $outBytes))
-                  (then (call $axpy (i32.shr_u (i32.sub (local.get $outBytes) (local.get $end4)) (i32.const 2)) (local.get $v)
-                    (i32.add (local.get $pw) (local.get $end4)) (i32.add (local.get $po) (local.get $end4)))))
-                (local.set $col (i32.add (local.get $col) (i32.const 8)))
-                (br $colNext)))
-            (local.set $row (i32.add (local.get $row) (i32.const 8)))
-            (br $rowNext)))
-        (local.set $a (i32.add (local.get $a) (i32.const 1)))
-        (br $next))))
-
-  ;; scatter_conv(...): $scatter_conv_pixels where outC is a multiple of 32, else
-  ;; $scatter_conv_taps. Both add each output's contributions in the order of the active list.
+  ;; By input pixel: the active entries of one pixel (b, y, x) are consecutive in the
+  ;; index-ordered list and share their output taps, so each tap's output row is loaded 32
+  ;; channels at a time into eight f32x4 registers, gets every entry's contribution in list
+  ;; order, and is stored once; the last outC mod 32 channels go entry by entry ($axpy). Each
+  ;; output gets its contributions in list order, products rounded to float32 before the sum.
   (func (export "scatter_conv")
-    (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pK i32) (param $pOut i32)
-    (param $pRows i32) (param $pCols i32)
-    (param $h i32) (param $w i32) (param $c i32) (param $outH i32) (param $outW i32) (param $outC i32)
-    (param $rowStride i32) (param $colStride i32)
-    (if (i32.and (local.get $outC) (i32.const 31))
-      (then (call $scatter_conv_taps (local.get $nActive) (local.get $pIdx) (local.get $pVal) (local.get $pK)
-        (local.get $pOut) (local.get $pRows) (local.get $pCols) (local.get $h) (local.get $w) (local.get $c)
-        (local.get $outH) (local.get $outW) (local.get $outC) (local.get $rowStride) (local.get $colStride)))
-      (else (call $scatter_conv_pixels (local.get $nActive) (local.get $pIdx) (local.get $pVal) (local.get $pK)
-        (local.get $pOut) (local.get $pRows) (local.get $pCols) (local.get $h) (local.get $w) (local.get $c)
-        (local.get $outH) (local.get $outW) (local.get $outC) (local.get $rowStride) (local.get $colStride)))))
-
-  ;; scatter_conv for outC a multiple of 32, by input pixel: the active entries of one input
-  ;; pixel (b, y, x) are consecutive in the index-ordered list and share their output taps, so
-  ;; each tap's output row is loaded once, 32 channels at a time into eight f32x4 registers,
-  ;; gets every entry's v * kernel[ky, kx, ci, :] added in list order, and is stored once
-  ;; (the per-entry kernel keeps reloading the row it has just stored). Same sums, same order.
-  (func $scatter_conv_pixels
     (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pK i32) (param $pOut i32)
     (param $pRows i32) (param $pCols i32)
     (param $h i32) (param $w i32) (param $c i32) (param $outH i32) (param $outW i32) (param $outC i32)
@@ -220,13 +126,14 @@
     (local $b i32) (local $rest i32) (local $y i32) (local $x i32)
     (local $inSize i32) (local $wc i32) (local $outPlane i32) (local $outBytes i32)
     (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
-    (local $kyTerm i32) (local $oBase i32) (local $kBase i32) (local $po i32) (local $j i32) (local $pw i32)
+    (local $kyTerm i32) (local $oBase i32) (local $kBase i32) (local $po i32) (local $j i32) (local $pw i32) (local $end32 i32)
     (local $vv v128) (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128)
     (local $acc4 v128) (local $acc5 v128) (local $acc6 v128) (local $acc7 v128)
     (local $mIn i64) (local $sIn i64) (local $mWc i64) (local $sWc i64) (local $mC i64) (local $sC i64)
     (local.set $wc (i32.mul (local.get $w) (local.get $c)))
     (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
     (local.set $outBytes (i32.shl (local.get $outC) (i32.const 2)))
+    (local.set $end32 (i32.and (local.get $outBytes) (i32.const -128)))
     (local.set $mIn (call $divMagic (local.get $inSize)))
     (local.set $sIn (call $divShift (local.get $inSize)))
     (local.set $mWc (call $divMagic (local.get $wc)))
@@ -278,6 +185,8 @@
                     (i32.add (local.get $oBase) (i32.load offset=4 (local.get $col)))
                     (local.get $outC)) (i32.const 2))))
                 (local.set $j (i32.const 0))
+                (block $chunksDone
+                (br_if $chunksDone (i32.eqz (local.get $end32)))
                 (loop $chunk
                   (local.set $acc0 (v128.load offset=0 (i32.add (local.get $po) (local.get $j))))
                   (local.set $acc1 (v128.load offset=16 (i32.add (local.get $po) (local.get $j))))
@@ -289,7 +198,7 @@
                   (local.set $acc7 (v128.load offset=112 (i32.add (local.get $po) (local.get $j))))
                   (local.set $k (local.get $a))
                   (loop $entry
-                    ;; kernel[ky, kx, ci, j..j+16) with ci = flat - pixel
+                    ;; kernel[ky, kx, ci, j..j+32) with ci = flat - pixel
                     (local.set $pw (i32.add (i32.add (local.get $kBase) (local.get $j)) (i32.shl (i32.mul
                       (i32.sub (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $pixel))
                       (local.get $outC)) (i32.const 2))))
@@ -313,7 +222,20 @@
                   (v128.store offset=96 (i32.add (local.get $po) (local.get $j)) (local.get $acc6))
                   (v128.store offset=112 (i32.add (local.get $po) (local.get $j)) (local.get $acc7))
                   (local.set $j (i32.add (local.get $j) (i32.const 128)))
-                  (br_if $chunk (i32.lt_u (local.get $j) (local.get $outBytes))))
+                  (br_if $chunk (i32.lt_u (local.get $j) (local.get $end32)))))
+                ;; the last outC mod 32 channels, entry by entry
+                (if (i32.lt_u (local.get $end32) (local.get $outBytes))
+                  (then
+                    (local.set $k (local.get $a))
+                    (loop $tailEntry
+                      (call $axpy (i32.shr_u (i32.sub (local.get $outBytes) (local.get $end32)) (i32.const 2))
+                        (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $k) (i32.const 2))))
+                        (i32.add (i32.add (local.get $kBase) (local.get $end32)) (i32.shl (i32.mul
+                          (i32.sub (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $pixel))
+                          (local.get $outC)) (i32.const 2)))
+                        (i32.add (local.get $po) (local.get $end32)))
+                      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                      (br_if $tailEntry (i32.lt_u (local.get $k) (local.get $e))))))
                 (local.set $col (i32.add (local.get $col) (i32.const 8)))
                 (br $colNext)))
             (local.set $row (i32.add (local.get $row) (i32.const 8)))
