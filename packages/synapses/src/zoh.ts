@@ -5,8 +5,8 @@ import { orderOf, type StateSpace } from './state-space.js';
 // mathjs's single-file build: Node loads it in ~0.1 s against ~1.5 s for the ESM entry's
 // hundreds of modules, a cost every CLI run and every simulator worker paid on startup. It
 // carries all of mathjs (650 kB) into a browser bundle, where the ESM entry's tree shaking
-// would keep only expm; an instance with just expm and matrix keeps the namespace small.
-const math = mathjs.create({ expmDependencies: mathjs.expmDependencies, matrixDependencies: mathjs.matrixDependencies });
+// would keep only expm.
+const { expm, matrix } = mathjs;
 
 /**
  * Zero-order-hold discretization of a continuous-time system for time step `dt` (seconds),
@@ -25,7 +25,7 @@ export function zohDiscretize(ss: StateSpace, dt: number): StateSpace {
     }
     block.push(row);
   }
-  const E = math.expm(math.matrix(block)).toArray() as number[][];
+  const E = expm(matrix(block)).toArray() as number[][];
   const A = E.slice(0, m).map((row) => row.slice(0, m));
   const B = E.slice(0, m).map((row) => row[m]);
   return { A, B, C: [...ss.C], D: ss.D };
