@@ -5,12 +5,13 @@
 ;; f64x2 (two neurons per vector) exactly the double-precision operations of the JS kernels in
 ;; src/kernels/, in the same order, and stores float32, so its outputs and states are
 ;; bit-identical to the JS kernels'. lif_step_f32 computes LIF in f32x4 (four neurons per
-;; vector, float32 rounding as NengoDL does; lif32-common.wat, lif32-spikes.wat): 1.7-2x as
-;; fast, close to but not bit-identical with lif_step. Arrays are float32 in the imported
+;; vector, float32 rounding as NengoDL does; the lif32-*.wat files): about 2.5x as fast, close
+;; to but not bit-identical with lif_step. Arrays are float32 in the imported
 ;; shared memory; pointers are byte offsets (4-byte aligned). Each calling thread passes its
 ;; own 32 KiB scratch area: bytes 0..63 hold the last (n mod 4) neurons; the LIF kernels keep
 ;; flags at 64..335; lif_step keeps lists at 1024..5183 and 5184..9343 and a float64 per
-;; listed neuron at 9344..17535, lif_step_f32 its constants at 1024..1327.
+;; listed neuron at 9344..17535, lif_step_f32 its constants, lists and masks at 1024..15751
+;; (lif32-block.wat).
 (module
   (import "env" "memory" (memory 1 65536 shared))
   (import "math" "expm1" (func $expm1 (param f64) (result f64)))
@@ -18,16 +19,20 @@
 
   ;; #include "wat/series.wat"
   ;; #include "wat/lif-common.wat"
-  ;; #include "wat/lif32-common.wat"
+  ;; #include "wat/lif32-constants.wat"
+  ;; #include "wat/lif32-pass1.wat"
+  ;; #include "wat/lif32-flatten.wat"
+  ;; #include "wat/lif32-partial.wat"
   ;; #include "wat/lif32-spikes.wat"
+  ;; #include "wat/lif32-block.wat"
   ;; #include "wat/lif-list.wat"
   ;; #include "wat/lif-partial.wat"
   ;; #include "wat/lif-spike.wat"
   ;; #include "wat/spiking-rectified-linear.wat"
 
   ;; LIF.step over a multiple of 4 neurons, in blocks of 1024, each in two passes
-  ;; (lif-common.wat, then lif-partial.wat and lif-spike.wat; where $f32 is 1,
-  ;; lif32-common.wat, then lif32-spikes.wat). Returns the number of spikes.
+  ;; (lif-common.wat, then lif-partial.wat and lif-spike.wat; where $f32 is 1, $lif32_block
+  ;; in lif32-block.wat). Returns the number of spikes.
   (func $lif_blocks
     (param $n i32) (param $pJ i32) (param $pOut i32) (param $pV i32) (param $pR i32) (param $scratch i32)
     (param $dt f64) (param $tauRc f64) (param $tauRef f64) (param $vMin f64) (param $height f64)
@@ -40,7 +45,7 @@
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (if (local.get $f32)
       (then (call $lif32_constants (local.get $listP) (local.get $dt) (local.get $tauRc) (local.get $tauRef) (local.get $vMin)
-        (local.get $height))))
+        (local.get $height) (local.get $decay))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
@@ -48,14 +53,9 @@
         (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
         (if (local.get $f32)
           (then
-            (call $lif32_common (local.get $i) (local.get $blockEnd) (local.get $pJ) (local.get $pOut) (local.get $pV)
-              (local.get $pR) (i32.add (local.get $scratch) (i32.const 64)) (local.get $dt) (local.get $vMin) (local.get $decay))
-            (if (local.get $series)
-              (then (call $lif32_partial (local.get $i) (local.get $blockEnd) (i32.add (local.get $scratch) (i32.const 64))
-                (local.get $pJ) (local.get $pV) (local.get $pR) (local.get $listP))))
-            (local.set $spikes (i32.add (local.get $spikes) (call $lif32_spikes (local.get $i) (local.get $blockEnd)
-              (i32.add (local.get $scratch) (i32.const 64)) (local.get $pJ) (local.get $pOut) (local.get $pV) (local.get $pR)
-              (local.get $listP) (local.get $dt) (local.get $tauRc) (local.get $tauRef) (local.get $vMin) (local.get $height)))))
+            (local.set $spikes (i32.add (local.get $spikes) (call $lif32_block (local.get $i) (local.get $blockEnd)
+              (local.get $pJ) (local.get $pOut) (local.get $pV) (local.get $pR) (local.get $scratch)
+              (local.get $dt) (local.get $tauRc) (local.get $tauRef) (local.get $vMin) (local.get $height) (local.get $series)))))
           (else
             (local.set $counts (call $lif_common (local.get $i) (local.get $blockEnd)
               (local.get $pJ) (local.get $pOut) (local.get $pV) (local.get $pR)
