@@ -4,13 +4,14 @@
   ;; out = 0. v is floored at vMin except where v > 1 (a spike, finished by pass 3) or in a
   ;; partial refractory step (0 < r < dt, left for pass 2): there pmax with a NaN floor (the
   ;; all-ones mask) keeps v as it is. Per 16 neurons one u16 at $msArr marks the spikes and one
-  ;; at $mpArr the partial steps (bit 4k + l: lane l of the k-th vector).
+  ;; at $mpArr the partial steps (bit 4k + l: lane l of the k-th vector; the four vectors' masks
+  ;; narrowed to one i8x16 for one bitmask).
   (func $lif32_pass1
     (param $start i32) (param $end i32) (param $pJ i32) (param $pOut i32) (param $pV i32) (param $pR i32)
     (param $msArr i32) (param $mpArr i32) (param $c i32)
     (local $i i32) (local $w i32) (local $ms i32) (local $mp i32) (local $sh i32) (local $fullEnd i32)
     (local $rawJ v128) (local $rawV v128) (local $rawR v128) (local $v v128) (local $r v128) (local $full v128)
-    (local $partial v128) (local $above v128)
+    (local $partial v128) (local $above v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $p0 v128) (local $p1 v128) (local $p2 v128) (local $p3 v128)
     (local $dtV v128) (local $vMinV v128) (local $decayV v128) (local $zero v128) (local $one v128)
     (local.set $dtV (v128.load offset=0 (local.get $c)))
     (local.set $vMinV (v128.load offset=64 (local.get $c)))
@@ -20,7 +21,6 @@
     (local.set $fullEnd (i32.add (local.get $start) (i32.and (i32.sub (local.get $end) (local.get $start)) (i32.const -64))))
     (if (i32.lt_u (local.get $i) (local.get $fullEnd)) (then
     (loop $next
-
       (local.set $rawJ (v128.load offset=0 (i32.add (local.get $pJ) (local.get $i))))
       (local.set $rawV (v128.load offset=0 (i32.add (local.get $pV) (local.get $i))))
       (local.set $rawR (v128.load offset=0 (i32.add (local.get $pR) (local.get $i))))
@@ -34,8 +34,8 @@
         (f32x4.pmax (local.get $v) (v128.or (local.get $vMinV) (v128.or (local.get $partial) (local.get $above)))))
       (v128.store offset=0 (i32.add (local.get $pR) (local.get $i)) (local.get $r))
       (v128.store offset=0 (i32.add (local.get $pOut) (local.get $i)) (local.get $zero))
-      (local.set $ms (i32x4.bitmask (local.get $above)))
-      (local.set $mp (i32x4.bitmask (local.get $partial)))
+      (local.set $a0 (local.get $above))
+      (local.set $p0 (local.get $partial))
       (local.set $rawJ (v128.load offset=16 (i32.add (local.get $pJ) (local.get $i))))
       (local.set $rawV (v128.load offset=16 (i32.add (local.get $pV) (local.get $i))))
       (local.set $rawR (v128.load offset=16 (i32.add (local.get $pR) (local.get $i))))
@@ -49,8 +49,8 @@
         (f32x4.pmax (local.get $v) (v128.or (local.get $vMinV) (v128.or (local.get $partial) (local.get $above)))))
       (v128.store offset=16 (i32.add (local.get $pR) (local.get $i)) (local.get $r))
       (v128.store offset=16 (i32.add (local.get $pOut) (local.get $i)) (local.get $zero))
-      (local.set $ms (i32.or (local.get $ms) (i32.shl (i32x4.bitmask (local.get $above)) (i32.const 4))))
-      (local.set $mp (i32.or (local.get $mp) (i32.shl (i32x4.bitmask (local.get $partial)) (i32.const 4))))
+      (local.set $a1 (local.get $above))
+      (local.set $p1 (local.get $partial))
       (local.set $rawJ (v128.load offset=32 (i32.add (local.get $pJ) (local.get $i))))
       (local.set $rawV (v128.load offset=32 (i32.add (local.get $pV) (local.get $i))))
       (local.set $rawR (v128.load offset=32 (i32.add (local.get $pR) (local.get $i))))
@@ -64,8 +64,8 @@
         (f32x4.pmax (local.get $v) (v128.or (local.get $vMinV) (v128.or (local.get $partial) (local.get $above)))))
       (v128.store offset=32 (i32.add (local.get $pR) (local.get $i)) (local.get $r))
       (v128.store offset=32 (i32.add (local.get $pOut) (local.get $i)) (local.get $zero))
-      (local.set $ms (i32.or (local.get $ms) (i32.shl (i32x4.bitmask (local.get $above)) (i32.const 8))))
-      (local.set $mp (i32.or (local.get $mp) (i32.shl (i32x4.bitmask (local.get $partial)) (i32.const 8))))
+      (local.set $a2 (local.get $above))
+      (local.set $p2 (local.get $partial))
       (local.set $rawJ (v128.load offset=48 (i32.add (local.get $pJ) (local.get $i))))
       (local.set $rawV (v128.load offset=48 (i32.add (local.get $pV) (local.get $i))))
       (local.set $rawR (v128.load offset=48 (i32.add (local.get $pR) (local.get $i))))
@@ -79,8 +79,12 @@
         (f32x4.pmax (local.get $v) (v128.or (local.get $vMinV) (v128.or (local.get $partial) (local.get $above)))))
       (v128.store offset=48 (i32.add (local.get $pR) (local.get $i)) (local.get $r))
       (v128.store offset=48 (i32.add (local.get $pOut) (local.get $i)) (local.get $zero))
-      (local.set $ms (i32.or (local.get $ms) (i32.shl (i32x4.bitmask (local.get $above)) (i32.const 12))))
-      (local.set $mp (i32.or (local.get $mp) (i32.shl (i32x4.bitmask (local.get $partial)) (i32.const 12))))
+      (local.set $a3 (local.get $above))
+      (local.set $p3 (local.get $partial))
+      (local.set $ms (i8x16.bitmask (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (local.get $a0) (local.get $a1))
+        (i16x8.narrow_i32x4_s (local.get $a2) (local.get $a3)))))
+      (local.set $mp (i8x16.bitmask (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (local.get $p0) (local.get $p1))
+        (i16x8.narrow_i32x4_s (local.get $p2) (local.get $p3)))))
       (i32.store16 (i32.add (local.get $msArr) (local.get $w)) (i32.and (local.get $ms) (i32.xor (local.get $mp) (i32.const -1))))
       (i32.store16 (i32.add (local.get $mpArr) (local.get $w)) (local.get $mp))
       (local.set $w (i32.add (local.get $w) (i32.const 2)))
