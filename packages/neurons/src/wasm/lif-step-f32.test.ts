@@ -150,6 +150,28 @@ describe('LIF step in float32 (lif_step_f32)', () => {
     }
   });
 
+  it('steps whole blocks that spike, and then step partially, all in the same step (full lists)', () => {
+    // 2,100 neurons (two full blocks of 1,024 and a tail) start just below threshold, so every
+    // 64-neuron mask word is all ones at the spike and again at the partial step two steps later
+    const n = 2100;
+    const J = new Float32Array(n).map((_, i) => 10 + (i % 7) * 0.5);
+    const v = new Float32Array(n).fill(0.9999);
+    const [wJ, out, wV, r] = population(J, v);
+    const [pOut, pV, pR] = [new Float32Array(n), v.slice(), new Float32Array(n)];
+    for (let s = 0; s < 12; s++) {
+      const a = lifStepAuto(dt, wJ, out, wV, r, tauRc, tauRef, 0, 1, f32);
+      const b = lifStep(dt, J, pOut, pV, pR, tauRc, tauRef, 0, 1);
+      expect(a).toBe(b);
+      if (s === 0) expect(a).toBe(n);
+      expect(Array.from(out)).toEqual(Array.from(pOut));
+      for (let i = 0; i < n; i++) {
+        expect(Math.abs(wV[i] - pV[i])).toBeLessThan(1e-5);
+        expect(Math.abs(r[i] - pR[i])).toBeLessThan(2e-9);
+      }
+    }
+    for (const a of [wJ, out, wV, r]) freeNeuronArray(a);
+  });
+
   it('falls back to the exact JS kernel for arrays outside neuron memory', () => {
     const J = Float32Array.of(10, 2, 0.5);
     const [out, v, r] = [new Float32Array(3), new Float32Array(3), new Float32Array(3)];
