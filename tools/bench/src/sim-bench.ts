@@ -1,9 +1,10 @@
-import { createNeuronRegistry, createNeuronStepPool, measureLifThroughput } from '@snn/neurons';
+import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import { compile, initBackend, predict, argmaxRows } from '@snn/sim';
 import { SimWorkerPool } from '@snn/sim/node';
 import { loadMnist } from '@snn/mnist/node';
 import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
+import { measureLifKernels, type LifKernelFigure } from './lif-kernel-bench.js';
 import { naiveSpikingRun } from './sim-baseline.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
@@ -72,18 +73,7 @@ export const simBenchmark: Benchmark = {
     let same64 = 0;
     for (let i = 0; i < images; i++) if (labels64[i] === result.labels[i]) same64++;
     const baselineImagesPerSec = baselineImages / baselineSeconds;
-    // the LIF kernel alone: 262,144 neurons (a conv layer x a small batch), J ~ Uniform(0, 5)
-    const lifNeurons = 1 << 18;
-    const lifSteps = ctx.quick ? 50 : 400;
-    const lif1 = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps });
-    const pool = await createNeuronStepPool({ threads: 2 });
-    const lif2 = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps, pool });
-    await pool.close();
-    // float32 kernel (NengoDL's precision; not bit-identical to the float64 reference kernel)
-    const lif1f = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps, precision: 'float32' });
-    const poolF = await createNeuronStepPool({ threads: 2, precision: 'float32' });
-    const lif2f = measureLifThroughput({ neurons: lifNeurons, steps: lifSteps, pool: poolF });
-    await poolF.close();
+    const lif = await measureLifKernels(ctx.quick);
     let correct = 0;
     for (let i = 0; i < images; i++) if (result.labels[i] === mnist.labels[i]) correct++;
     ctx.table([
@@ -98,29 +88,37 @@ export const simBenchmark: Benchmark = {
       ['SynOps per image', (run.synops / images).toExponential(3)],
       ['event/dense steps', Object.entries(run.propagation).map(([k, v]) => `${k} ${v.event}/${v.dense}`).join(', ')],
       ['spiking vs rate agreement', `${(agreeRate * 100).toFixed(1)}% same labels (random weights: accuracy ${(correct / images * 100).toFixed(1)}% is not meaningful)`],
-      ['LIF kernel float64, 1 / 2 threads', `${lif1.neuronStepsPerSec.toExponential(3)} / ${lif2.neuronStepsPerSec.toExponential(3)} neuron-steps/s`],
-      ['LIF kernel float32, 1 / 2 threads', `${lif1f.neuronStepsPerSec.toExponential(3)} / ${lif2f.neuronStepsPerSec.toExponential(3)} neuron-steps/s`],
+      [`LIF kernel alone, best / median of ${lif.runs}`, `${lif.neurons} neurons x ${lif.steps} steps, J ~ U(0, 5)`],
+      ['  float64, 1 thread', lifFigure(lif.float64OneThread)],
+      ['  float64, 2 threads', lifFigure(lif.float64TwoThreads)],
+      ['  float32, 1 thread', lifFigure(lif.float32OneThread)],
+      ['  float32, 2 threads', lifFigure(lif.float32TwoThreads)],
     ]);
     return {
       imagesPerSec,
       neuronStepsPerSec: imagesPerSec * neuronsPerImage * nSteps,
-      lifNeuronStepsPerSec: Math.max(lif2.neuronStepsPerSec, lif2f.neuronStepsPerSec),
-      lifFloat64NeuronStepsPerSec: lif2.neuronStepsPerSec,
-      lifFloat32NeuronStepsPerSec: lif2f.neuronStepsPerSec,
+      lifNeuronStepsPerSec: Math.max(lif.float64TwoThreads.best, lif.float32TwoThreads.best),
+      lifFloat64NeuronStepsPerSec: lif.float64TwoThreads.best,
+      lifFloat32NeuronStepsPerSec: lif.float32TwoThreads.best,
+      lifFloat32NeuronStepsPerSecMedian: lif.float32TwoThreads.median,
       ratioVsBaseline: imagesPerSec / baselineImagesPerSec,
       imagesPerSecFloat64: imagesPerSec64,
       ratioVsBaselineFloat64: imagesPerSec64 / baselineImagesPerSec,
       imagesPerSecOneThread: images / 4 / singleSeconds,
       imagesPerSecOneThreadFloat64: images / 4 / single64Seconds,
       baselineImagesPerSec,
-      lifNeuronStepsPerSecOneThread: lif1.neuronStepsPerSec,
-      lifFloat32NeuronStepsPerSecOneThread: lif1f.neuronStepsPerSec,
+      lifNeuronStepsPerSecOneThread: lif.float64OneThread.best,
+      lifFloat32NeuronStepsPerSecOneThread: lif.float32OneThread.best,
       scale,
       conv0RateHz: run.stats.conv0_neurons.firingRateHz,
       conv1RateHz: run.stats.conv1_neurons.firingRateHz,
     };
   },
 };
+
+function lifFigure(figure: LifKernelFigure): string {
+  return `${figure.best.toExponential(3)} / ${figure.median.toExponential(3)} neuron-steps/s`;
+}
 
 function agreement(labels: Int32Array, rateSim: ReturnType<typeof compile>, images: Float32Array, n: number): number {
   const rate = predict(rateSim, { image: images.subarray(0, n * 784) }).labels;
