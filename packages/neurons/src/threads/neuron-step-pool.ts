@@ -22,7 +22,7 @@ export interface NeuronStepPoolOptions {
   readonly spinMicros?: number;
   /**
    * Arithmetic of LIF steps (see `LifPrecision`): 'float64' (default) is exact and
-   * bit-identical to `LIF.step`; 'float32' runs the float32 SIMD kernel (1.7-2x as fast, as
+   * bit-identical to `LIF.step`; 'float32' runs the float32 SIMD kernel (2-3x as fast, as
    * NengoDL computes; spike trains differ from the exact ones by rounding only), also for
    * populations stepped on the calling thread. Results do not depend on the thread count
    * either way. Other neuron types are unaffected.

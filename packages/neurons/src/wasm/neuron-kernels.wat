@@ -5,7 +5,7 @@
 ;; f64x2 (two neurons per vector) exactly the double-precision operations of the JS kernels in
 ;; src/kernels/, in the same order, and stores float32, so its outputs and states are
 ;; bit-identical to the JS kernels'. lif_step_f32 computes LIF in f32x4 (four neurons per
-;; vector, float32 rounding as NengoDL does; the lif32-*.wat files): about 2.5x as fast, close
+;; vector, float32 rounding as NengoDL does; the lif32-*.wat files): 2-3x as fast, close
 ;; to but not bit-identical with lif_step. Arrays are float32 in the imported
 ;; shared memory; pointers are byte offsets (4-byte aligned). Each calling thread passes its
 ;; own 32 KiB scratch area: bytes 0..63 hold the last (n mod 4) neurons; the LIF kernels keep
@@ -96,8 +96,8 @@
       (local.get $dt) (local.get $tauRc) (local.get $tauRef) (local.get $vMin) (local.get $height)
       (local.get $decay) (local.get $series) (i32.const 0)))
 
-  ;; lif_step_f32(...): lif_step's arguments and result, computed in float32 (lif32-common.wat,
-  ;; lif32-spikes.wat; the float64 arguments are rounded to float32 there).
+  ;; lif_step_f32(...): lif_step's arguments and result, computed in float32 (the lif32-*.wat
+  ;; files; the float64 arguments are rounded to float32 there).
   (func (export "lif_step_f32")
     (param $n i32) (param $pJ i32) (param $pOut i32) (param $pV i32) (param $pR i32) (param $scratch i32)
     (param $dt f64) (param $tauRc f64) (param $tauRef f64) (param $vMin f64) (param $height f64)
