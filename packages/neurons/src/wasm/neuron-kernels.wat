@@ -8,8 +8,8 @@
 ;; vector, float32 rounding as NengoDL does; the lif32-*.wat files): 2-3x as fast, close
 ;; to but not bit-identical with lif_step. Arrays are float32 in the imported
 ;; shared memory; pointers are byte offsets (4-byte aligned). Each calling thread passes its
-;; own 32 KiB scratch area: bytes 0..63 hold the last (n mod 4) neurons; the LIF kernels keep
-;; flags at 64..335; lif_step keeps lists at 1024..5183 and 5184..9343 and a float64 per
+;; own 32 KiB scratch area: bytes 0..63 hold the last (n mod 4) neurons; lif_step keeps its
+;; masks at 64..319 (lif-common.wat), lists at 1024..5183 and 5184..9343 and a float64 per
 ;; listed neuron at 9344..17535, lif_step_f32 its constants, lists and masks at 1024..15751
 ;; (lif32-block.wat).
 (module
@@ -19,13 +19,12 @@
 
   ;; #include "wat/series.wat"
   ;; #include "wat/lif-common.wat"
+  ;; #include "wat/lif-flatten.wat"
   ;; #include "wat/lif32-constants.wat"
   ;; #include "wat/lif32-pass1.wat"
-  ;; #include "wat/lif32-flatten.wat"
   ;; #include "wat/lif32-partial.wat"
   ;; #include "wat/lif32-spikes.wat"
   ;; #include "wat/lif32-block.wat"
-  ;; #include "wat/lif-list.wat"
   ;; #include "wat/lif-partial.wat"
   ;; #include "wat/lif-spike.wat"
   ;; #include "wat/spiking-rectified-linear.wat"
@@ -59,7 +58,7 @@
           (else
             (local.set $counts (call $lif_common (local.get $i) (local.get $blockEnd)
               (local.get $pJ) (local.get $pOut) (local.get $pV) (local.get $pR)
-              (i32.add (local.get $scratch) (i32.const 64)) (local.get $listP) (local.get $listS)
+              (i32.add (local.get $scratch) (i32.const 64)) (i32.add (local.get $scratch) (i32.const 192)) (local.get $listP) (local.get $listS)
               (local.get $dt) (local.get $vMin) (local.get $decay)))
             ;; partial refractory steps
             (local.set $count (i32.and (local.get $counts) (i32.const 0xffff)))

@@ -1,7 +1,7 @@
   ;; One block of the float32 LIF kernel: the neurons at byte offsets [$start, $end), a multiple
   ;; of 4 and at most 1024 of them. Its lists and masks are in the calling thread's scratch area,
   ;; whose constants $lif32_constants stored at $scratch + 1024: pass 1 ($lif32_pass1) steps
-  ;; every neuron and marks spikes and partial refractory steps; $lif32_flatten lists them;
+  ;; every neuron and marks spikes and partial refractory steps; $lif_flatten lists them;
   ;; pass 2 steps the partial steps ($lif32_partial_list, or in float64 where dt / tauRc >
   ;; 0.125) and lists the spikes among them; pass 3 ($lif32_spike_list) finishes the spikes and
   ;; leaves those outside its series' range to float64 ($lif_spike_one_f64), after the loops (a
@@ -22,7 +22,7 @@
     (local.set $neurons (i32.shr_u (i32.sub (local.get $end) (local.get $start)) (i32.const 2)))
     (call $lif32_pass1 (local.get $start) (local.get $end) (local.get $pJ) (local.get $pOut) (local.get $pV)
       (local.get $pR) (i32.add (local.get $scratch) (i32.const 15360)) (i32.add (local.get $scratch) (i32.const 15616)) (local.get $c))
-    (local.set $counts (call $lif32_flatten (i32.add (local.get $scratch) (i32.const 15360)) (i32.add (local.get $scratch) (i32.const 15616))
+    (local.set $counts (call $lif_flatten (i32.add (local.get $scratch) (i32.const 15360)) (i32.add (local.get $scratch) (i32.const 15616))
       (local.get $neurons) (local.get $start) (local.get $listS) (local.get $listP)))
     (local.set $countP (i32.and (local.get $counts) (i32.const 0xffff)))
     (local.set $countS (i32.shr_u (local.get $counts) (i32.const 16)))

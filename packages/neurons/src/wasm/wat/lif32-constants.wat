@@ -1,7 +1,7 @@
   ;; The float32 LIF kernel (lif_step_f32) computes in float32 as NengoDL does, so it is close to
   ;; but not bit-identical with the exact kernel (lif-common.wat and the others). Each block of
   ;; at most 1024 neurons is stepped by $lif32_block (lif32-block.wat) in four passes:
-  ;; lif32-pass1.wat, lif32-flatten.wat, lif32-partial.wat and lif32-spikes.wat.
+  ;; lif32-pass1.wat, lif-flatten.wat, lif32-partial.wat and lif32-spikes.wat.
 
   ;; The kernel's constants as f32x4 at $c (see the offsets below; the passes load them from
   ;; memory, which V8 compiles to one load where it would rebuild a splat in the loop), and at

@@ -1,10 +1,10 @@
-  ;; Pass 1's masks as lists. Bit b of the i64 word w of the spike masks at $ms (of the
-  ;; partial-step masks at $mp) is the neuron at byte offset $start + 256 w + 4 b; $neurons of
-  ;; them. The byte offsets of the set bits go to $listS ($listP) in order, eight per word
-  ;; without branches (ctz, then clear the lowest bit; the stores past a word's popcount are
-  ;; overwritten by the next word's or left past the end), more in a loop. Returns
-  ;; countP | countS << 16.
-  (func $lif32_flatten (param $ms i32) (param $mp i32) (param $neurons i32) (param $start i32) (param $listS i32) (param $listP i32) (result i32)
+  ;; Pass 1's masks as lists, for both LIF kernels (lif-common.wat, lif32-pass1.wat). Bit b of
+  ;; the i64 word w of the spike masks at $ms (of the partial-step masks at $mp) is the neuron
+  ;; at byte offset $start + 256 w + 4 b; $neurons of them. The byte offsets of the set bits go
+  ;; to $listS ($listP) in order, eight per word without branches (ctz, then clear the lowest
+  ;; bit; the stores past a word's popcount are overwritten by the next word's or left past the
+  ;; end), more in a loop. Returns countP | countS << 16.
+  (func $lif_flatten (param $ms i32) (param $mp i32) (param $neurons i32) (param $start i32) (param $listS i32) (param $listP i32) (result i32)
     (local $w i32) (local $words i32) (local $atS i32) (local $atP i32) (local $base i32) (local $cntS i32) (local $cntP i32) (local $k i32)
     (local $bs i64) (local $bp i64) (local $keep i64)
     (local.set $words (i32.shr_u (i32.add (local.get $neurons) (i32.const 63)) (i32.const 6)))
