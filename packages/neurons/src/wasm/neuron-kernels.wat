@@ -9,7 +9,8 @@
 ;; to but not bit-identical with lif_step. Arrays are float32 in the imported
 ;; shared memory; pointers are byte offsets (4-byte aligned). Each calling thread passes its
 ;; own 32 KiB scratch area: bytes 0..63 hold the last (n mod 4) neurons; lif_step keeps its
-;; masks at 64..319 (lif-common.wat), lists at 1024..5183 and 5184..9343 and a float64 per
+;; masks at 64..319 (lif-common.wat; srelu_step_f32 at 64..191), lists at 1024..5183 and
+;; 5184..9343 and a float64 per
 ;; listed neuron at 9344..17535, lif_step_f32 its constants, lists and masks at 1024..15751
 ;; (lif32-block.wat).
 (module
@@ -28,6 +29,7 @@
   ;; #include "wat/lif-partial.wat"
   ;; #include "wat/lif-spike.wat"
   ;; #include "wat/spiking-rectified-linear.wat"
+  ;; #include "wat/srelu32.wat"
 
   ;; LIF.step over a multiple of 4 neurons, in blocks of 1024, each in two passes
   ;; (lif-common.wat, then lif-partial.wat and lif-spike.wat; where $f32 is 1, $lif32_block

@@ -10,8 +10,10 @@ export type WasmLifStep = (
 /** `srelu_step(n, pJ, pOut, pV, pScratch, dt, height)`. */
 export type WasmSreluStep = (n: number, pJ: number, pOut: number, pV: number, scratch: number, dt: number, height: number) => number;
 
-/** `srelu_step_f32(n, pJ, pOut, pV, pIdx, pVal, dt, height)`: float32 step listing the nonzero outputs; returns how many. */
-export type WasmSreluStepF32 = (n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, dt: number, height: number) => number;
+/** `srelu_step_f32(n, pJ, pOut, pV, pIdx, pVal, pScratch, dt, height)`: float32 step listing the nonzero outputs; returns how many. */
+export type WasmSreluStepF32 = (
+  n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, scratch: number, dt: number, height: number,
+) => number;
 
 /** The neuron kernels instantiated on one shared memory, with the allocator over that memory. */
 export interface NeuronWasm {

@@ -13,9 +13,12 @@ function same(a: Float32Array | Int32Array, b: Float32Array | Int32Array): boole
 
 describe('SpikingRectifiedLinear float32 step (NengoDL arithmetic) with its spike list', () => {
   it('WebAssembly and JS give identical outputs, voltages and lists, with several spikes per step and negative J', () => {
-    for (const n of [100_003, 1, 7, 8, 9]) {
+    // sizes: several 1,024-neuron blocks, a last block ending in 8 neurons or in a part of a
+    // 64-neuron mask word; J ranges: most neurons active (several spikes per step), ~3% active
+    const cases = [100_003, 1, 7, 8, 9, 1048, 4104].flatMap((n) => [[n, -500, 3500], [n, -20, 80]]);
+    for (const [n, jLow, jHigh] of cases) {
       const rng = createRng(n);
-      const J = rng.fillUniform(new Float32Array(n), -500, 3500);
+      const J = rng.fillUniform(new Float32Array(n), jLow, jHigh);
       const v = rng.fillUniform(new Float32Array(n), 0, 1);
       for (let i = 0; i < n; i += 9) v[i] = -0.5 - v[i]; // a user-set negative start: floor(v) = -1
       const out = new Float32Array(n);

@@ -25,7 +25,7 @@ export function spikingRectifiedLinearStepF32Auto(
     const ptrs = [J, out, voltage, index, activeValue].map((a) => wasm.offsetOf(a));
     if (ptrs.every((p) => p >= 0)) {
       done = n & ~7;
-      count = wasm.sreluStepF32(done, ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], Math.fround(dt), Math.fround(amplitude / dt));
+      count = wasm.sreluStepF32(done, ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], wasm.scratch, Math.fround(dt), Math.fround(amplitude / dt));
     }
   }
   return spikingRectifiedLinearStepF32(dt, J, out, voltage, amplitude, done, activeIndex, activeValue, count);
