@@ -8,30 +8,25 @@
 //   --min-voltage 0 --tau-rc 0.02 --tau-ref 0.002 --amplitude 1 --v-high 1 --r-high 0
 // (initial v ~ U(0, v-high), r ~ U(0, r-high); dt = 1 ms; negative values as --j-low=-1).
 // Exits 1 when a variant differs.
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { assemble } from '../../../tools/wasm/assemble.mjs';
+import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
-const { values, positionals: dirs } = parseArgs({
-  allowPositionals: true,
-  options: Object.fromEntries(
+const { values, positionals: dirs } = scriptArgs(
+  import.meta.url,
+  Object.fromEntries(
     [
       ['neurons', '65536'], ['steps', '400'], ['repeats', '7'], ['check', '300'], ['j-low', '0'], ['j-high', '5'],
       ['min-voltage', '0'], ['tau-rc', '0.02'], ['tau-ref', '0.002'], ['amplitude', '1'], ['v-high', '1'], ['r-high', '0'],
-    ]
-      .map(([name, value]) => [name, { type: 'string', default: value }])
-      .concat([['help', { type: 'boolean', short: 'h' }]]),
+    ].map(([name, value]) => [name, { type: 'string', default: value }]),
   ),
-});
-if (values.help || dirs.length === 0) {
-  // the comment block at the top of this file is the help text
-  const { readFileSync } = await import('node:fs');
-  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
-  const help = lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3));
-  console.log(help.join('\n'));
-  process.exit(values.help ? 0 : 2);
+  { allowPositionals: true },
+);
+if (dirs.length === 0) {
+  console.error('ab-lif-f32.mjs: name at least one folder with neuron-kernels.wat and wat/ (see --help)');
+  process.exit(2);
 }
-const num = (name) => Number(values[name]);
+const num = (name) => numberOption(values, name, import.meta.url);
 const n = num('neurons');
 const dt = 0.001;
 const tauRc = num('tau-rc');

@@ -5,11 +5,13 @@
 // Runs on the built package: npx tsc -p tsconfig.build.json && node scripts/bench-lif.mjs
 // Options: --sizes 65536,262144,1048576  --repeats 7  --work 3e7 (neuron-steps per timing)
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { createNeuronStepPool, measureLifThroughput } from '../dist/index.js';
+import { scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
-const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '65536,262144,1048576' }, repeats: { type: 'string', default: '7' }, work: { type: 'string', default: '3e7' } },
+const { values } = scriptArgs(import.meta.url, {
+  sizes: { type: 'string', default: '65536,262144,1048576' },
+  repeats: { type: 'string', default: '7' },
+  work: { type: 'string', default: '3e7' },
 });
 const sizes = values.sizes.split(',').map(Number);
 const repeats = Number(values.repeats);

@@ -6,26 +6,24 @@
 //   node scripts/train-keras-to-snn.mjs [--train 60000] [--test 10000] [--epochs 2] [--batch 200]
 //        [--threads 2] [--seed 1] [--time-batches K] [--checkpoint out.snn]
 // --time-batches K: only time K training batches (after 2 warm-up batches) and extrapolate.
-import { parseArgs } from 'node:util';
 import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import { createModel, evaluate, fit, initTraining, progressBar } from '@snn/train';
 import { saveCheckpoint } from '@snn/train/node';
 import { kerasToSnnGraph } from '../dist/testing/fixtures.js';
+import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
-const { values } = parseArgs({
-  options: {
-    train: { type: 'string', default: '60000' },
-    test: { type: 'string', default: '10000' },
-    epochs: { type: 'string', default: '2' },
-    batch: { type: 'string', default: '200' },
-    threads: { type: 'string', default: '2' },
-    seed: { type: 'string', default: '1' },
-    'time-batches': { type: 'string' },
-    checkpoint: { type: 'string' },
-  },
+const { values } = scriptArgs(import.meta.url, {
+  train: { type: 'string', default: '60000' },
+  test: { type: 'string', default: '10000' },
+  epochs: { type: 'string', default: '2' },
+  batch: { type: 'string', default: '200' },
+  threads: { type: 'string', default: '2' },
+  seed: { type: 'string', default: '1' },
+  'time-batches': { type: 'string' },
+  checkpoint: { type: 'string' },
 });
-const n = (k) => Number(values[k]);
+const n = (k) => numberOption(values, k, import.meta.url);
 const backend = await initTraining({ threads: n('threads') });
 const train = loadMnist('train', n('train'));
 const test = loadMnist('test', n('test'));

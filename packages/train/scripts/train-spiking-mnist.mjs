@@ -13,7 +13,6 @@
 // --precision: arithmetic of the spiking LIF steps (float32 is NengoDL's).
 // --only-spiking FILE: skip training; simulate the graph saved in FILE.
 // --time-batches K: time K training batches (after 2 warm-up batches) and extrapolate an epoch.
-import { parseArgs } from 'node:util';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry, lowpassSpec } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
@@ -21,27 +20,26 @@ import { initBackend, runParallel } from '@snn/sim/node';
 import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
 import { spikingMnistGraph } from '../dist/testing/fixtures.js';
+import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
-const { values } = parseArgs({
-  options: {
-    train: { type: 'string', default: '60000' },
-    test: { type: 'string', default: '10000' },
-    epochs: { type: 'string', default: '10' },
-    batch: { type: 'string', default: '200' },
-    sigma: { type: 'string', default: '0.02' },
-    steps: { type: 'string', default: '30' },
-    threads: { type: 'string', default: '2' },
-    seed: { type: 'string', default: '0' },
-    checkpoint: { type: 'string' },
-    resume: { type: 'string' },
-    'start-epoch': { type: 'string', default: '0' },
-    'only-spiking': { type: 'string' },
-    'time-batches': { type: 'string' },
-    'epoch-test': { type: 'string', default: '2000' },
-    precision: { type: 'string', default: 'float32' },
-  },
+const { values } = scriptArgs(import.meta.url, {
+  train: { type: 'string', default: '60000' },
+  test: { type: 'string', default: '10000' },
+  epochs: { type: 'string', default: '10' },
+  batch: { type: 'string', default: '200' },
+  sigma: { type: 'string', default: '0.02' },
+  steps: { type: 'string', default: '30' },
+  threads: { type: 'string', default: '2' },
+  seed: { type: 'string', default: '0' },
+  checkpoint: { type: 'string' },
+  resume: { type: 'string' },
+  'start-epoch': { type: 'string', default: '0' },
+  'only-spiking': { type: 'string' },
+  'time-batches': { type: 'string' },
+  'epoch-test': { type: 'string', default: '2000' },
+  precision: { type: 'string', default: 'float32' },
 });
-const n = (k) => Number(values[k]);
+const n = (k) => numberOption(values, k, import.meta.url);
 const test = loadMnist('test', n('test'));
 const neurons = createNeuronRegistry();
 
