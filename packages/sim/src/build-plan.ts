@@ -93,7 +93,8 @@ export function buildPlan(
       const spikeSource = spikingSource(execs, e.source);
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      const transform = new SpikeTransform(op, plainSource(e), inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape));
+      const policy = policyFor(node, inShapes[0], outShape);
+      const transform = new SpikeTransform(op, plainSource(e), inShapes[0], spikeSource, event, policy, arena);
       exec = new PostFilteredExec(id, transform, outShape, edgeKernel(e), maxBatch, arena);
     } else if (node.kind === 'reshape' || node.kind === 'output') {
       exec = new AliasExec(id, sources[0], inputsStatic);
@@ -105,7 +106,9 @@ export function buildPlan(
       const op = compileLinearOp(node, inShapes, outShape);
       exec =
         spikeSource && event
-          ? new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape)), outShape, maxBatch, arena)
+          ? new EventLinearExec(
+              id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape), arena),
+              outShape, maxBatch, arena)
           : new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch);
     }
     execs.set(id, exec);

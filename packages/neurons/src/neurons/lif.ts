@@ -2,7 +2,7 @@ import { lifGainBias, lifMaxRatesIntercepts } from '../gain-bias/lif-gain-bias.j
 import { lifRate, lifRateDerivative } from '../kernels/lif-rate.js';
 import type { NeuronType } from '../types.js';
 import { lifStepAuto } from '../wasm/lif-step-auto.js';
-import { listNonzero } from '../kernels/list-nonzero.js';
+import { listNonzeroAuto } from '../wasm/list-nonzero-auto.js';
 import { allocNeuronArray } from '../wasm/neuron-array.js';
 import { amplitudeSpec, tauRcSpec, tauRefSpec } from './param-specs.js';
 
@@ -45,7 +45,7 @@ export const LIF: NeuronType = {
   stepFloat32: (dt, J, out, state, p, index, value) => {
     const opts = { precision: 'float32' } as const;
     const spikes = lifStepAuto(dt, J, out, state.voltage, state.refractoryTime, p.tauRc, p.tauRef, p.minVoltage, p.amplitude, opts);
-    return spikes === 0 ? 0 : listNonzero(out, J.length, index, value);
+    return spikes === 0 ? 0 : listNonzeroAuto(out, J.length, index, value);
   },
   ratesDerivative: (J, out, p) => lifRateDerivative(J, out, p.tauRc, p.tauRef, p.amplitude),
   surrogate: {

@@ -30,6 +30,7 @@
   ;; #include "wat/lif-spike.wat"
   ;; #include "wat/spiking-rectified-linear.wat"
   ;; #include "wat/srelu32.wat"
+  ;; #include "wat/list-marked.wat"
 
   ;; LIF.step over a multiple of 4 neurons, in blocks of 1024, each in two passes
   ;; (lif-common.wat, then lif-partial.wat and lif-spike.wat; where $f32 is 1, $lif32_block

@@ -15,6 +15,9 @@ export type WasmSreluStepF32 = (
   n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, scratch: number, dt: number, height: number,
 ) => number;
 
+/** `list_nonzero(n, pOut, pIdx, pVal, pScratch)`: the nonzero entries of a multiple of 8 floats, in order; returns how many. */
+export type WasmListNonzero = (n: number, pOut: number, pIdx: number, pVal: number, scratch: number) => number;
+
 /** The neuron kernels instantiated on one shared memory, with the allocator over that memory. */
 export interface NeuronWasm {
   readonly memory: WebAssembly.Memory;
@@ -27,8 +30,10 @@ export interface NeuronWasm {
   readonly sreluStep: WasmSreluStep;
   /** `srelu_step_f32`: float32 SpikingRectifiedLinear over a multiple of 8 neurons, listing the nonzero outputs. */
   readonly sreluStepF32: WasmSreluStepF32;
+  /** `list_nonzero`: list the nonzero entries of a multiple of 8 floats (e.g. a LIF step's spikes). */
+  readonly listNonzero: WasmListNonzero;
   /** Byte offset of `a` in the memory, or -1 when `a` is not a view on it. */
-  offsetOf(a: Float32Array): number;
+  offsetOf(a: ArrayBufferView): number;
   /** A zeroed, 16-byte aligned Float32Array of length n in the memory. */
   alloc(n: number): Float32Array;
   /** Release an array from {@link alloc}; false when `a` is not the start of a live block. */
@@ -80,7 +85,9 @@ function create(): NeuronWasm | null {
   } catch {
     return null; // e.g. a page that is not cross-origin isolated
   }
-  const exports = instance.exports as { lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32 };
+  const exports = instance.exports as {
+    lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32; list_nonzero: WasmListNonzero;
+  };
   // Views made before a grow keep the buffer object of their time: remember every one.
   const buffers: ArrayBufferLike[] = [memory.buffer];
   let current: ArrayBufferLike = memory.buffer;
@@ -103,7 +110,7 @@ function create(): NeuronWasm | null {
     buffers.push(current);
     return current.byteLength;
   });
-  const offsetOf = (a: Float32Array): number => {
+  const offsetOf = (a: ArrayBufferView): number => {
     const buffer = a.buffer;
     if (buffer === current) return a.byteOffset;
     for (let k = 0; k < buffers.length; k++) if (buffers[k] === buffer) return a.byteOffset;
@@ -116,6 +123,7 @@ function create(): NeuronWasm | null {
     lifStepF32: exports.lif_step_f32,
     sreluStep: exports.srelu_step,
     sreluStepF32: exports.srelu_step_f32,
+    listNonzero: exports.list_nonzero,
     offsetOf,
     alloc: (n) => {
       const offset = heap.alloc(n * 4);

@@ -21,8 +21,7 @@ export function spikingRectifiedLinearStepF32Auto(
   let done = 0;
   let count = 0;
   if (wasm !== undefined && out.length >= n && voltage.length >= n && activeIndex.length >= n && activeValue.length >= n) {
-    const index = new Float32Array(activeIndex.buffer, activeIndex.byteOffset, n);
-    const ptrs = [J, out, voltage, index, activeValue].map((a) => wasm.offsetOf(a));
+    const ptrs = [J, out, voltage, activeIndex, activeValue].map((a) => wasm.offsetOf(a));
     if (ptrs.every((p) => p >= 0)) {
       done = n & ~7;
       count = wasm.sreluStepF32(done, ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], wasm.scratch, Math.fround(dt), Math.fround(amplitude / dt));

@@ -1,5 +1,6 @@
 import type { Shape } from '@snn/ir';
 import type { LinearOp } from '../ops/linear-op.js';
+import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import type { Exec, ValueSource } from './exec.js';
 import { runOp } from './linear-exec.js';
 import type { NeuronsExec } from './neurons-exec.js';
@@ -46,6 +47,8 @@ export function isEventDriven(e: Exec): e is EventDrivenExec {
 export class SpikeTransform {
   eventSteps = 0;
   denseSteps = 0;
+  /** Byte offset of the bias copied into kernel memory (for the SIMD add), or -1. */
+  private readonly biasPtr: number;
 
   constructor(
     readonly op: LinearOp,
@@ -54,7 +57,11 @@ export class SpikeTransform {
     private readonly spikeSource: NeuronsExec | undefined,
     private readonly event: EventTransform | undefined,
     private readonly policy: PropagationPolicy,
-  ) {}
+    arena: KernelArena,
+  ) {
+    const wasm = simWasm();
+    this.biasPtr = wasm && op.bias && event ? wasm.offsetOf(arena.copy(op.bias)) : -1;
+  }
 
   /** Whether the event path exists (a dense/conv fed by spiking neurons). */
   get canRunEventDriven(): boolean {
@@ -68,8 +75,8 @@ export class SpikeTransform {
       this.event!(this.spikeSource!, out, outPtr);
       const bias = this.op.bias;
       if (withBias && bias) {
-        const m = bias.length;
-        for (let i = 0, n = out.length; i < n; i++) out[i] += bias[i % m];
+        if (outPtr >= 0 && this.biasPtr >= 0) simWasm()!.addBias(out.length, bias.length, outPtr, this.biasPtr);
+        else addBias(out, bias);
       }
       this.eventSteps++;
     } else {
@@ -110,5 +117,13 @@ export abstract class SpikeTransformExec {
 
   dispose(): void {
     this.transform.op.dispose();
+  }
+}
+
+/** `out[p * m + c] += bias[c]` for every pixel p (channels last, m = bias.length). */
+function addBias(out: Float32Array, bias: Float32Array): void {
+  const m = bias.length;
+  for (let p = 0, n = out.length; p < n; p += m) {
+    for (let c = 0; c < m; c++) out[p + c] += bias[c];
   }
 }

@@ -303,6 +303,33 @@
         (local.set $base (i32.add (local.get $base) (local.get $bytes)))
         (br $sample))))
 
+  ;; add_bias(n, size, pOut, pBias): out[i] += bias[i % size] for n = batch * size values (the
+  ;; bias of an event-driven transform, after its scatter), four at a time per sample.
+  (func (export "add_bias") (param $n i32) (param $size i32) (param $pOut i32) (param $pB i32)
+    (local $base i32) (local $i i32) (local $end4 i32) (local $bytes i32) (local $p i32)
+    (local.set $bytes (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $end4 (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2)))
+    (block $done
+      (loop $sample
+        (br_if $done (i32.ge_u (local.get $base) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $i (i32.const 0))
+        (block $d4
+          (loop $l4
+            (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
+            (local.set $p (i32.add (local.get $pOut) (i32.add (local.get $base) (local.get $i))))
+            (v128.store (local.get $p) (f32x4.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $l4)))
+        (block $d1
+          (loop $l1
+            (br_if $d1 (i32.ge_u (local.get $i) (local.get $bytes)))
+            (local.set $p (i32.add (local.get $pOut) (i32.add (local.get $base) (local.get $i))))
+            (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (f32.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (br $l1)))
+        (local.set $base (i32.add (local.get $base) (local.get $bytes)))
+        (br $sample))))
+
   ;; lowpass(n, pU, pY, a, b): y = a*y + b*u (a one-state filter in place), four at a time.
   (func (export "lowpass") (param $n i32) (param $pU i32) (param $pY i32) (param $a f32) (param $b f32)
     (local $i i32) (local $end4 i32) (local $end i32) (local $va v128) (local $vb v128) (local $p i32)

@@ -93,4 +93,15 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
     wasm!.lowpass(5, wasm!.offsetOf(u), wasm!.offsetOf(y), 0.9, 0.1);
     expect(Array.from(y)).toEqual([1, 2, 3, 4, 5].map((v) => Math.fround(Math.fround(Math.fround(0.9) * v) + Math.fround(Math.fround(0.1) * 10))));
   });
+
+  it('add_bias adds the bias per sample (64 and 7 channels: SIMD and scalar tails)', () => {
+    for (const size of [64, 7]) {
+      const out = copyToKernelMemory(Float32Array.from({ length: 3 * size }, (_, i) => Math.fround(0.1 * i - 2)));
+      const expected = Float32Array.from(out);
+      const b = copyToKernelMemory(Float32Array.from({ length: size }, (_, i) => Math.fround(1 / (i + 3))));
+      for (let i = 0; i < expected.length; i++) expected[i] = Math.fround(expected[i] + b[i % size]);
+      wasm!.addBias(3 * size, size, wasm!.offsetOf(out), wasm!.offsetOf(b));
+      expect(Array.from(out)).toEqual(Array.from(expected));
+    }
+  });
 });

@@ -13,6 +13,8 @@ export interface SimWasm {
   ): void;
   /** `J = gain * x + bias` per sample (n = batch * size). */
   gainBias(n: number, size: number, pX: number, pGain: number, pBias: number, pJ: number): void;
+  /** `out += bias` per sample (n = batch * size). */
+  addBias(n: number, size: number, pOut: number, pBias: number): void;
   /**
    * A step's active entries into the run totals: `sum[i % size] += v * toSpikes` (float64
    * `sum`), and the step's spikes and synaptic operations added to the two float64 at `pTotals`.
@@ -85,11 +87,12 @@ function create(): SimWasm | null {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: neurons.memory } });
     const e = instance.exports as Record<string, (...args: number[]) => number>;
     return {
-      offsetOf: (a) => neurons.offsetOf(a instanceof Float32Array ? a : new Float32Array(a.buffer, a.byteOffset, a.length)),
+      offsetOf: (a) => neurons.offsetOf(a),
       collectActive: (n, pv, pi, po) => e.collect_active(n, pv, pi, po),
       scatterDense: (...args) => void e.scatter_dense(...args),
       scatterConv: (...args) => void e.scatter_conv(...args),
       gainBias: (...args) => void e.gain_bias(...args),
+      addBias: (...args) => void e.add_bias(...args),
       accumulateActive: (...args) => void e.accumulate_active(...args),
       lowpass: (...args) => void e.lowpass(...args),
     };
