@@ -109,7 +109,7 @@ export function buildPlan(
           ? new EventLinearExec(
               id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape), arena),
               outShape, maxBatch, arena)
-          : new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch);
+          : new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch, arena);
     }
     execs.set(id, exec);
   }

@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Shape } from '@snn/ir';
 import type { LinearOp } from '../ops/linear-op.js';
+import type { KernelArena } from '../wasm/sim-wasm.js';
 import type { Exec, ValueSource } from './exec.js';
 
-/** A linear node computed with tfjs ops on the backend (upload inputs, run, download). */
+/**
+ * A linear node computed with tfjs ops on the backend (upload inputs, run, download into a
+ * buffer in kernel memory, so that the SIMD kernels can read it, e.g. a population's gain and
+ * bias).
+ */
 export class LinearExec implements Exec {
   readonly size: number;
   value: Float32Array;
@@ -16,9 +21,10 @@ export class LinearExec implements Exec {
     outShape: Shape,
     readonly isStatic: boolean,
     maxBatch: number,
+    arena: KernelArena,
   ) {
     this.size = outShape.reduce((a, b) => a * b, 1);
-    this.value = new Float32Array(maxBatch * this.size);
+    this.value = arena.array(maxBatch * this.size);
   }
 
   reset(): void {}
