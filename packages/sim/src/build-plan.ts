@@ -1,9 +1,10 @@
 import { createRng, inferShapes, inputsOf, samePadding, topoOrder, type Edge, type Graph, type GraphNode, type Shape } from '@snn/ir';
 import { resolveParams } from '@snn/neurons';
 import { AliasExec, InputExec, LinearExec } from './exec/linear-exec.js';
-import type { Exec, ValueSource } from './exec/exec.js';
+import type { ActiveSource, Exec, ValueSource } from './exec/exec.js';
 import { FilteredEdge } from './exec/filtered-edge.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
+import { SparseLinearExec } from './exec/sparse-linear-exec.js';
 import { EventLinearExec } from './exec/event-linear-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
 import { SpikeTransform, type EventTransform, type PropagationPolicy } from './exec/spike-transform.js';
@@ -100,16 +101,19 @@ export function buildPlan(
       exec = new AliasExec(id, sources[0], inputsStatic);
       aliasSourceId.set(exec, inEdges[0].source);
     } else {
-      // a dense/conv fed straight by spiking neurons can scatter their spikes (EventLinearExec)
+      // a dense/conv fed straight by spiking neurons (or a pool of them) can scatter their spikes
+      // (EventLinearExec); a pool of spiking neurons lists its nonzero outputs (SparseLinearExec)
       const spikeSource = inEdges.length === 1 && !inEdges[0].synapse ? spikingSource(execs, inEdges[0].source) : undefined;
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      exec =
-        spikeSource && event
-          ? new EventLinearExec(
-              id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policyFor(node, inShapes[0], outShape), arena),
-              outShape, maxBatch, arena)
-          : new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch, arena);
+      if (spikeSource && event) {
+        const policy = policyFor(node, inShapes[0], outShape);
+        exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policy, arena), outShape, maxBatch, arena);
+      } else if (spikeSource && node.kind === 'pool') {
+        exec = new SparseLinearExec(id, op, sources, inShapes, outShape, maxBatch, arena);
+      } else {
+        exec = new LinearExec(id, op, sources, inShapes, outShape, inputsStatic, maxBatch, arena);
+      }
     }
     execs.set(id, exec);
   }
@@ -131,10 +135,14 @@ function denseMacs(node: GraphNode, inShape: Shape, outShape: Shape): number {
   return 0;
 }
 
-/** The spiking neurons node whose output reaches `id` unchanged (through reshapes), if any. */
-function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): NeuronsExec | undefined {
+/**
+ * The spiking neurons node, or the pool of one, whose output reaches `id` unchanged (through
+ * reshapes), if any: its active list can drive an event-driven transform.
+ */
+function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): ActiveSource | undefined {
   let e = execs.get(id);
   while (e instanceof AliasExec) e = execs.get(aliasSourceId.get(e) ?? '');
+  if (e instanceof SparseLinearExec) return e;
   return e instanceof NeuronsExec && e.spiking ? e : undefined;
 }
 

@@ -24,6 +24,25 @@ function network(neuronType: string, scale: number, tau: number): Graph {
   return b.build();
 }
 
+/**
+ * Run `graph` (nodes conv1 and dense event-capable, n1 spiking) forced event-driven and forced
+ * dense: every step took the forced path, n1 spikes the same, outputs agree to float rounding.
+ */
+function expectEventEqualsDense(graph: Graph, images: Float32Array, precision: 'float64' | 'float32'): void {
+  const runWith = (propagation: 'event' | 'dense') =>
+    compile(graph, { ...registries(), propagation, batchSize: 10, precision }).run({ image: images }, {
+      nSteps: 20,
+      probes: { out: { node: 'out', keep: 'all' }, s1: { node: 'n1', keep: 'all' } },
+    });
+  const event = runWith('event');
+  const dense = runWith('dense');
+  expect(event.propagation).toEqual({ conv1: { event: 40, dense: 0 }, dense: { event: 40, dense: 0 } });
+  expect(dense.propagation).toEqual({ conv1: { event: 0, dense: 40 }, dense: { event: 0, dense: 40 } });
+  expect(event.stats.n1.spikes).toBeGreaterThan(0);
+  expect(Array.from(event.probes.s1.data)).toEqual(Array.from(dense.probes.s1.data));
+  expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+}
+
 describe('event-driven propagation', () => {
   const images = loadMnist('test', 20).images;
 
@@ -51,18 +70,26 @@ describe('event-driven propagation', () => {
     const plan = Object.fromEntries(compile(graph, registries()).describePlan().map((p) => [p.id, p]));
     expect(plan.conv1).toMatchObject({ exec: 'linear', eventDriven: true });
     expect(plan.dense).toMatchObject({ exec: 'linear', eventDriven: true });
-    const runWith = (propagation: 'event' | 'dense') =>
-      compile(graph, { ...registries(), propagation, batchSize: 10 }).run({ image: images }, {
-        nSteps: 20,
-        probes: { out: { node: 'out', keep: 'all' }, s1: { node: 'n1', keep: 'all' } },
-      });
-    const event = runWith('event');
-    const dense = runWith('dense');
-    expect(event.propagation).toEqual({ conv1: { event: 40, dense: 0 }, dense: { event: 40, dense: 0 } });
-    expect(dense.propagation).toEqual({ conv1: { event: 0, dense: 40 }, dense: { event: 0, dense: 40 } });
-    expect(event.stats.n1.spikes).toBeGreaterThan(0);
-    expect(Array.from(event.probes.s1.data)).toEqual(Array.from(dense.probes.s1.data));
-    expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+    expectEventEqualsDense(graph, images, 'float64');
+  });
+
+  it('scatters a pool of spikes event-driven into the conv and dense after it, equal to dense', () => {
+    // NengoDL's spiking-MNIST shape: LIF -> avg-pool 2 -> conv (no synapse) -> LIF -> avg-pool 2 -> dense
+    const rng = createRng(12);
+    const b = new GraphBuilder();
+    let h = b.conv(b.input('image', [28, 28, 1]), { id: 'conv0', kernel: heNormal([3, 3, 1, 8], 9, rng) });
+    h = b.neurons(h, { id: 'n0', neuronType: 'LIF', gain: scalar(20), params: { amplitude: 0.05 } });
+    h = b.pool(h, { id: 'pool0', op: 'avg', window: [2, 2] });
+    h = b.conv(h, { id: 'conv1', kernel: heNormal([3, 3, 8, 16], 72, rng) });
+    h = b.neurons(h, { id: 'n1', neuronType: 'LIF', gain: scalar(20), params: { amplitude: 0.05 } });
+    h = b.pool(h, { id: 'pool1', op: 'avg', window: [2, 2] });
+    h = b.dense(b.flatten(h), { id: 'dense', weights: heNormal([5 * 5 * 16, 10], 400, rng) });
+    b.output(h, 'out');
+    const graph = b.build();
+    const plan = Object.fromEntries(compile(graph, registries()).describePlan().map((p) => [p.id, p]));
+    expect(plan.conv1).toMatchObject({ eventDriven: true });
+    expect(plan.dense).toMatchObject({ eventDriven: true });
+    for (const precision of ['float64', 'float32'] as const) expectEventEqualsDense(graph, images, precision);
   });
 
   it('auto mode repeats exactly for a seed', () => {

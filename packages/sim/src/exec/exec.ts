@@ -30,3 +30,13 @@ export interface ActiveSet {
   readonly index: Int32Array;
   readonly value: Float32Array;
 }
+
+/**
+ * An executor whose nonzero outputs are listed each step, for event-driven transforms: a
+ * spiking population, or a pool of one (sparse too).
+ */
+export interface ActiveSource {
+  readonly active: ActiveSet;
+  /** Byte offsets of the value and the active lists in kernel memory, when the SIMD kernels can run. */
+  readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
+}

@@ -1,15 +1,14 @@
 import type { Shape } from '@snn/ir';
 import type { LinearOp } from '../ops/linear-op.js';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
-import type { Exec, ValueSource } from './exec.js';
+import type { ActiveSource, Exec, ValueSource } from './exec.js';
 import { runOp } from './linear-exec.js';
-import type { NeuronsExec } from './neurons-exec.js';
 
 /**
  * An event-driven form of a transform: scatter the active inputs' weights into `out`;
  * `outPtr` is `out`'s byte offset in kernel memory, or -1 (then the JS kernels run).
  */
-export type EventTransform = (source: NeuronsExec, out: Float32Array, outPtr: number) => void;
+export type EventTransform = (source: ActiveSource, out: Float32Array, outPtr: number) => void;
 
 /**
  * How a spike-driven transform is computed: `mode` forces a path or (`auto`) picks, each
@@ -54,7 +53,7 @@ export class SpikeTransform {
     readonly op: LinearOp,
     private readonly input: ValueSource,
     private readonly inShape: Shape,
-    private readonly spikeSource: NeuronsExec | undefined,
+    private readonly spikeSource: ActiveSource | undefined,
     private readonly event: EventTransform | undefined,
     private readonly policy: PropagationPolicy,
     arena: KernelArena,
