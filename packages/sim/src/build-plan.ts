@@ -52,7 +52,7 @@ export function buildPlan(
     const macs = denseMacs(node, inShape, outShape);
     return {
       mode: options.propagation ?? 'auto',
-      eventCostRatio: options.eventCostRatio ?? DEFAULT_EVENT_COST_RATIO,
+      eventCostRatio: options.eventCostRatio ?? defaultEventCostRatio(node, outShape),
       denseMacsPerSample: macs,
       meanFanOut: macs / size(inShape),
     };
@@ -122,10 +122,19 @@ export function buildPlan(
 }
 
 /**
- * A scattered multiply-add in JavaScript costs about this many SIMD multiply-adds of the
- * WebAssembly backend (measured by `npm run bench -- sim`; DESIGN.md saw break-even near 9%).
+ * What one scattered multiply-add costs, in dense multiply-adds of the tfjs WebAssembly
+ * backend, by transform: the break-even points measured in session 5 (forced event against
+ * forced dense steps, 50 samples, float32, SpikingReLU input at 2-40% activity; see
+ * docs/benchmarks.md). The SIMD scatter keeps 32 output channels in registers, so convolutions
+ * with at least 32 output channels scatter at ~2-3 dense multiply-adds (break-even at 30-40%
+ * activity), narrower ones entry by entry at ~10 (break-even near 9%); dense layers at ~5
+ * (break-even near 20%). The JS scatter (no shared WebAssembly memory) costs ~10.
  */
-export const DEFAULT_EVENT_COST_RATIO = 10;
+export function defaultEventCostRatio(node: GraphNode, outShape: Shape): number {
+  if (!simWasm()) return 10;
+  if (node.kind === 'dense') return 5;
+  return outShape[outShape.length - 1] >= 32 ? 2.5 : 10;
+}
 
 /** Multiply-adds of a dense/conv transform per sample (0 for other kinds: no event path). */
 function denseMacs(node: GraphNode, inShape: Shape, outShape: Shape): number {
