@@ -58,6 +58,14 @@ export function buildPlan(
     };
   };
 
+  /** The filtered edge from spiking neurons into `id` when `id` is an average pool fed only by it. */
+  const filteredAvgPoolOfSpikes = (id: string): Edge | undefined => {
+    const pool = nodes.get(id)!;
+    const edges = inputsOf(graph, id);
+    if (pool.kind !== 'pool' || pool.op !== 'avg' || edges.length !== 1 || !edges[0].synapse) return undefined;
+    return spikingSource(execs, edges[0].source) instanceof NeuronsExec ? edges[0] : undefined;
+  };
+
   for (const [index, id] of topoOrder(graph).entries()) {
     const node = nodes.get(id)!;
     const inEdges = inputsOf(graph, id);
@@ -106,7 +114,21 @@ export function buildPlan(
       const spikeSource = inEdges.length === 1 && !inEdges[0].synapse ? spikingSource(execs, inEdges[0].source) : undefined;
       const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      if (spikeSource && event) {
+      const synapseEdge = inEdges.length === 1 && !inEdges[0].synapse ? filteredAvgPoolOfSpikes(inEdges[0].source) : undefined;
+      const pooledEvent = synapseEdge ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
+      if (synapseEdge && pooledEvent) {
+        // W·filter(pool(s)) = filter(W·pool(s)) (linear filter, zero initial state; bias added
+        // unfiltered): pool the spikes unfiltered (a hidden SparseLinearExec the transform runs
+        // each step), scatter them through W, filter after; the pool node keeps its filtered
+        // value for probes and other consumers
+        const pool = nodes.get(inEdges[0].source)!;
+        const spikeShape = shapes.get(synapseEdge.source)!;
+        const pooled = new SparseLinearExec(`${pool.id}/unfiltered`, compileLinearOp(pool, [spikeShape], inShapes[0]), [plainSource(synapseEdge)], [spikeShape], inShapes[0], maxBatch, arena);
+        const policy = policyFor(node, inShapes[0], outShape);
+        const input = { size: pooled.size, read: () => pooled.value };
+        const transform = new SpikeTransform(op, input, inShapes[0], pooled, pooledEvent, policy, arena, pooled);
+        exec = new PostFilteredExec(id, transform, outShape, edgeKernel(synapseEdge), maxBatch, arena);
+      } else if (spikeSource && event) {
         const policy = policyFor(node, inShapes[0], outShape);
         exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policy, arena), outShape, maxBatch, arena);
       } else if (spikeSource && node.kind === 'pool') {

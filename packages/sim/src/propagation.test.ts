@@ -92,6 +92,42 @@ describe('event-driven propagation', () => {
     for (const precision of ['float64', 'float32'] as const) expectEventEqualsDense(graph, images, precision);
   });
 
+  it('moves a synapse before an average pool past the conv after it (filter(W·pool(s))), runs it event-driven, same result', () => {
+    // A: neurons -(lowpass)-> avg-pool -> conv -> neurons, the converter's layout with --synapse;
+    // B: the same with the lowpass after the conv. Linear filter, zero initial state, no bias:
+    // both compute the same current into n1.
+    const build = (synapseAfterConv: boolean) => {
+      const rng = createRng(13);
+      const synapse = { type: 'lowpass', params: { tau: 0.005 } };
+      const b = new GraphBuilder();
+      let h = b.conv(b.input('image', [28, 28, 1]), { id: 'conv0', kernel: heNormal([3, 3, 1, 8], 9, rng) });
+      h = b.neurons(h, { id: 'n0', neuronType: 'SpikingRectifiedLinear', gain: scalar(50), params: { amplitude: 0.02 } });
+      h = b.pool(h, { id: 'pool0', op: 'avg', window: [2, 2], ...(synapseAfterConv ? {} : { synapse }) });
+      h = b.conv(h, { id: 'conv1', kernel: heNormal([3, 3, 8, 16], 72, rng), ...(synapseAfterConv ? { synapse } : {}) });
+      h = b.neurons(h, { id: 'n1', neuronType: 'SpikingRectifiedLinear', gain: scalar(50), params: { amplitude: 0.02 } });
+      b.output(b.dense(b.flatten(h), { id: 'dense', weights: heNormal([11 * 11 * 16, 10], 1936, rng) }), 'out');
+      return b.build();
+    };
+    const a = build(false);
+    const plan = Object.fromEntries(compile(a, registries()).describePlan().map((p) => [p.id, p]));
+    expect(plan.conv1).toMatchObject({ exec: 'filtered', eventDriven: true });
+    const run = (graph: Graph, propagation: 'event' | 'dense') =>
+      compile(graph, { ...registries(), propagation, batchSize: 10 }).run({ image: images }, {
+        nSteps: 20,
+        probes: { out: { node: 'out', keep: 'all' }, s1: { node: 'n1', keep: 'all' }, pool: { node: 'pool0', keep: 'last' } },
+      });
+    const fused = run(a, 'event');
+    const reference = run(build(true), 'event');
+    expect(fused.propagation.conv1).toEqual({ event: 40, dense: 0 });
+    expect(fused.stats.n1.spikes).toBeGreaterThan(0);
+    expect(Array.from(fused.probes.s1.data)).toEqual(Array.from(reference.probes.s1.data));
+    expect(maxRelativeError(fused.probes.out.data, reference.probes.out.data)).toBeLessThan(1e-4);
+    // the pool node still gives its filtered value to probes
+    expect(Math.max(...fused.probes.pool.data)).toBeGreaterThan(0);
+    const dense = run(a, 'dense');
+    expect(Array.from(dense.probes.s1.data)).toEqual(Array.from(fused.probes.s1.data));
+  });
+
   it('auto mode repeats exactly for a seed', () => {
     const graph = network('SpikingRectifiedLinear', 200, 0.005);
     const run = () => compile(graph, { ...registries(), seed: 5, batchSize: 10 }).run({ image: images }, { nSteps: 15, probes: { out: { node: 'out', keep: 'all' } } });

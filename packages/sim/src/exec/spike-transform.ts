@@ -57,6 +57,8 @@ export class SpikeTransform {
     private readonly event: EventTransform | undefined,
     private readonly policy: PropagationPolicy,
     arena: KernelArena,
+    /** An executor that computes `input` and the spike source each step, before `apply` reads them. */
+    private readonly feeder?: Exec,
   ) {
     const wasm = simWasm();
     this.biasPtr = wasm && op.bias && event ? wasm.offsetOf(arena.copy(op.bias)) : -1;
@@ -69,6 +71,7 @@ export class SpikeTransform {
 
   /** Write this step's `W·x` (+ bias when `withBias`) for `batch` samples into `out`. */
   apply(batch: number, out: Float32Array, outPtr: number, withBias: boolean): void {
+    this.feeder?.forward(batch);
     if (this.useEvent(batch)) {
       out.fill(0);
       this.event!(this.spikeSource!, out, outPtr);
@@ -82,6 +85,12 @@ export class SpikeTransform {
       out.set(runOp(this.op, [this.input], [this.inShape], batch, withBias));
       this.denseSteps++;
     }
+  }
+
+  /** Release the op (and the feeder's). */
+  dispose(): void {
+    this.op.dispose();
+    this.feeder?.dispose?.();
   }
 
   private useEvent(batch: number): boolean {
@@ -115,7 +124,7 @@ export abstract class SpikeTransformExec {
   }
 
   dispose(): void {
-    this.transform.op.dispose();
+    this.transform.dispose();
   }
 }
 
