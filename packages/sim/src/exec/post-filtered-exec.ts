@@ -1,7 +1,7 @@
 import type { Shape } from '@snn/ir';
 import type { FilterKernel, LinearKernel } from '@snn/synapses';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
-import { SpikeTransformExec, type EventDrivenExec, type SpikeTransform } from './spike-transform.js';
+import { addBias, SpikeTransformExec, type EventDrivenExec, type SpikeTransform } from './spike-transform.js';
 
 /**
  * A linear node fed through a synapse: it outputs `bias + filter(W·x)` with the filter's
@@ -18,6 +18,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private readonly uPtr: number;
   private readonly oneX?: { readonly a: number; readonly b: number; readonly zPtr: number };
   private state: Float32Array = new Float32Array(0);
+  private readonly biasPtrs?: { readonly value: number; readonly bias: number };
   private n = 0;
 
   constructor(
@@ -40,6 +41,11 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     this.oneX = linear.form === 'oneX' && linear.system && zPtr >= 0 ? { a: linear.system.A[0][0], b: linear.system.C[0] * linear.system.B[0], zPtr } : undefined;
     this.u = arena.array(maxBatch * this.size);
     this.uPtr = simWasm()?.offsetOf(this.u) ?? -1;
+    // value = z + bias with the SIMD kernel where both live in kernel memory
+    const bias = transform.op.bias;
+    const wasm = simWasm();
+    const ptrs = wasm && bias ? [wasm.offsetOf(this.value), wasm.offsetOf(arena.copy(bias))] : [];
+    this.biasPtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], bias: ptrs[1] } : undefined;
   }
 
   reset(batch: number): void {
@@ -52,8 +58,10 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     const n = batch * this.size;
     const bias = this.transform.op.bias;
     if (!bias) return;
-    const m = bias.length;
-    for (let i = 0; i < n; i++) this.value[i] = this.z[i] + bias[i % m];
+    this.value.set(this.z.subarray(0, n));
+    const b = this.biasPtrs;
+    if (b) simWasm()!.addBias(n, bias.length, b.value, b.bias);
+    else addBias(this.value.subarray(0, n), bias);
   }
 
   update(batch: number): void {

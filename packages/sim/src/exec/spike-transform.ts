@@ -129,7 +129,7 @@ export abstract class SpikeTransformExec {
 }
 
 /** `out[p * m + c] += bias[c]` for every pixel p (channels last, m = bias.length). */
-function addBias(out: Float32Array, bias: Float32Array): void {
+export function addBias(out: Float32Array, bias: Float32Array): void {
   const m = bias.length;
   for (let p = 0, n = out.length; p < n; p += m) {
     for (let c = 0; c < m; c++) out[p + c] += bias[c];
