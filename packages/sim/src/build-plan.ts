@@ -111,22 +111,22 @@ export function buildPlan(
     } else {
       // a dense/conv fed straight by spiking neurons (or a pool of them) can scatter their spikes
       // (EventLinearExec); a pool of spiking neurons lists its nonzero outputs (SparseLinearExec)
-      const spikeSource = inEdges.length === 1 && !inEdges[0].synapse ? spikingSource(execs, inEdges[0].source) : undefined;
-      const event = spikeSource ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
+      const plainInput = inEdges.length === 1 && !inEdges[0].synapse ? inEdges[0] : undefined;
+      const spikeSource = plainInput ? spikingSource(execs, plainInput.source) : undefined;
+      const synapseEdge = plainInput && !spikeSource ? filteredAvgPoolOfSpikes(plainInput.source) : undefined;
+      const event = spikeSource || synapseEdge ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
-      const synapseEdge = inEdges.length === 1 && !inEdges[0].synapse ? filteredAvgPoolOfSpikes(inEdges[0].source) : undefined;
-      const pooledEvent = synapseEdge ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
-      if (synapseEdge && pooledEvent) {
+      if (synapseEdge && event) {
         // W·filter(pool(s)) = filter(W·pool(s)) (linear filter, zero initial state; bias added
         // unfiltered): pool the spikes unfiltered (a hidden SparseLinearExec the transform runs
         // each step), scatter them through W, filter after; the pool node keeps its filtered
         // value for probes and other consumers
-        const pool = nodes.get(inEdges[0].source)!;
+        const pool = nodes.get(synapseEdge.target)!;
         const spikeShape = shapes.get(synapseEdge.source)!;
         const pooled = new SparseLinearExec(`${pool.id}/unfiltered`, compileLinearOp(pool, [spikeShape], inShapes[0]), [plainSource(synapseEdge)], [spikeShape], inShapes[0], maxBatch, arena);
         const policy = policyFor(node, inShapes[0], outShape);
         const input = { size: pooled.size, read: () => pooled.value };
-        const transform = new SpikeTransform(op, input, inShapes[0], pooled, pooledEvent, policy, arena, pooled);
+        const transform = new SpikeTransform(op, input, inShapes[0], pooled, event, policy, arena, pooled);
         exec = new PostFilteredExec(id, transform, outShape, edgeKernel(synapseEdge), maxBatch, arena);
       } else if (spikeSource && event) {
         const policy = policyFor(node, inShapes[0], outShape);

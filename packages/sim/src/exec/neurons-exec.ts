@@ -1,8 +1,8 @@
 import type { NeuronsNode, Rng } from '@snn/ir';
 import type { NeuronParams, NeuronState, NeuronType } from '@snn/neurons';
-import { collectActive } from '../kernels/collect-active.js';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { applyGainBias } from '../kernels/gain-bias.js';
+import { activeList, collectNonzero, type ActivePtrs } from './active-list.js';
 import type { ActiveSet, Exec, ValueSource } from './exec.js';
 
 /**
@@ -60,14 +60,12 @@ export class NeuronsExec implements Exec {
     this.activitySum = arena.float64(this.size);
     this.totals = arena.float64(2);
     this.fanOut = arena.array(this.size);
-    this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size) };
+    ({ active: this.active, activePtrs: this.activePtrs } = activeList(this.value, arena));
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
     Object.values(this.initial).forEach((a) => arena.adopt(a));
     this.state = {};
     for (const k of Object.keys(this.initial)) this.state[k] = arena.array(maxBatch * this.size);
     const wasm = simWasm();
-    const ptrs = wasm ? [this.value, this.active.index, this.active.value].map((a) => wasm.offsetOf(a)) : [];
-    this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;
     const gb = wasm ? [this.gain, this.bias, this.J].map((a) => wasm.offsetOf(a)) : [];
     this.gainBiasPtrs = gb.length && gb.every((p) => p >= 0) ? { gain: gb[0], bias: gb[1], J: gb[2] } : undefined;
     const acc = wasm ? [this.fanOut, asFloat32(this.activitySum), asFloat32(this.totals)].map((a) => wasm.offsetOf(a)) : [];
@@ -85,7 +83,7 @@ export class NeuronsExec implements Exec {
   }
 
   /** Byte offsets of `value` and the active lists in kernel memory, when the SIMD kernels can run. */
-  readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
+  readonly activePtrs?: ActivePtrs;
   private readonly gainBiasPtrs?: { readonly gain: number; readonly bias: number; readonly J: number };
   /** The type's float32 step (which also lists the spikes) when the plan runs in float32. */
   private readonly stepFloat32: NeuronType['stepFloat32'];
@@ -164,9 +162,7 @@ export class NeuronsExec implements Exec {
   }
 
   private collect(n: number): number {
-    const p = this.activePtrs;
-    const a = this.active;
-    return p ? simWasm()!.collectActive(n, p.value, p.index, p.activeValue) : collectActive(this.value, n, a.index, a.value);
+    return collectNonzero(this.value, n, this.active, this.activePtrs);
   }
 
   clearStats(): void {

@@ -18,7 +18,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private readonly uPtr: number;
   private readonly oneX?: { readonly a: number; readonly b: number; readonly zPtr: number };
   private state: Float32Array = new Float32Array(0);
-  private readonly biasPtrs?: { readonly value: number; readonly bias: number };
+  private readonly valuePtr: number;
   private n = 0;
 
   constructor(
@@ -42,10 +42,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     this.u = arena.array(maxBatch * this.size);
     this.uPtr = simWasm()?.offsetOf(this.u) ?? -1;
     // value = z + bias with the SIMD kernel where both live in kernel memory
-    const bias = transform.op.bias;
-    const wasm = simWasm();
-    const ptrs = wasm && bias ? [wasm.offsetOf(this.value), wasm.offsetOf(arena.copy(bias))] : [];
-    this.biasPtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], bias: ptrs[1] } : undefined;
+    this.valuePtr = transform.biasPtr >= 0 ? (simWasm()?.offsetOf(this.value) ?? -1) : -1;
   }
 
   reset(batch: number): void {
@@ -59,8 +56,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     const bias = this.transform.op.bias;
     if (!bias) return;
     this.value.set(this.z.subarray(0, n));
-    const b = this.biasPtrs;
-    if (b) simWasm()!.addBias(n, bias.length, b.value, b.bias);
+    if (this.valuePtr >= 0) simWasm()!.addBias(n, bias.length, this.valuePtr, this.transform.biasPtr);
     else addBias(this.value.subarray(0, n), bias);
   }
 

@@ -1,7 +1,7 @@
 import type { Shape } from '@snn/ir';
-import { collectActive } from '../kernels/collect-active.js';
 import type { LinearOp } from '../ops/linear-op.js';
-import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
+import type { KernelArena } from '../wasm/sim-wasm.js';
+import { activeList, collectNonzero, type ActivePtrs } from './active-list.js';
 import type { ActiveSet, ActiveSource, ValueSource } from './exec.js';
 import { LinearExec } from './linear-exec.js';
 
@@ -13,7 +13,7 @@ import { LinearExec } from './linear-exec.js';
  */
 export class SparseLinearExec extends LinearExec implements ActiveSource {
   readonly active: ActiveSet;
-  readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
+  readonly activePtrs?: ActivePtrs;
 
   constructor(
     id: string,
@@ -25,17 +25,11 @@ export class SparseLinearExec extends LinearExec implements ActiveSource {
     arena: KernelArena,
   ) {
     super(id, op, inputs, inShapes, outShape, false, maxBatch, arena);
-    this.active = { count: 0, index: arena.index(maxBatch * this.size), value: arena.array(maxBatch * this.size) };
-    const wasm = simWasm();
-    const ptrs = wasm ? [this.value, this.active.index, this.active.value].map((a) => wasm.offsetOf(a)) : [];
-    this.activePtrs = ptrs.length && ptrs.every((p) => p >= 0) ? { value: ptrs[0], index: ptrs[1], activeValue: ptrs[2] } : undefined;
+    ({ active: this.active, activePtrs: this.activePtrs } = activeList(this.value, arena));
   }
 
   override forward(batch: number): void {
     super.forward(batch);
-    const n = batch * this.size;
-    const p = this.activePtrs;
-    const a = this.active;
-    a.count = p ? simWasm()!.collectActive(n, p.value, p.index, p.activeValue) : collectActive(this.value, n, a.index, a.value);
+    this.active.count = collectNonzero(this.value, batch * this.size, this.active, this.activePtrs);
   }
 }

@@ -46,8 +46,8 @@ export function isEventDriven(e: Exec): e is EventDrivenExec {
 export class SpikeTransform {
   eventSteps = 0;
   denseSteps = 0;
-  /** Byte offset of the bias copied into kernel memory (for the SIMD add), or -1. */
-  private readonly biasPtr: number;
+  /** Byte offset of the op's bias copied into kernel memory (for the SIMD bias add), or -1. */
+  readonly biasPtr: number;
 
   constructor(
     readonly op: LinearOp,
@@ -61,7 +61,7 @@ export class SpikeTransform {
     private readonly feeder?: Exec,
   ) {
     const wasm = simWasm();
-    this.biasPtr = wasm && op.bias && event ? wasm.offsetOf(arena.copy(op.bias)) : -1;
+    this.biasPtr = wasm && op.bias ? wasm.offsetOf(arena.copy(op.bias)) : -1;
   }
 
   /** Whether the event path exists (a dense/conv fed by spiking neurons). */
