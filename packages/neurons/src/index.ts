@@ -18,6 +18,8 @@ export { Tanh } from './neurons/tanh.js';
 export { LeakyReLU } from './neurons/leaky-relu.js';
 /** NengoDL `SpikingLeakyReLU`: spiking leaky ReLU, truncating (negative spikes possible). */
 export { SpikingLeakyReLU } from './neurons/spiking-leaky-relu.js';
+/** QCFS (Bu et al. 2022): quantization-clip-floor-shift activation with a trainable threshold, for few-step conversion. */
+export { QCFS } from './neurons/qcfs.js';
 /** Nengo `RegularSpiking(base)`: wrap a rate type into a regularly spiking one. */
 export { regularSpiking } from './neurons/regular-spiking.js';
 

@@ -4,8 +4,9 @@ import type { NeuronParamSpec, NeuronParams, NeuronType } from './types.js';
 /**
  * Resolve the parameters of one population of `type`: every schema key present, defaults
  * filled in, values checked against the schema's `[min, max]` range. Unknown names throw
- * `NEURON_UNKNOWN_PARAM` (listing the valid names); non-numbers, NaN and out-of-range values
- * throw `NEURON_BAD_PARAM`. `where` names the node or layer for the error message.
+ * `NEURON_UNKNOWN_PARAM` (listing the valid names); non-numbers, NaN, out-of-range values and
+ * fractions given to integer parameters throw `NEURON_BAD_PARAM`. `where` names the node or
+ * layer for the error message.
  * Returns a frozen object; resolve once per population, not per step.
  */
 export function resolveParams(type: NeuronType, given: Readonly<Record<string, number>> = {}, where?: string): NeuronParams {
@@ -40,6 +41,7 @@ function checkValue(typeName: string, name: string, value: unknown, spec: Neuron
   const v = value as number;
   if (spec.min !== undefined && v < spec.min) fail(`is out of range: it must be ${describeMin(spec.min)}`);
   if (spec.max !== undefined && v > spec.max) fail(`is out of range: it must be <= ${spec.max}`);
+  if (spec.integer && !Number.isInteger(v)) fail('is not a whole number');
 }
 
 function describeMin(min: number): string {

@@ -32,8 +32,12 @@ function check(type: NeuronType, p: NeuronParams, J: number[]): void {
   });
 }
 
+// QCFS is a staircase whose ratesDerivative is by design the straight-through estimate, not
+// its (zero) finite difference; neurons/qcfs.test.ts checks it against its analytic values.
+const straightThrough = new Set(['QCFS']);
+
 describe('ratesDerivative matches central finite differences away from kinks', () => {
-  for (const type of builtinNeuronTypes) {
+  for (const type of builtinNeuronTypes.filter((t) => !straightThrough.has(t.name))) {
     it(type.name, () => {
       expect(type.ratesDerivative).toBeTypeOf('function');
       const J = currents.filter((j) => kinks.every((k) => Math.abs(j - k) > 0.2));

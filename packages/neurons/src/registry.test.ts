@@ -54,6 +54,7 @@ describe('NeuronRegistry', () => {
       'Tanh',
       'LeakyReLU',
       'SpikingLeakyReLU',
+      'QCFS',
       'RegularSpiking(LIFRate)',
       'RegularSpiking(RectifiedLinear)',
     ]) {

@@ -2,6 +2,7 @@ import { SnnError } from '@snn/ir';
 import { LeakyReLU } from './neurons/leaky-relu.js';
 import { LIF } from './neurons/lif.js';
 import { LIFRate } from './neurons/lif-rate.js';
+import { QCFS } from './neurons/qcfs.js';
 import { RectifiedLinear } from './neurons/rectified-linear.js';
 import { regularSpiking } from './neurons/regular-spiking.js';
 import { Sigmoid } from './neurons/sigmoid.js';
@@ -80,6 +81,7 @@ export const builtinNeuronTypes: readonly NeuronType[] = [
   SpikingRectifiedLinear,
   LIF,
   SpikingLeakyReLU,
+  QCFS,
   ...rateTypes.map(regularSpiking),
 ];
 

@@ -7,6 +7,8 @@ export interface NeuronParamSpec {
   readonly min?: number;
   /** Largest allowed value (inclusive). */
   readonly max?: number;
+  /** Whether only whole numbers are allowed (e.g. a count of quantization levels). */
+  readonly integer?: boolean;
   /** What it is, with units, e.g. "membrane time constant (s)". */
   readonly doc: string;
 }
@@ -62,6 +64,17 @@ export interface NeuronType {
   ): number;
   /** `out[i] = d rate / dJ at J[i]`, for training. Absent: the trainer differentiates numerically. */
   ratesDerivative?(J: Float32Array, out: Float32Array, params: NeuronParams): void;
+  /**
+   * Names of the parameters training may learn, one scalar per population (e.g. QCFS's
+   * `threshold`). Each must be a key of `params`; the trainer keeps the learned value in
+   * the node's `params`.
+   */
+  readonly trainableParams?: readonly string[];
+  /**
+   * `out[i] = d rate / d params[name]` at current `J[i]`, for each name in `trainableParams`.
+   * Absent: the trainer differentiates `rates` numerically with respect to the parameter.
+   */
+  ratesParamDerivative?(name: string, J: Float32Array, out: Float32Array, params: NeuronParams): void;
   /**
    * The rate type to train through instead of `rates` (e.g. SoftLIFRate for LIF), and
    * how this type's parameters map onto it.

@@ -5,10 +5,12 @@ export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides
 export type { SurrogateParams } from './model/training-type.js';
 /** The model's graph with its trained parameter values (a new Graph; the source is untouched). */
 export { exportGraph } from './model/export-graph.js';
-/** A neuron type's rate function as a differentiable tfjs op (derivative from the type, or numerical). */
-export { rateOp, type RateOp } from './model/rate-op.js';
-/** Central-difference derivative of a neuron type's rates, used when it has no `ratesDerivative`. */
-export { numericRatesDerivative } from './model/numeric-derivative.js';
+/** A neuron type's rate function as a differentiable tfjs op (derivative from the type, or numerical), optionally in its trainable parameters too. */
+export { rateOp, type RateOp, type RateOpOptions } from './model/rate-op.js';
+/** Central-difference derivatives of a neuron type's rates in J and in a parameter, used when it has no `ratesDerivative` / `ratesParamDerivative`. */
+export { numericRatesDerivative, numericParamDerivative } from './model/numeric-derivative.js';
+/** ReLU network -> QCFS network (levels, initial thresholds) for few-step fine-tuning before conversion. */
+export { toQcfs, type ToQcfsOptions } from './quantize/to-qcfs.js';
 /** Sparse categorical cross-entropy from logits (fused, with its gradient) and the correct-prediction count. */
 export { sparseCategoricalCrossentropy, correctCount } from './losses/sparse-categorical-crossentropy.js';
 /** Mean squared error against a tensor or a constant (e.g. a target firing rate). */

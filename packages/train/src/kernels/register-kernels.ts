@@ -10,6 +10,7 @@ import { conv2dBiasReluConfig } from './conv2d-bias-relu.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { reluGradConfig } from './relu-grad.js';
+import { qcfsConfig, qcfsGradConfig } from './qcfs.js';
 import { softLifRateConfig } from './soft-lif-rate.js';
 import { sumConfig } from './sum.js';
 import { originalKernels } from './wasm-access.js';
@@ -25,10 +26,12 @@ const kernels: KernelConfig[] = [
   reluGradConfig,
   conv2dBiasReluConfig,
   softLifRateConfig,
+  qcfsConfig,
+  qcfsGradConfig,
 ];
 const ours = new Set(kernels.map((k) => k.kernelFunc));
 /** Kernels tfjs-wasm does not have at all (the others replace one of its kernels). */
-const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig, softLifRateConfig]);
+const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig, softLifRateConfig, qcfsConfig, qcfsGradConfig]);
 
 /** Options for {@link registerTrainingKernels}. */
 export interface RegisterKernelsOptions {
@@ -46,7 +49,8 @@ export interface RegisterKernelsOptions {
  * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
  * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`) and SnnSoftLifRate (SoftLIFRate
- * rates and derivative in one SIMD pass, used when a LIF population trains).
+ * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
+ * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
  * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
  */

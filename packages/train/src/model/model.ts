@@ -3,7 +3,7 @@ import { SnnError, inferShapes, inputsOf, topoOrder, type Graph, type GraphNode,
 import type { NeuronLookup } from '@snn/sim';
 import { convReluPairs, fusedConvRelu } from './conv-relu-fusion.js';
 import { nodeForward, type NodeForward } from './node-forward.js';
-import { nodeParams } from './param-fields.js';
+import { neuronParamKey, nodeParams } from './param-fields.js';
 import { rateOp } from './rate-op.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
 
@@ -31,8 +31,10 @@ export interface ModelOptions {
 /**
  * An IR graph turned into a differentiable tfjs model: one `tf.Variable` per trainable
  * parameter (dense weights/bias, conv kernel/bias, affine scale/bias, neuron gain/bias —
- * only the parameters the graph holds; an absent bias stays absent) and a batched forward
- * pass in rate mode. Synapses are ignored (one step, no filtering), as NengoDL does for
+ * only the parameters the graph holds; an absent bias stays absent), one scalar variable
+ * `params.<name>` per neuron parameter the node's type lists in `trainableParams` (e.g.
+ * QCFS's `params.threshold`; not for nodes that train through a surrogate), and a batched
+ * forward pass in rate mode. Synapses are ignored (one step, no filtering), as NengoDL does for
  * non-temporal training. The source graph is never modified; see `exportGraph`.
  */
 export class TrainableModel {
@@ -44,7 +46,7 @@ export class TrainableModel {
   readonly inputIds: readonly string[];
   /** Ids of the output nodes, in graph order. */
   readonly outputIds: readonly string[];
-  /** The variables of each node that has parameters, by field name. */
+  /** The variables of each node that has parameters, by field name (`params.<name>` for neuron parameters). */
   readonly variables: ReadonlyMap<string, Readonly<Record<string, tf.Variable>>>;
   private readonly forwards = new Map<string, NodeForward>();
   private readonly inputsOf = new Map<string, string[]>();
@@ -70,15 +72,17 @@ export class TrainableModel {
       this.inputsOf.set(node.id, ins);
       if (node.kind === 'input') continue;
       const trains = node.kind === 'neurons' ? trainingType(node, options.neurons, options.surrogateParams) : undefined;
-      const rate = trains && rateOp(trains.type, trains.params);
+      const trainable = trains?.own ? (trains.type.trainableParams ?? []) : [];
+      const rate = trains && rateOp(trains.type, trains.params, { trainable, where: node.id });
       const inShapes = ins.map((id) => this.shapes.get(id)!);
-      this.forwards.set(node.id, nodeForward(node, inShapes, this.shapes.get(node.id)!, rate));
+      this.forwards.set(node.id, nodeForward(node, inShapes, this.shapes.get(node.id)!, rate, trainable));
       const pair = this.fused.get(node.id);
       if (node.kind === 'conv' && pair) this.fusedForwards.set(node.id, fusedConvRelu(node, inShapes[0], this.shapes.get(pair)!));
       const params = nodeParams(node);
-      if (params.length === 0) continue;
+      if (params.length === 0 && trainable.length === 0) continue;
       const vars: Record<string, tf.Variable> = {};
       for (const [field, p] of params) vars[field] = tf.variable(tf.tensor(p.data, [...p.shape], 'float32'), true);
+      for (const name of trainable) vars[neuronParamKey(name)] = tf.variable(tf.scalar(trains!.params[name], 'float32'), true);
       variables.set(node.id, vars);
     }
     this.variables = variables;

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SnnError, type GraphNode, type Padding, type Shape } from '@snn/ir';
 import { maxOverAxes, padOp } from './pad-op.js';
+import { neuronParamKey } from './param-fields.js';
 import type { RateOp } from './rate-op.js';
 
-/** A node's variables by field name (`weights`, `bias`, `kernel`, `scale`, `gain`). */
+/** A node's variables by field name (`weights`, `bias`, `kernel`, `scale`, `gain`, `params.<name>`). */
 export type NodeVars = Readonly<Record<string, tf.Tensor>>;
 
 /** The batched forward function of one node: inputs `[batch, ...inShape]` -> `[batch, ...outShape]`. */
@@ -15,9 +16,10 @@ type Pair = readonly [number, number];
  * The differentiable forward function of one non-input node, from tfjs ops that have
  * gradients in snn's training setup (`rate` is the neuron node's rate op). Synapses on
  * edges are ignored: training runs the rate-mode graph for one step, as NengoDL does for
- * non-temporal training.
+ * non-temporal training. `trainable` names the neuron parameters whose `params.<name>`
+ * variables the rate op takes.
  */
-export function nodeForward(node: GraphNode, inShapes: readonly Shape[], outShape: Shape, rate?: RateOp): NodeForward {
+export function nodeForward(node: GraphNode, inShapes: readonly Shape[], outShape: Shape, rate?: RateOp, trainable: readonly string[] = []): NodeForward {
   const batched = (x: tf.Tensor, shape: Shape): tf.Tensor => tf.reshape(x, [-1, ...shape]);
   const out = (x: tf.Tensor): tf.Tensor => batched(x, outShape);
   const in0 = inShapes[0];
@@ -67,11 +69,12 @@ export function nodeForward(node: GraphNode, inShapes: readonly Shape[], outShap
     case 'neurons': {
       if (!rate) throw new SnnError('TRAIN_INTERNAL', `neurons node '${node.id}' needs a rate op to train`, { where: node.id });
       const perNeuron = (p: tf.Tensor): tf.Tensor => (p.rank === 0 ? p : tf.reshape(p, [...outShape]));
+      const keys = trainable.map(neuronParamKey);
       return (xs, v) => {
         let J = batched(xs[0], outShape);
         if (v.gain) J = tf.mul(J, perNeuron(v.gain));
         if (v.bias) J = tf.add(J, perNeuron(v.bias));
-        return rate(J);
+        return rate(J, keys.map((k) => v[k]));
       };
     }
     case 'input':

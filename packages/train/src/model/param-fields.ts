@@ -14,3 +14,16 @@ export function nodeParams(node: GraphNode): Array<[string, Param]> {
   const record = node as unknown as Record<string, Param | undefined>;
   return fields.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]] as [string, Param]]));
 }
+
+/**
+ * Variable key of a trained neuron parameter: `params.<name>` (e.g. `params.threshold`), kept
+ * apart from the node's array fields; `exportGraph` writes its value into `node.params[name]`.
+ */
+export function neuronParamKey(name: string): string {
+  return `params.${name}`;
+}
+
+/** The neuron parameter name of a variable key made by {@link neuronParamKey}, else undefined. */
+export function neuronParamName(key: string): string | undefined {
+  return key.startsWith('params.') ? key.slice('params.'.length) : undefined;
+}

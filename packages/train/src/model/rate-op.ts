@@ -1,21 +1,41 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from './custom-op.js';
-import { RectifiedLinear, SoftLIFRate, type NeuronParams, type NeuronType } from '@snn/neurons';
+import { QCFS, RectifiedLinear, SoftLIFRate, type NeuronParams, type NeuronType } from '@snn/neurons';
 import { hasSoftLifRateKernel, softLifRateWithDerivative, type SoftLifRateAttrs } from '../kernels/soft-lif-rate.js';
 import { numericRatesDerivative } from './numeric-derivative.js';
+import { qcfsRateOp } from './qcfs-rate-op.js';
+import { trainableRateOp } from './trainable-rate-op.js';
 
-/** A differentiable element-wise rate function on a batched current tensor. */
-export type RateOp = (J: tf.Tensor) => tf.Tensor;
+/**
+ * A differentiable element-wise rate function on a batched current tensor; `trained` holds
+ * the scalar values of the parameters the op was built to train, in that order.
+ */
+export type RateOp = (J: tf.Tensor, trained?: readonly tf.Tensor[]) => tf.Tensor;
+
+/** Options of {@link rateOp}. */
+export interface RateOpOptions {
+  /** Parameters of the type (from its `trainableParams`) whose values the op takes as scalar tensors and differentiates. */
+  readonly trainable?: readonly string[];
+  /** Node id named in errors. */
+  readonly where?: string;
+}
 
 /**
  * The rate function of `type` as a differentiable tfjs op. The forward pass runs
  * `type.rates` on the tensor's values; the backward pass multiplies the incoming gradient
  * by `type.ratesDerivative` (or a central difference of `rates` when the type has none).
- * Any neuron type, including one defined outside snn, trains this way with no change.
- * The built-in RectifiedLinear object takes a tfjs fast path (`amplitude * relu(J)`), and
- * the built-in SoftLIFRate computes rates and derivative in one SIMD pass on the wasm backend.
+ * With `options.trainable`, the op also takes those parameters' values and returns their
+ * gradients (see `trainableRateOp`). Any neuron type, including one defined outside snn,
+ * trains this way with no change. The built-in RectifiedLinear object takes a tfjs fast path
+ * (`amplitude * relu(J)`), the built-in SoftLIFRate computes rates and derivative in one SIMD
+ * pass on the wasm backend, and the built-in QCFS with a trained threshold runs fused kernels there.
  */
-export function rateOp(type: NeuronType, params: NeuronParams): RateOp {
+export function rateOp(type: NeuronType, params: NeuronParams, options: RateOpOptions = {}): RateOp {
+  const trainable = options.trainable ?? [];
+  if (trainable.length > 0) {
+    const general = trainableRateOp(type, params, trainable, options.where);
+    return type === QCFS && trainable.length === 1 && trainable[0] === 'threshold' ? qcfsRateOp(params, general, options.where) : general;
+  }
   if (type === RectifiedLinear) {
     const amplitude = params.amplitude ?? 1;
     return (J) => (amplitude === 1 ? tf.relu(J) : tf.mul(tf.relu(J), tf.scalar(amplitude)));
