@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder, isSnnError, scalar, type Graph, type NeuronsNode } from '@snn/ir';
-import { kerasToSnnGraph } from '../testing/fixtures.js';
+import { deepFreeze, kerasToSnnGraph } from '../testing/fixtures.js';
 import { toQcfs } from './to-qcfs.js';
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const child of Object.values(v)) deepFreeze(child);
-  }
-  return v;
-}
 
 const neuronsOf = (g: Graph): NeuronsNode[] => g.nodes.filter((n): n is NeuronsNode => n.kind === 'neurons');
 

@@ -62,3 +62,12 @@ export function spikingMnistGraph(seed = 0, neuronType = 'LIF'): Graph {
   b.output(h, 'out');
   return b.build();
 }
+
+/** Freeze a value and everything it holds (typed arrays excepted), so a test can prove a pass leaves its input alone. */
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const child of Object.values(v)) deepFreeze(child);
+  }
+  return v;
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Fine-tune a trained ReLU network as a QCFS network (Bu et al., ICLR 2022) on the MNIST data
+// that ships with snn, from the built dist (build packages/train first). Each ReLU population's
+// initial threshold is a percentile of its rate-mode activations on the first --calib training
+// images; thresholds then train with the weights. Usage:
+//   node scripts/qcfs-fine-tune.mjs --from ann.snn [--levels 8] [--percentile 99.9] [--calib 1000]
+//        [--epochs 1] [--lr 1e-4] [--batch 200] [--threads 2] [--seed 1] [--train 60000] [--test 10000]
+//        [--freeze-thresholds] [--float] [--time-batches K] [--checkpoint out.snn]
+// --float: fine-tune the float ReLU network with the same schedule instead (a control).
+// --time-batches K: time K training batches of the ReLU network and of the QCFS network in
+// this process (after 2 warm-up batches each) and print seconds per epoch and their ratio.
+import { createNeuronRegistry } from '@snn/neurons';
+import { loadMnist } from '@snn/mnist/node';
+import { createModel, evaluate, fit, initTraining, predict, progressBar, toQcfs } from '@snn/train';
+import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
+import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+
+const { values } = scriptArgs(import.meta.url, {
+  from: { type: 'string' },
+  levels: { type: 'string', default: '8' },
+  percentile: { type: 'string', default: '99.9' },
+  calib: { type: 'string', default: '1000' },
+  epochs: { type: 'string', default: '1' },
+  lr: { type: 'string', default: '1e-4' },
+  batch: { type: 'string', default: '200' },
+  threads: { type: 'string', default: '2' },
+  seed: { type: 'string', default: '1' },
+  train: { type: 'string', default: '60000' },
+  test: { type: 'string', default: '10000' },
+  'freeze-thresholds': { type: 'boolean', default: false },
+  float: { type: 'boolean', default: false },
+  'time-batches': { type: 'string' },
+  checkpoint: { type: 'string' },
+});
+const n = (k) => numberOption(values, k, import.meta.url);
+if (!values.from) {
+  console.error('qcfs-fine-tune.mjs: --from <trained ReLU network .snn> is required (see --help)');
+  process.exit(2);
+}
+const backend = await initTraining({ threads: n('threads') });
+const neurons = createNeuronRegistry();
+const train = loadMnist('train', n('train'));
+const test = loadMnist('test', n('test'));
+const losses = { out: 'sparseCategoricalCrossentropy' };
+const batchSize = n('batch');
+const ann = loadCheckpoint(values.from).graph;
+const reluIds = ann.nodes.filter((x) => x.kind === 'neurons' && x.neuronType === 'RectifiedLinear').map((x) => x.id);
+
+// Initial thresholds: the percentile of each ReLU population's activations (all elements, zeros included).
+const annModel = createModel(ann, { neurons });
+const calib = Math.min(n('calib'), train.count);
+const acts = predict(annModel, { x: train.images.subarray(0, calib * 784), outputs: reluIds });
+const percentile = (data, p) => {
+  const sorted = Float32Array.from(data).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const threshold = Object.fromEntries(reluIds.map((id) => [id, percentile(acts[id].data, n('percentile'))]));
+const annTest = evaluate(annModel, { x: test.images, y: { out: test.labels }, losses });
+console.log(`float ANN: test acc ${(100 * annTest.accuracy.out).toFixed(2)}%; initial thresholds (p${n('percentile')} of ${calib} images): ${JSON.stringify(threshold)}`);
+
+const model = values.float ? annModel : createModel(toQcfs(ann, { levels: n('levels'), threshold }), { neurons });
+const label = values.float ? 'float ReLU' : `QCFS L=${n('levels')}`;
+const x = { data: train.images, shape: [train.count, 1, 784] };
+const frozen = values['freeze-thresholds'];
+const thresholdsOf = () =>
+  Object.fromEntries(reluIds.flatMap((id) => (values.float ? [] : [[id, +model.variables.get(id)['params.threshold'].dataSync()[0].toFixed(4)]])));
+
+if (values['time-batches']) {
+  const k = Number(values['time-batches']);
+  const sub = (count) => ({ x: { data: train.images.subarray(0, count * 784), shape: [count, 1, 784] }, y: { out: train.labels.subarray(0, count) } });
+  const time = (m) => {
+    fit(m, { ...sub(2 * batchSize), losses, batchSize, shuffle: false });
+    const t0 = performance.now();
+    fit(m, { ...sub(k * batchSize), losses, batchSize, seed: n('seed') });
+    return ((performance.now() - t0) / 1000 / k) * (60000 / batchSize);
+  };
+  const relu = time(annModel);
+  const quant = time(model);
+  const relu2 = time(annModel);
+  console.log(JSON.stringify({ backend, threads: n('threads'), batch: batchSize, reluEpochSeconds: +((relu + relu2) / 2).toFixed(1), qcfsEpochSeconds: +quant.toFixed(1), ratio: +((2 * quant) / (relu + relu2)).toFixed(2) }));
+  process.exit(0);
+}
+
+const before = evaluate(model, { x: test.images, y: { out: test.labels }, losses });
+console.log(`${label} before fine-tuning: test acc ${(100 * before.accuracy.out).toFixed(2)}%`);
+fit(model, {
+  x,
+  y: { out: train.labels },
+  losses,
+  optimizer: { type: 'adam', learningRate: n('lr') },
+  batchSize,
+  epochs: n('epochs'),
+  seed: n('seed'),
+  trainable: frozen && !values.float ? Object.fromEntries(reluIds.map((id) => [id, false])) : undefined,
+  onBatch: progressBar(),
+  onEpoch: (m) => {
+    const acc = evaluate(model, { x: test.images, y: { out: test.labels }, losses });
+    console.log(
+      `epoch ${m.epoch}: train loss ${m.loss.toFixed(4)} acc ${(100 * m.accuracy.out).toFixed(2)}% (${m.seconds.toFixed(1)} s); ` +
+        `test loss ${acc.loss.toFixed(4)} acc ${(100 * acc.accuracy.out).toFixed(2)}%; thresholds ${JSON.stringify(thresholdsOf())}`,
+    );
+    const info = { epoch: m.epoch, testAccuracy: acc.accuracy.out, floatTestAccuracy: annTest.accuracy.out, ...(values.float ? {} : { levels: n('levels') }) };
+    if (values.checkpoint) saveCheckpoint(values.checkpoint, model, info);
+  },
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Convert fine-tuned QCFS networks to integrate-and-fire neurons (reset by subtraction,
+// threshold λ, initial voltage λ/2; Bu et al., ICLR 2022) and measure their spiking accuracy
+// on the MNIST test set with @snn/sim, reading the mean output over all T steps. Also prints
+// the QCFS ANN's rate-mode accuracy. Build the packages first. Usage:
+//   node scripts/qcfs-spiking-eval.mjs net.snn [more.snn ...] [--steps 4,8,16] [--test 10000] [--batch 100]
+import { createNeuronRegistry } from '@snn/neurons';
+import { createSynapseRegistry } from '@snn/synapses';
+import { loadMnist } from '@snn/mnist/node';
+import { createSimulator, evaluate } from '@snn/sim';
+import { qcfsToSpiking } from '@snn/train';
+import { loadCheckpoint } from '@snn/train/node';
+import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+
+const { values, positionals } = scriptArgs(
+  import.meta.url,
+  { steps: { type: 'string', default: '4,8' }, test: { type: 'string', default: '10000' }, batch: { type: 'string', default: '100' } },
+  { allowPositionals: true },
+);
+if (positionals.length === 0) {
+  console.error('qcfs-spiking-eval.mjs: give at least one QCFS network (.snn) (see --help)');
+  process.exit(2);
+}
+const steps = values.steps.split(',').map(Number);
+const test = loadMnist('test', numberOption(values, 'test', import.meta.url));
+const neurons = createNeuronRegistry();
+const synapses = createSynapseRegistry();
+const options = { neurons, synapses, batchSize: numberOption(values, 'batch', import.meta.url) };
+const rows = [];
+for (const file of positionals) {
+  const { graph, info } = loadCheckpoint(file);
+  const t0 = performance.now();
+  const rate = await createSimulator(graph, { ...options, mode: 'rate' });
+  const ann = evaluate(rate, { image: test.images }, test.labels).accuracy;
+  rate.dispose();
+  const row = { file, float: info.floatTestAccuracy, qcfs: ann };
+  for (const T of steps) {
+    const sim = await createSimulator(qcfsToSpiking(graph), { ...options, mode: 'spiking' });
+    row[`T${T}`] = evaluate(sim, { image: test.images }, test.labels, { nSteps: T, meanLast: T }).accuracy;
+    sim.dispose();
+  }
+  row.seconds = (performance.now() - t0) / 1000;
+  rows.push(row);
+  const pct = (v) => (v === undefined ? '-' : `${(100 * v).toFixed(2)}%`);
+  console.log(`${file}: float ANN ${pct(row.float)}, QCFS ANN ${pct(ann)}, ${steps.map((T) => `T=${T} ${pct(row[`T${T}`])}`).join(', ')} (${row.seconds.toFixed(1)} s)`);
+}
