@@ -6,7 +6,7 @@ import { QCFS, resolveParams } from '@snn/neurons';
 import { initBackend } from '@snn/sim';
 import { rateOp } from '../model/rate-op.js';
 import { maxRelativeError, numericGradient } from './finite-difference.js';
-import { hasQcfsKernels } from './qcfs.js';
+import { hasQcfsKernels, qcfsBackward } from './qcfs.js';
 import { registerTrainingGradients } from './register-gradients.js';
 import { registerTrainingKernels } from './register-kernels.js';
 
@@ -87,5 +87,24 @@ describe('QCFS with a trainable threshold as a tfjs op', () => {
       expect(() => tf.tidy(() => op(tf.ones([1, 3]), [tf.scalar(-0.1)]))).toThrow(/QCFS parameter threshold = -0\.1\d* \(node "q"\) is out of range/);
     }
     await tf.setBackend('wasm');
+  });
+});
+
+describe('qcfsBackward (the JS loop behind the kernel where SIMD is missing)', () => {
+  it("fuses QCFS's ratesDerivative (times dy) and the dy-weighted sum of its ratesParamDerivative", () => {
+    const n = 1001;
+    const attrs = { levels: 3, threshold: 1.7, amplitude: 0.8 };
+    const J = Float32Array.from({ length: n }, () => rng.uniform(-1, 3));
+    const dy = Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
+    const dJ = new Float32Array(n);
+    const sum = qcfsBackward(dy, J, dJ, attrs);
+    const dRate = new Float32Array(n);
+    const dThreshold = new Float32Array(n);
+    QCFS.ratesDerivative!(J, dRate, attrs);
+    QCFS.ratesParamDerivative!('threshold', J, dThreshold, attrs);
+    expect(maxRelativeError(dJ, Array.from(dRate, (d, i) => d * dy[i]), 1e-7)).toBeLessThan(1e-6);
+    const want = dThreshold.reduce((acc, d, i) => acc + d * dy[i], 0);
+    expect(Math.abs(sum - want)).toBeLessThan(1e-5 * (1 + Math.abs(want)));
+    expect(dJ.filter((d) => d === 0).length).toBeGreaterThan(100);
   });
 });

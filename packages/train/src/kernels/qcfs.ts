@@ -1,7 +1,8 @@
 import { engine, getBackend, getKernel } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { QCFS } from '@snn/neurons';
-import { asWasm, heapF32 } from './wasm-access.js';
+import { asWasm, heapF32, heapOffset } from './wasm-access.js';
+import { trainWasm } from './wasm/train-wasm.js';
 
 /** Name of snn's QCFS forward kernel: input `x` (the current J); output the rates. */
 export const Qcfs = 'SnnQcfs';
@@ -15,13 +16,15 @@ export interface QcfsAttrs {
   readonly amplitude: number;
 }
 
-/** QCFS rates of the tensor's values, in place in the WebAssembly heap (no copies). */
+/** QCFS rates of the tensor's values in the WebAssembly heap (no copies): SIMD where available, else `QCFS.rates`. */
 export const qcfsKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Qcfs);
   const { x } = inputs as { x: TensorInfo };
   const { levels, threshold, amplitude } = attrs as unknown as QcfsAttrs;
   const out = wasm.makeOutput([...x.shape], 'float32');
-  QCFS.rates(heapF32(wasm, x), heapF32(wasm, out), { levels, threshold, amplitude });
+  const simd = trainWasm(wasm);
+  if (simd) simd.qcfs(heapOffset(wasm, x), heapOffset(wasm, out), heapF32(wasm, x).length, levels, threshold, amplitude);
+  else QCFS.rates(heapF32(wasm, x), heapF32(wasm, out), { levels, threshold, amplitude });
   return out;
 };
 
@@ -53,13 +56,19 @@ export function qcfsBackward(dy: Float32Array, J: Float32Array, dJ: Float32Array
   return amplitude * (inRange + above);
 }
 
-/** dJ and d threshold of QCFS (see {@link qcfsBackward}), in the WebAssembly heap. */
+/** dJ and d threshold of QCFS (see {@link qcfsBackward}) in the WebAssembly heap: SIMD where available, else the JS loop. */
 export const qcfsGradKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, QcfsGrad);
   const { dy, x } = inputs as { dy: TensorInfo; x: TensorInfo };
+  const a = attrs as unknown as QcfsAttrs;
   const dx = wasm.makeOutput([...x.shape], 'float32');
   const dThreshold = wasm.makeOutput([], 'float32');
-  heapF32(wasm, dThreshold)[0] = qcfsBackward(heapF32(wasm, dy), heapF32(wasm, x), heapF32(wasm, dx), attrs as unknown as QcfsAttrs);
+  const simd = trainWasm(wasm);
+  const n = heapF32(wasm, x).length;
+  const sum = simd
+    ? simd.qcfsGrad(heapOffset(wasm, dy), heapOffset(wasm, x), heapOffset(wasm, dx), n, a.levels, a.threshold, a.amplitude)
+    : qcfsBackward(heapF32(wasm, dy), heapF32(wasm, x), heapF32(wasm, dx), a);
+  heapF32(wasm, dThreshold)[0] = sum;
   return [dx, dThreshold];
 };
 

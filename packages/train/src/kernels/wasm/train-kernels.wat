@@ -12,4 +12,5 @@
   ;; #include "wat/dw-direct.wat"
   ;; #include "wat/transpose2d.wat"
   ;; #include "wat/soft-lif.wat"
+  ;; #include "wat/qcfs.wat"
 )

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@snn/ir';
-import { SoftLIFRate } from '@snn/neurons';
+import { QCFS, SoftLIFRate } from '@snn/neurons';
 import type { ConvGeometry } from '../conv-geometry.js';
 import { im2colTransposed } from '../im2col-transposed.js';
 import { interleave } from '../polyphase-backprop-input.js';
+import { qcfsBackward } from '../qcfs.js';
 import { sumRows } from '../sum.js';
 import { createTrainWasm } from './train-wasm.js';
 
@@ -170,6 +171,44 @@ describe('soft_lif equals the float64 SoftLIFRate curve and its derivative', () 
             expect(Math.abs(rate[i] - wantRate[i]) / wantRate[i], `rate at J=${J[i]}, sigma=${sigma}`).toBeLessThan(2e-6);
             expect(Math.abs(deriv[i] - wantDeriv[i]) / Math.max(wantDeriv[i], 1e-30), `derivative at J=${J[i]}, sigma=${sigma}`).toBeLessThan(4e-6);
           }
+        }
+      }
+    });
+  }
+});
+
+describe('qcfs and qcfs_grad equal the JS QCFS loops', () => {
+  for (const shared of [true, false]) {
+    it(`on ${shared ? 'shared' : 'unshared'} memory: every region, step edges, NaN, ragged tails, aliased output`, () => {
+      for (const [levels, threshold, amplitude] of [[8, 2.4614, 1], [4, 0.5, 0.37], [1, 3, 2]]) {
+        const attrs = { levels, threshold, amplitude };
+        for (const n of [1, 3, 7, 4003]) {
+          const { alloc, memory } = arena(shared);
+          const w = createTrainWasm(memory)!;
+          const [pj, J] = alloc(n);
+          const [pg, dy] = alloc(n);
+          // below, inside and above the staircase, exactly on step edges (J = (k - 1/2) λ/L), and NaN
+          J.forEach((_, i) => (J[i] = i % 3 === 0 ? ((Math.floor(rng.uniform(-2, levels + 3)) - 0.5) * threshold) / levels : rng.uniform(-threshold, 2 * threshold)));
+          if (n > 5) J[5] = Number.NaN;
+          dy.forEach((_, i) => (dy[i] = rng.uniform(-1, 1)));
+          const [pr, rate] = alloc(n);
+          const wantRate = new Float32Array(n);
+          w.qcfs(pj, pr, n, levels, threshold, amplitude);
+          QCFS.rates(J, wantRate, attrs);
+          expect(Array.from(rate)).toEqual(Array.from(wantRate));
+          const [pdx, dx] = alloc(n);
+          const wantDx = new Float32Array(n);
+          const sum = w.qcfsGrad(pg, pj, pdx, n, levels, threshold, amplitude);
+          const wantSum = qcfsBackward(dy, J, wantDx, attrs);
+          expect(Array.from(dx)).toEqual(Array.from(wantDx));
+          expect(Math.abs(sum - wantSum)).toBeLessThan(1e-12 * n);
+          // in place: rates over the currents, dx over dy
+          const copy = Float32Array.from(J);
+          w.qcfs(pj, pj, n, levels, threshold, amplitude);
+          expect(Array.from(J)).toEqual(Array.from(wantRate));
+          J.set(copy);
+          w.qcfsGrad(pg, pj, pg, n, levels, threshold, amplitude);
+          expect(Array.from(dy)).toEqual(Array.from(wantDx));
         }
       }
     });

@@ -19,6 +19,10 @@ export interface TrainWasm {
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
   softLif(pj: number, pr: number, pd: number, n: number, sigma: number, tauRc: number, tauRef: number, amplitude: number): void;
+  /** QCFS: rate[i] of current j[i] (rate may alias j), equal to `QCFS.rates`. */
+  qcfs(pj: number, pr: number, n: number, levels: number, threshold: number, amplitude: number): void;
+  /** QCFS gradients: dx[i] and the returned d threshold, equal to `qcfsBackward` up to the order of the sum. */
+  qcfsGrad(pdy: number, pj: number, pdx: number, n: number, levels: number, threshold: number, amplitude: number): number;
 }
 
 const cache = new WeakMap<WebAssembly.Memory, TrainWasm | null>();
@@ -38,7 +42,7 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
     const base64 = shared ? trainKernelsSharedWasmBase64 : trainKernelsWasmBase64;
     const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const e = instance.exports as Record<string, (...args: number[]) => void>;
+    const e = instance.exports as Record<string, (...args: number[]) => number>;
     return {
       im2colTransposed: (px, po, p0, p1, g) =>
         e.im2col_t(px, po, p0, p1, g.inH, g.inW, g.inC, g.outH, g.outW, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
@@ -48,6 +52,9 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
       softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
+      qcfs: (pj, pr, n, levels, threshold, amplitude) => e.qcfs(pj, pr, n, levels / threshold, (amplitude * threshold) / levels, levels),
+      qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>
+        amplitude * e.qcfs_grad(pdy, pj, pdx, n, levels / threshold, levels, 1 / levels, 1 / threshold, amplitude),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };
