@@ -4,6 +4,8 @@ export type { NeuronType, NeuronParamSpec, NeuronParams, NeuronState } from './t
 export { RectifiedLinear } from './neurons/rectified-linear.js';
 /** Nengo `SpikingRectifiedLinear`: integrate-and-fire on `max(J, 0)`, reset by subtraction. */
 export { SpikingRectifiedLinear } from './neurons/spiking-rectified-linear.js';
+/** Integrate-and-fire on signed input, reset by subtraction, half-threshold start: the ANN-to-SNN conversion neuron. */
+export { IntegrateAndFire } from './neurons/integrate-and-fire.js';
 /** Nengo `LIFRate`: the steady-state LIF firing-rate curve. */
 export { LIFRate } from './neurons/lif-rate.js';
 /** Nengo `LIF`: the spiking leaky integrate-and-fire neuron. */
