@@ -27,6 +27,8 @@ export { regularSpiking } from './neurons/regular-spiking.js';
 export { resolveParams } from './params.js';
 /** Neuron type registry, the built-in list, `registerAll` and `createNeuronRegistry`. */
 export { NeuronRegistry, builtinNeuronTypes, registerAll, createNeuronRegistry } from './registry.js';
+/** What `applyConversion` (`@snn/ir`) needs to know about neuron types, from a registry. */
+export { conversionHooks } from './conversion-hooks.js';
 
 /** The allocation-free LIF step kernel (Nengo `LIF.step`) on raw arrays and numbers, in plain JS. */
 export { lifStep } from './kernels/lif-step.js';

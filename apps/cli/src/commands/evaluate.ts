@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { Evaluation } from '../evaluation.js';
 import type { CliIo } from '../io.js';
-import { loadModel } from '../load-model.js';
+import { loadModel, reportLoad } from '../load-model.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
 import { createProgress } from '../progress.js';
 import { formatCount, formatTable } from '../table.js';
@@ -15,7 +15,7 @@ import { UsageError } from '../usage-error.js';
 interface EvaluateFlags extends ConversionFlags {
   readonly data: 'mnist-test' | 'mnist-train';
   readonly limit?: number;
-  readonly steps: number;
+  readonly steps?: number;
   readonly mode: SimMode;
   readonly meanLast?: number;
   readonly workers: number;
@@ -47,11 +47,11 @@ export interface EvaluateSummary {
 export function evaluateCommand(program: Command, io: CliIo): Command {
   const command = program
     .command('evaluate')
-    .description('classify MNIST with a Keras model (converted with the flags) or an .snn network; report accuracy, firing rates (Hz) and SynOps')
+    .description('classify MNIST with a Keras model or an .snn network (either converted with the flags); report accuracy, firing rates (Hz) and SynOps')
     .argument('<MODEL>', 'Keras model (.h5, .keras, model.json) or a network file written by snn convert')
     .addOption(new Option('--data <SET>', 'images to classify (pixels scaled to 0..1, reshaped to the model input: 28x28, 28x28x1, 1x28x28 or 784)').choices(['mnist-test', 'mnist-train']).makeOptionMandatory())
     .addOption(new Option('--limit <N>', 'only the first N images').argParser(positiveInt))
-    .addOption(new Option('--steps <T>', 'time steps per image (dt each)').argParser(positiveInt).makeOptionMandatory())
+    .addOption(new Option('--steps <T>', 'time steps per image (dt each); required in spiking mode, default 1 in rate mode (one step is the ANN)').argParser(positiveInt))
     .addOption(new Option('--mode <MODE>', 'rate: every neuron type\'s rate function (the ANN); spiking: spiking types spike').choices(['rate', 'spiking']).default('spiking'))
     .addOption(new Option('--mean-last <K>', 'classify by the mean output of the last K steps (default: the last step)').argParser(positiveInt))
     .addOption(new Option('--workers <N>', 'worker threads the images are split across').argParser(positiveInt).default(Math.min(2, availableParallelism())))
@@ -61,17 +61,22 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     .option('--output-layer <NAME>', 'output node or Keras layer to classify with (default: the last 10-way output)')
     .option('--predictions <FILE>', 'also write the predicted digit of every image, one character each (like the fixtures\' labels.txt)')
     .option('--json', 'end with one JSON line: {"accuracy": 0..1, "steps", "images", "rates": {node: Hz}, "synops", ...}')
-    .addHelpText('after', '\nExamples:\n  snn evaluate model.h5 --data mnist-test --steps 1 --mode rate\n  snn evaluate model.h5 --data mnist-test --steps 50 --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005 --json\n');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  snn evaluate model.h5 --data mnist-test --mode rate\n  snn evaluate model.h5 --data mnist-test --steps 50 --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005 --json\n  snn evaluate net.snn --data mnist-test --steps 50 --scale 100\n',
+    );
   return addConversionFlags(command).action(async (model: string, flags: EvaluateFlags) => {
-    if (flags.meanLast !== undefined && flags.meanLast > flags.steps) throw new UsageError(`--mean-last ${flags.meanLast} is more than --steps ${flags.steps}; give K <= T`);
+    const steps = flags.steps ?? (flags.mode === 'rate' ? 1 : undefined);
+    if (steps === undefined) throw new UsageError('--mode spiking needs --steps T, the time steps per image (e.g. --steps 50); rate mode runs the ANN in one step');
+    if (flags.meanLast !== undefined && flags.meanLast > steps) throw new UsageError(`--mean-last ${flags.meanLast} is more than --steps ${steps}; give K <= T`);
     const loaded = await loadModel(model, flags);
-    for (const w of loaded.warnings) io.err(`snn: warning: ${w}\n`);
+    reportLoad(io, loaded);
     const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
     const { evaluateOnImages } = await import('../evaluation.js'); // the simulator, loaded on use
     const progress = createProgress(`evaluating ${data.count} images`, { write: io.err, isTTY: io.errIsTTY });
     const result = await evaluateOnImages(loaded.graph, data.images, data.labels, {
       mode: flags.mode,
-      steps: flags.steps,
+      steps,
       workers: flags.workers,
       onProgress: (done, total) => progress.update(done, total),
       ...(flags.meanLast !== undefined ? { meanLast: flags.meanLast } : {}),
