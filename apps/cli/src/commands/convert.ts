@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { encodeSnn, inferShapes } from '@snn/ir';
 import { writeFileAtomic } from '../atomic-write.js';
+import { addCalibrationFlags, calibrateOnMnist, renderCalibration, splitCalibrationFlags, type CalibrationFlags } from '../calibration.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
 import { loadModel, reportLoad } from '../load-model.js';
 import { formatCount } from '../table.js';
 
-interface ConvertFlags extends ConversionFlags {
+interface ConvertFlags extends ConversionFlags, CalibrationFlags {
   readonly output: string;
 }
 
@@ -19,12 +20,20 @@ export function convertCommand(program: Command, io: CliIo): Command {
     .requiredOption('-o, --output <NET.snn>', 'network file to write (written whole or not at all)')
     .addHelpText(
       'after',
-      '\nExamples:\n  snn convert model.h5 -o net.snn --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005\n  snn convert trained.snn -o spiking.snn --neuron SpikingRectifiedLinear --scale-layer dense_1=50\n',
+      '\nExamples:\n  snn convert model.h5 -o net.snn --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005\n  snn convert trained.snn -o spiking.snn --neuron SpikingRectifiedLinear --scale-layer dense_1=50\n' +
+        '  snn convert model.h5 -o calibrated.snn --calibrate --calibration-images 1000 --percentile 99.9 --target-rate 250\n',
     );
-  return addConversionFlags(command).action(async (model: string, flags: ConvertFlags) => {
-    const loaded = await loadModel(model, flags);
+  addConversionFlags(command);
+  return addCalibrationFlags(command).action(async (model: string, flags: ConvertFlags) => {
+    const split = flags.calibrate ? splitCalibrationFlags(flags) : undefined;
+    const loaded = await loadModel(model, split ? split.before : flags);
     reportLoad(io, loaded);
-    const graph = loaded.graph;
+    let graph = loaded.graph;
+    if (split) {
+      const calibration = await calibrateOnMnist(graph, flags, split, io);
+      io.out(renderCalibration(calibration, flags));
+      graph = calibration.graph;
+    }
     const bytes = encodeSnn(graph); // everything that can fail happens before the file is touched
     writeFileAtomic(flags.output, bytes);
     const shapes = inferShapes(graph);
