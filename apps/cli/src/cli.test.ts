@@ -52,7 +52,7 @@ describe('bad usage: one line on stderr, exit code 2', () => {
     [['evaluate', lenet, '--data', 'mnist-test', '--steps', '1', '--frob'], /unknown option '--frob'/],
     [['evaluate', lenet, '--data', 'mnist-test', '--steps', '1', '--jsn'], /unknown option '--jsn' \(Did you mean --json\?\)/],
     [['evaluate', '--data', 'mnist-test', '--steps', '1'], /missing required argument 'MODEL'/],
-    [['evaluate', lenet, '--data', 'mnist-test'], /required option '--steps <T>' not specified/],
+    [['evaluate', lenet, '--data', 'mnist-test'], /--mode spiking needs --steps T, the time steps per image \(e\.g\. --steps 50\); rate mode runs the ANN in one step$/],
     [['evaluate', lenet, '--steps', '1'], /required option '--data <SET>' not specified/],
     [['evaluate', lenet, '--data', 'cifar', '--steps', '1'], /argument 'cifar' is invalid/],
     [['evaluate', lenet, '--data', 'mnist-test', '--steps', 'ten'], /'--steps <T>' argument 'ten' is invalid\. expected a whole number >= 1/],
@@ -65,6 +65,9 @@ describe('bad usage: one line on stderr, exit code 2', () => {
     [['convert', lenet, '-o', join(tmp, 'x.snn'), '--scale-layer', 'conv2d_1'], /expected NAME=NUMBER/],
     [['convert', lenet, '-o', join(tmp, 'x.snn'), '--input-scale', 'NaN'], /expected a finite number, got 'NaN'/],
     [['convert', lenet, '-o', join(tmp, 'x.snn'), '--neuron', 'Sparkly'], /--neuron 'Sparkly': give a neuron type \(RectifiedLinear, /],
+    [['convert', lenet, '-o', join(tmp, 'x.snn'), '--neuron-layer', 'LIF'], /--neuron-layer 'LIF': give a neuron type \(RectifiedLinear, .*\) as NAME=TYPE$/],
+    [['convert', lenet, '-o', join(tmp, 'x.snn'), '--neuron-layer', 'conv2d_1=Sparkly'], /--neuron-layer 'conv2d_1=Sparkly': give a neuron type/],
+    [['convert', lenet, '-o', join(tmp, 'x.snn'), '--synapse-layer', 'conv2d_1=-1'], /'--synapse-layer <NAME=TAU>' argument 'conv2d_1=-1' is invalid\. expected NAME=NUMBER with a number > 0/],
     [['convert', lenet], /required option '-o, --output <NET.snn>' not specified/],
     [['convert', lenet, 'extra', '-o', join(tmp, 'x.snn')], /too many arguments/],
     [['evalute'], /unknown command 'evalute' \(Did you mean evaluate\?\)/],
@@ -103,12 +106,22 @@ describe('failed runs: the SnnError code and message on one line, exit code 1', 
     expectOneLine(r.err, /^snn: CLI_WRITE: cannot write .*net\.snn: its folder does not exist/);
   });
 
-  it('conversion flags on an .snn network are bad usage (exit 2): it is converted already', async () => {
+  it('--architecture with an .snn network is bad usage (exit 2): the network holds its architecture', async () => {
     const net = join(tmp, 'flags.snn');
     expect((await snn('convert', lenet, '-o', net)).code).toBe(0);
-    const r = await snn('evaluate', net, '--data', 'mnist-test', '--steps', '1', '--scale', '2');
+    const r = await snn('evaluate', net, '--data', 'mnist-test', '--mode', 'rate', '--architecture', lenet);
     expect(r.code).toBe(2);
-    expectOneLine(r.err, /flags\.snn is an already converted \.snn network; conversion flags apply to Keras models only/);
+    expectOneLine(r.err, /--architecture applies to weights-only Keras \.h5 files, but .*flags\.snn is an \.snn network \(it holds its architecture\); drop --architecture$/);
+    rmSync(net);
+  });
+
+  it('a layer name an .snn network does not have names the layers it has', async () => {
+    const net = join(tmp, 'named2.snn');
+    expect((await snn('convert', lenet, '-o', net)).code).toBe(0);
+    const r = await snn('convert', net, '-o', join(tmp, 'named3.snn'), '--scale-layer', 'conv9=2');
+    expect(r.code).toBe(1);
+    expectOneLine(r.err, /^snn: KERAS_BAD_OPTION: option scaleFiringRates names layer 'conv9', which the model does not have; layers: conv2d_1, /);
+    expect(readdirSync(tmp)).toEqual(['named2.snn']);
     rmSync(net);
   });
 });

@@ -1,7 +1,7 @@
 import { inferShapes, type Graph } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
-import { argmaxRows, initBackend, type SimMode } from '@snn/sim';
+import { accuracyOverTime, argmaxRows, initBackend, type Readout, type SimMode } from '@snn/sim';
 import { runParallel } from '@snn/sim/node';
 import { classifierOutput } from './model-output.js';
 import { mnistInput } from './mnist-input.js';
@@ -11,8 +11,12 @@ export interface EvaluationSettings {
   readonly mode: SimMode;
   /** Time steps per image. */
   readonly steps: number;
-  /** Read the mean of the output's last K steps instead of its last step. */
+  /** How the output over time becomes a prediction: its last step (default) or its mean over all steps. */
+  readonly readout?: Readout;
+  /** Read the mean of the output's last K steps instead of its last step (overrides `readout`). */
   readonly meanLast?: number;
+  /** Also measure the accuracy after every step 1..steps (one run, the output kept at every step). */
+  readonly curve?: boolean;
   /** Worker threads the images are split across. */
   readonly workers: number;
   readonly batchSize?: number;
@@ -46,6 +50,8 @@ export interface Evaluation {
   readonly output: string;
   /** Predicted class per image. */
   readonly predicted: Int32Array;
+  /** With `curve`: accuracy (0..1) after T = 1..steps steps, index T - 1, with the same readout. */
+  readonly accuracyByStep?: Float64Array;
   readonly layers: readonly LayerActivity[];
   /** Total synaptic operations of the run. */
   readonly synops: number;
@@ -73,7 +79,8 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
     ...(settings.dt !== undefined ? { dt: settings.dt } : {}),
   };
-  const keep = settings.meanLast !== undefined && settings.meanLast > 1 ? { meanLast: settings.meanLast } : ('last' as const);
+  const meanLast = settings.meanLast ?? (settings.readout === 'mean' ? settings.steps : undefined);
+  const keep = settings.curve ? ('all' as const) : meanLast !== undefined && meanLast > 1 ? { meanLast } : ('last' as const);
   const start = performance.now();
   const run = await runParallel(
     graph,
@@ -83,7 +90,8 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
     { workers: settings.workers },
   );
   const seconds = (performance.now() - start) / 1000;
-  const predicted = argmaxRows(run.probes.out.data, 10);
+  const accuracyByStep = settings.curve ? accuracyOverTime(run.probes.out.data, labels, settings.steps, 10, settings.readout ?? 'last') : undefined;
+  const predicted = settings.curve ? finalPredictions(run.probes.out.data, settings.steps, meanLast ?? 1) : argmaxRows(run.probes.out.data, 10);
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
   const layers = graph.nodes
@@ -102,9 +110,20 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
     mode: settings.mode,
     output,
     predicted,
+    ...(accuracyByStep ? { accuracyByStep } : {}),
     layers,
     synops: run.synops,
     seconds,
     warnings: run.warnings,
   };
+}
+
+/** Predictions from a keep-all run (samples x steps x 10): argmax of the mean of the last `k` steps. */
+function finalPredictions(all: Float32Array, steps: number, k: number): Int32Array {
+  const samples = all.length / (steps * 10);
+  const means = new Float32Array(samples * 10);
+  for (let s = 0; s < samples; s++) {
+    for (let t = steps - k; t < steps; t++) for (let j = 0; j < 10; j++) means[s * 10 + j] += all[(s * steps + t) * 10 + j];
+  }
+  return argmaxRows(means, 10);
 }

@@ -1,12 +1,14 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { decodeSnn, SnnError, type Graph } from '@snn/ir';
+import { applyConversion, decodeSnn, SnnError, type Graph } from '@snn/ir';
+import { conversionHooks, createNeuronRegistry } from '@snn/neurons';
 import { hasConversionFlags, importOptions, type ConversionFlags } from './conversion-flags.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /** A network ready to simulate, from a Keras model (converted now) or an `.snn` file. */
 export interface LoadedModel {
   readonly graph: Graph;
-  /** What the conversion warned about (empty for `.snn` files). */
+  /** What the conversion warned about. */
   readonly warnings: readonly string[];
   /** `snn` for a converted network file, else the Keras format the file was read as. */
   readonly format: string;
@@ -39,22 +41,42 @@ export function isSnnFile(path: string): boolean {
 }
 
 /**
- * Load `path`: an `.snn` network as it is (conversion flags are then bad usage, since the
- * network is already converted), or a Keras / TensorFlow.js model converted with the flags.
+ * Load `path`: a Keras / TensorFlow.js model converted with the flags, or an `.snn`
+ * network with the flags applied to it as graph passes (the same translation of Keras
+ * layer and activation names, the same `applyConversion`: converting a model in one go
+ * or converting its plain `.snn` network gives the same graph).
  */
 export async function loadModel(path: string, flags: ConversionFlags): Promise<LoadedModel> {
   checkFile(path, 'model file');
+  const options = importOptions(flags);
   if (isSnnFile(path)) {
-    if (hasConversionFlags(flags)) {
-      throw new UsageError(`${path} is an already converted .snn network; conversion flags apply to Keras models only (convert the Keras model again with them)`);
+    if (flags.architecture !== undefined) {
+      throw new UsageError(`--architecture applies to weights-only Keras .h5 files, but ${path} is an .snn network (it holds its architecture); drop --architecture`);
     }
     const bytes = readFileSync(path);
-    return { graph: decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path }), warnings: [], format: 'snn' };
+    const graph = decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path });
+    if (!hasConversionFlags(flags)) return { graph, warnings: [], format: 'snn' };
+    const { kerasConversionOptions } = await import('@snn/keras-import'); // on use: keeps --help instant
+    const neuronTypes = createNeuronRegistry();
+    const translated = kerasConversionOptions(graph, options, { neuronTypes });
+    const converted = applyConversion(graph, translated.options, conversionHooks(neuronTypes));
+    return { graph: converted.graph, warnings: [...translated.warnings, ...converted.notes], format: 'snn' };
   }
   if (flags.architecture !== undefined) checkFile(flags.architecture, 'architecture file');
-  const options = importOptions(flags);
   const { importKerasFile } = await import('@snn/keras-import/node'); // on use: keeps --help instant
   const { graph, warnings } = await importKerasFile(path, { ...options, ...(flags.architecture !== undefined ? { architecturePath: flags.architecture } : {}) });
   const source = (graph.metadata as { source?: { format?: string } } | undefined)?.source;
   return { graph, warnings, format: source?.format ?? 'keras' };
+}
+
+/**
+ * Print what loading said on stderr: a `snn: warning:` line per warning, and one
+ * `snn: note:` line listing what was converted for inference only (`metadata.inferenceOnly`).
+ */
+export function reportLoad(io: CliIo, loaded: LoadedModel): void {
+  for (const w of loaded.warnings) io.err(`snn: warning: ${w}\n`);
+  const entries = loaded.graph.metadata?.inferenceOnly;
+  if (Array.isArray(entries) && entries.length > 0) {
+    io.err(`snn: note: ${entries.map((e: { reason?: unknown }) => String(e.reason)).join('; ')} (inference only)\n`);
+  }
 }

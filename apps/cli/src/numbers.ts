@@ -19,6 +19,13 @@ export function positiveNumber(value: string): number {
   return n;
 }
 
+/** A percentile: a number in (0, 100]. */
+export function percentage(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError(`expected a percentile in (0, 100], e.g. 99.9; got '${value}'`);
+  return n;
+}
+
 /** Any finite number (input scale and offset). */
 export function finiteNumber(value: string): number {
   const n = Number(value);

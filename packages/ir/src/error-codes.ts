@@ -18,6 +18,7 @@ export const irErrorCodes = {
   IR_BAD_INPUTS: 'a node has the wrong number of inputs, or an output node feeds another node',
   IR_SHAPE_MISMATCH: "a node's parameters or options do not fit the shape of its inputs",
   IR_BAD_ARGUMENT: 'a function was called with an invalid argument (e.g. a non-positive scale)',
+  IR_NOT_CONVERTIBLE: 'a conversion pass cannot transform a node exactly (e.g. a max pool whose padding an average would count)',
   IR_FORMAT: 'serialized data is not an snn graph (wrong magic, format name or JSON)',
   IR_VERSION: 'serialized data has a format version this package cannot read',
   IR_CORRUPT: 'serialized data is damaged (truncated blob, references outside it, inconsistent lengths)',

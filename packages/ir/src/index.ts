@@ -52,9 +52,15 @@ export { fans, glorotUniform, heUniform, heNormal } from './initializers.js';
 export { GraphBuilder, type NodeOptions, type DenseOptions, type ConvOptions, type PoolOptions, type NeuronsOptions } from './builder.js';
 
 // Passes (pure: they return new graphs and never modify their input).
-export { swapNeurons, type NeuronSwap, type NeuronSwapResult } from './passes/swap-neurons.js';
-export { scaleFiringRates } from './passes/scale-firing-rates.js';
+export { swapNeurons, type NeuronSwap, type NeuronSwapResult, type NeuronTarget, type SwapNeuronsOptions } from './passes/swap-neurons.js';
+export { scaleFiringRates, type ScaleFiringRatesOptions } from './passes/scale-firing-rates.js';
 export { setSynapses, type SynapseSelector } from './passes/set-synapses.js';
+export { foldBatchNorm, type FoldedAffine } from './passes/fold-batch-norm.js';
+export { maxToAvgPool, type MaxToAvgPoolOptions } from './passes/max-to-avg-pool.js';
+export { scaleInputs, type InputScaling } from './passes/scale-inputs.js';
+// Conversion: every pass above from one set of options, in NengoDL's order.
+export { applyConversion } from './passes/apply-conversion.js';
+export type { ConversionOptions, ConversionHooks, ConversionResult, NeuronSwapSpec } from './passes/conversion-options.js';
 
 // Serialization.
 export { serializeGraph, SNN_FORMAT, SNN_FORMAT_VERSION, type SerializedGraph, type ParamRef } from './serialize.js';

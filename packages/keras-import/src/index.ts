@@ -1,8 +1,9 @@
 /**
  * `@snn/keras-import`: read Keras 2 `.h5`, Keras 3 `.keras` and TensorFlow.js `model.json`
- * files from bytes and convert them to validated `@snn/ir` graphs, with NengoDL's
- * converter options as graph passes. Runs in Node and in browsers; file-system helpers
- * are in `@snn/keras-import/node`.
+ * files from bytes and convert them to validated `@snn/ir` graphs. NengoDL's converter
+ * options are `@snn/ir` passes (`applyConversion`); this package translates their Keras
+ * names (layer names, activation names). Runs in Node and in browsers; file-system
+ * helpers are in `@snn/keras-import/node`.
  *
  * @packageDocumentation
  */
@@ -31,8 +32,15 @@ export type { TensorInfo, Layout } from './convert/tensor.js';
 export type { WeightRequest } from './convert/pick-weights.js';
 /** Keras activation names with a native neuron mapping. */
 export { supportedActivations } from './convert/activation.js';
-/** Fold batch-norm affine nodes into adjacent dense/conv nodes where exact. */
-export { foldBatchNorm } from './passes/fold-batch-norm.js';
+/** Keras-named conversion options (layer and activation names) as `@snn/ir` conversion options for a graph. */
+export {
+  kerasConversionOptions,
+  type KerasConversionOptions,
+  type KerasConversionContext,
+  type TranslatedOptions,
+} from './convert/conversion-options.js';
+/** One layer converted for inference only (an entry of `graph.metadata.inferenceOnly`). */
+export type { InferenceOnlyEntry } from './convert/layer-context.js';
 /** Error codes of this package, each with its meaning. */
 export { kerasErrorCodes, type KerasErrorCode } from './errors.js';
 /** Wire types: the JSON Keras and TensorFlow.js write. */

@@ -4,6 +4,8 @@ export type { NeuronType, NeuronParamSpec, NeuronParams, NeuronState } from './t
 export { RectifiedLinear } from './neurons/rectified-linear.js';
 /** Nengo `SpikingRectifiedLinear`: integrate-and-fire on `max(J, 0)`, reset by subtraction. */
 export { SpikingRectifiedLinear } from './neurons/spiking-rectified-linear.js';
+/** Integrate-and-fire on signed input, reset by subtraction, half-threshold start: the ANN-to-SNN conversion neuron. */
+export { IntegrateAndFire } from './neurons/integrate-and-fire.js';
 /** Nengo `LIFRate`: the steady-state LIF firing-rate curve. */
 export { LIFRate } from './neurons/lif-rate.js';
 /** Nengo `LIF`: the spiking leaky integrate-and-fire neuron. */
@@ -27,6 +29,8 @@ export { regularSpiking } from './neurons/regular-spiking.js';
 export { resolveParams } from './params.js';
 /** Neuron type registry, the built-in list, `registerAll` and `createNeuronRegistry`. */
 export { NeuronRegistry, builtinNeuronTypes, registerAll, createNeuronRegistry } from './registry.js';
+/** What `applyConversion` (`@snn/ir`) needs to know about neuron types, from a registry. */
+export { conversionHooks } from './conversion-hooks.js';
 
 /** The allocation-free LIF step kernel (Nengo `LIF.step`) on raw arrays and numbers, in plain JS. */
 export { lifStep } from './kernels/lif-step.js';

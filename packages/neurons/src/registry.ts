@@ -9,6 +9,7 @@ import { Sigmoid } from './neurons/sigmoid.js';
 import { SoftLIFRate } from './neurons/soft-lif-rate.js';
 import { SpikingLeakyReLU } from './neurons/spiking-leaky-relu.js';
 import { SpikingRectifiedLinear } from './neurons/spiking-rectified-linear.js';
+import { IntegrateAndFire } from './neurons/integrate-and-fire.js';
 import { Tanh } from './neurons/tanh.js';
 import type { NeuronType } from './types.js';
 
@@ -79,6 +80,7 @@ const rateTypes: readonly NeuronType[] = [RectifiedLinear, LIFRate, SoftLIFRate,
 export const builtinNeuronTypes: readonly NeuronType[] = [
   ...rateTypes,
   SpikingRectifiedLinear,
+  IntegrateAndFire,
   LIF,
   SpikingLeakyReLU,
   QCFS,

@@ -6,6 +6,7 @@ import { FilteredEdge } from './exec/filtered-edge.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
 import { SparseLinearExec } from './exec/sparse-linear-exec.js';
 import { EventLinearExec } from './exec/event-linear-exec.js';
+import { GatedMaxPoolExec } from './exec/gated-max-pool-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
 import { SpikeTransform, type EventTransform, type PropagationPolicy } from './exec/spike-transform.js';
 import { convFanOut, scatterConv, type ConvGeometry } from './kernels/scatter-conv.js';
@@ -78,7 +79,9 @@ export function buildPlan(
     const edgeKernel = (e: Edge) => options.synapses.get(e.synapse!.type, `edge ${e.source} -> ${e.target}`).discretize(e.synapse!, dt);
     // a transform with one filtered input filters W·x itself (see PostFilteredExec); any other
     // filtered input is a FilteredEdge the target reads
-    const postFiltered = node.kind !== 'input' && node.kind !== 'neurons' && inEdges.length === 1 && inEdges[0].synapse !== undefined;
+    // (max pooling is not linear: max(filter(x)) is not filter(max(x)), so it reads a FilteredEdge)
+    const maxPool = (node.kind === 'pool' || node.kind === 'globalPool') && node.op === 'max';
+    const postFiltered = node.kind !== 'input' && node.kind !== 'neurons' && !maxPool && inEdges.length === 1 && inEdges[0].synapse !== undefined;
     const sources: ValueSource[] = postFiltered
       ? []
       : inEdges.map((e) => {
@@ -105,6 +108,9 @@ export function buildPlan(
       const policy = policyFor(node, inShapes[0], outShape);
       const transform = new SpikeTransform(op, plainSource(e), inShapes[0], spikeSource, event, policy, arena);
       exec = new PostFilteredExec(id, transform, outShape, edgeKernel(e), maxBatch, arena);
+    } else if (maxPool && !rateMode && !inputsStatic) {
+      // spiking mode, time-varying input: pass the input with the largest running total
+      exec = new GatedMaxPoolExec(id, node, sources[0], inShapes[0], outShape, maxBatch, arena);
     } else if (node.kind === 'reshape' || node.kind === 'output') {
       exec = new AliasExec(id, sources[0], inputsStatic);
       aliasSourceId.set(exec, inEdges[0].source);
@@ -173,7 +179,7 @@ function denseMacs(node: GraphNode, inShape: Shape, outShape: Shape): number {
 function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): ActiveSource | undefined {
   let e = execs.get(id);
   while (e instanceof AliasExec) e = execs.get(aliasSourceId.get(e) ?? '');
-  if (e instanceof SparseLinearExec) return e;
+  if (e instanceof SparseLinearExec || e instanceof GatedMaxPoolExec) return e;
   return e instanceof NeuronsExec && e.spiking ? e : undefined;
 }
 

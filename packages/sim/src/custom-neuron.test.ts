@@ -14,8 +14,8 @@ beforeAll(async () => {
  * with a threshold parameter that resets to 0 (one spike per step at most). Its rate for
  * constant J > 0 is 1 / ceil(threshold / (J dt)) / dt.
  */
-const IntegrateAndFire: NeuronType = {
-  name: 'IntegrateAndFire',
+const ThresholdIntegrateAndFire: NeuronType = {
+  name: 'ThresholdIntegrateAndFire',
   params: {
     threshold: { default: 1, min: 0, doc: 'firing threshold' },
     amplitude: { default: 1, min: 0, doc: 'spike integral' },
@@ -44,10 +44,10 @@ const IntegrateAndFire: NeuronType = {
 };
 
 describe('a neuron type defined outside the packages', () => {
-  const neurons = createNeuronRegistry().register(IntegrateAndFire);
+  const neurons = createNeuronRegistry().register(ThresholdIntegrateAndFire);
   const synapses = createSynapseRegistry();
   const b = new GraphBuilder();
-  const pop = b.neurons(b.input('x', [4]), { id: 'iaf', neuronType: 'IntegrateAndFire', params: { threshold: 2 }, gain: scalar(1) });
+  const pop = b.neurons(b.input('x', [4]), { id: 'iaf', neuronType: 'ThresholdIntegrateAndFire', params: { threshold: 2 }, gain: scalar(1) });
   b.output(pop, 'out');
   const graph = b.build();
   const J = Float32Array.of(0, 100, 250, 1000); // threshold 2: every 20, 8 and 2 steps
@@ -65,6 +65,6 @@ describe('a neuron type defined outside the packages', () => {
   });
 
   it('unknown types are reported with the node and the registered names', () => {
-    expect(() => compile(graph, { neurons: createNeuronRegistry(), synapses })).toThrow(/IntegrateAndFire.*iaf|iaf.*IntegrateAndFire/s);
+    expect(() => compile(graph, { neurons: createNeuronRegistry(), synapses })).toThrow(/ThresholdIntegrateAndFire.*iaf|iaf.*ThresholdIntegrateAndFire/s);
   });
 });

@@ -19,3 +19,7 @@ export type {
   RunResult,
   SimInputs,
 } from './options.js';
+export { calibrate, type CalibrateOptions, type Calibration, type LayerCalibration } from './calibrate/calibrate.js';
+export { measureActivations, type ActivationSummary, type MeasureOptions } from './calibrate/activations.js';
+export { percentileInPlace } from './calibrate/percentile.js';
+export { accuracyOverTime, type Readout } from './accuracy-over-time.js';

@@ -1,32 +1,39 @@
 import type { Command } from 'commander';
 import { encodeSnn, inferShapes } from '@snn/ir';
 import { writeFileAtomic } from '../atomic-write.js';
-import { addConversionFlags, importOptions, type ConversionFlags } from '../conversion-flags.js';
+import { addCalibrationFlags, calibrateOnMnist, renderCalibration, splitCalibrationFlags, type CalibrationFlags } from '../calibration.js';
+import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
-import { checkFile, isSnnFile } from '../load-model.js';
+import { loadModel, reportLoad } from '../load-model.js';
 import { formatCount } from '../table.js';
-import { UsageError } from '../usage-error.js';
 
-interface ConvertFlags extends ConversionFlags {
+interface ConvertFlags extends ConversionFlags, CalibrationFlags {
   readonly output: string;
 }
 
-/** `snn convert MODEL -o NET.snn`: convert a Keras model to a spiking network file. */
+/** `snn convert MODEL -o NET.snn`: convert a Keras model or an `.snn` network to a (spiking) network file. */
 export function convertCommand(program: Command, io: CliIo): Command {
   const command = program
     .command('convert')
-    .description('convert a Keras model to an snn network file (.snn), applying the conversion flags')
-    .argument('<MODEL>', 'Keras 2 .h5, Keras 3 .keras, or TensorFlow.js model.json (its weight shards beside it)')
+    .description('convert a Keras model or an .snn network to an snn network file (.snn), applying the conversion flags')
+    .argument('<MODEL>', 'Keras 2 .h5, Keras 3 .keras, TensorFlow.js model.json (its weight shards beside it), or an .snn network')
     .requiredOption('-o, --output <NET.snn>', 'network file to write (written whole or not at all)')
-    .addHelpText('after', '\nExample:\n  snn convert model.h5 -o net.snn --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005\n');
-  return addConversionFlags(command).action(async (model: string, flags: ConvertFlags) => {
-    checkFile(model, 'model file');
-    if (isSnnFile(model)) throw new UsageError(`${model} is already an .snn network; convert takes a Keras model`);
-    if (flags.architecture !== undefined) checkFile(flags.architecture, 'architecture file');
-    const options = importOptions(flags);
-    const { importKerasFile } = await import('@snn/keras-import/node'); // on use: keeps --help instant
-    const { graph, warnings } = await importKerasFile(model, { ...options, ...(flags.architecture !== undefined ? { architecturePath: flags.architecture } : {}) });
-    for (const w of warnings) io.err(`snn: warning: ${w}\n`);
+    .addHelpText(
+      'after',
+      '\nExamples:\n  snn convert model.h5 -o net.snn --neuron SpikingRectifiedLinear --scale 20 --synapse 0.005\n  snn convert trained.snn -o spiking.snn --neuron SpikingRectifiedLinear --scale-layer dense_1=50\n' +
+        '  snn convert model.h5 -o calibrated.snn --calibrate --calibration-images 1000 --percentile 99.9 --target-rate 250\n',
+    );
+  addConversionFlags(command);
+  return addCalibrationFlags(command).action(async (model: string, flags: ConvertFlags) => {
+    const split = flags.calibrate ? splitCalibrationFlags(flags) : undefined;
+    const loaded = await loadModel(model, split ? split.before : flags);
+    reportLoad(io, loaded);
+    let graph = loaded.graph;
+    if (split) {
+      const calibration = await calibrateOnMnist(graph, flags, split, io);
+      io.out(renderCalibration(calibration, flags));
+      graph = calibration.graph;
+    }
     const bytes = encodeSnn(graph); // everything that can fail happens before the file is touched
     writeFileAtomic(flags.output, bytes);
     const shapes = inferShapes(graph);

@@ -1,5 +1,8 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeSnn } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { runCli } from '../cli.js';
 import { bufferIo } from '../io.js';
@@ -7,6 +10,9 @@ import { fixtureDir, referenceLabels } from '../fixture-check/fixtures.js';
 import type { EvaluateSummary } from './evaluate.js';
 
 const fixtures = fixtureDir();
+const tmp = mkdtempSync(join(tmpdir(), 'snn-evaluate-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const lastJson = (out: string): EvaluateSummary => JSON.parse(out.trimEnd().split('\n').pop() as string) as EvaluateSummary;
 
 async function snn(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = bufferIo();
@@ -72,5 +78,68 @@ describe('snn evaluate', () => {
     const r = await snn('evaluate', join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5'), '--data', 'mnist-test', '--limit', '10', '--steps', '1', '--output-layer', 'nothing');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^snn: CLI_OUTPUT: --output-layer nothing is not an output of the model; its outputs: output \(10 values\)\n$/);
+  });
+
+  it('rate mode needs no --steps: one step is the ANN', async () => {
+    const r = await snn('evaluate', join(fixtures, 'deepconcolic_small_k240.h5'), '--data', 'mnist-test', '--limit', '200', '--mode', 'rate', '--json', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(lastJson(r.out)).toMatchObject({ steps: 1, mode: 'rate', accuracy: kerasAccuracy('deepconcolic_small_k240', 200) });
+    expect(r.out).toContain('rate mode, 1 step of 1 ms');
+  });
+
+  it('an .snn network takes the conversion flags: the same spikes as converting the Keras model with them', async () => {
+    const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
+    const net = join(tmp, 'mlp.snn');
+    expect((await snn('convert', model, '-o', net)).code).toBe(0);
+    const flags = ['--data', 'mnist-test', '--limit', '100', '--steps', '30', '--json', '--workers', '1', '--neuron', 'SpikingRectifiedLinear', '--scale', '100', '--synapse', '0.005'];
+    const fromModel = await snn('evaluate', model, ...flags);
+    const fromNet = await snn('evaluate', net, ...flags);
+    expect([fromModel.code, fromNet.code]).toEqual([0, 0]);
+    const [m, n] = [lastJson(fromModel.out), lastJson(fromNet.out)];
+    expect([n.accuracy, n.rates, n.synops]).toEqual([m.accuracy, m.rates, m.synops]);
+    expect(n.accuracy).toBeGreaterThan(kerasAccuracy('deepconcolic_tecs_mlp1_k224', 100) - 0.05);
+  });
+
+  it('trainable BatchNormalization and a kernel regularizer convert without --inference-only: one note, metadata.inferenceOnly, the same accuracy', async () => {
+    // The TensorFlow.js fixture with an identity, trainable BatchNormalization between conv2d_Conv2D2 and its relu,
+    // and an L2 regularizer on dense_Dense1: inference must not change.
+    const src = join(fixtures, 'tensorspace_lenet_tfjs075');
+    const json = JSON.parse(readFileSync(join(src, 'mnist.json'), 'utf8')) as {
+      modelTopology: { config: { layers: { name: string; class_name: string; config: Record<string, unknown>; inbound_nodes: unknown[] }[]; output_layers: [string, number, number][] } };
+      weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string }[] }[];
+    };
+    const layers = json.modelTopology.config.layers;
+    const at = layers.findIndex((l) => l.name === 'conv2d_Conv2D2');
+    layers[at].config.activation = 'linear';
+    layers.find((l) => l.name === 'dense_Dense1')!.config.kernel_regularizer = { class_name: 'L1L2', config: { l1: 0, l2: 0.01 } };
+    layers.find((l) => l.name === 'max_pooling2d_MaxPooling2D2')!.inbound_nodes = [[['relu_1', 0, 0, {}]]];
+    // the model outputs its hidden layers too: the relu after the batch norm takes the convolution's place
+    json.modelTopology.config.output_layers = json.modelTopology.config.output_layers.map((o) => (o[0] === 'conv2d_Conv2D2' ? ['relu_1', 0, 0] : o));
+    layers.splice(
+      at + 1,
+      0,
+      { name: 'bn_1', class_name: 'BatchNormalization', config: { name: 'bn_1', axis: -1, epsilon: 0.001, trainable: true }, inbound_nodes: [[['conv2d_Conv2D2', 0, 0, {}]]] },
+      { name: 'relu_1', class_name: 'Activation', config: { name: 'relu_1', activation: 'relu' }, inbound_nodes: [[['bn_1', 0, 0, {}]]] },
+    );
+    const roles = { gamma: 1, beta: 0, moving_mean: 0, moving_variance: 1 - 0.001 };
+    json.weightsManifest.push({ paths: ['./bn.bin'], weights: Object.keys(roles).map((r) => ({ name: `bn_1/${r}`, shape: [16], dtype: 'float32' })) });
+    const dir = join(tmp, 'bn-model');
+    (await import('node:fs')).mkdirSync(dir);
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+    copyFileSync(join(src, 'mnist.weights.bin'), join(dir, 'mnist.weights.bin'));
+    writeFileSync(join(dir, 'bn.bin'), new Uint8Array(Float32Array.from(Object.values(roles).flatMap((v) => new Array<number>(16).fill(v))).buffer));
+
+    const note = "snn: note: folded batch normalization 'bn_1' into 'conv2d_Conv2D2'; ignored kernel_regularizer of 'dense_Dense1' (inference only)\n";
+    const r = await snn('evaluate', join(dir, 'model.json'), '--data', 'mnist-test', '--limit', '300', '--mode', 'rate', '--json', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(note);
+    expect(lastJson(r.out).accuracy).toBe(kerasAccuracy('tensorspace_lenet_tfjs075', 300));
+    const net = join(tmp, 'bn.snn');
+    const c = await snn('convert', join(dir, 'model.json'), '-o', net, '--inference-only');
+    expect([c.code, c.err]).toEqual([0, note]);
+    expect(decodeSnn(readFileSync(net)).metadata?.inferenceOnly).toEqual([
+      { layer: 'bn_1', node: 'conv2d_Conv2D2', reason: "folded batch normalization 'bn_1' into 'conv2d_Conv2D2'" },
+      { layer: 'dense_Dense1', node: 'dense_Dense1', reason: "ignored kernel_regularizer of 'dense_Dense1'" },
+    ]);
   });
 });

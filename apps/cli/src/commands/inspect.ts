@@ -16,7 +16,7 @@ export function inspectCommand(program: Command, io: CliIo): Command {
     .description('list a Keras model\'s layers: class, IR output shape (channels-last), parameters, and whether each converts')
     .argument('<MODEL>', 'Keras 2 .h5, Keras 3 .keras, or TensorFlow.js model.json (its weight shards beside it)')
     .option('--json', 'print the report as one JSON object (the last line)')
-    .addHelpText('after', '\nConversion flags change what converts (e.g. --inference-only); exit code 0 whether or not the model converts,\n1 when the file cannot be read.\n');
+    .addHelpText('after', '\nConversion flags change what converts (e.g. --neuron elu=LIF, --max-to-avg-pool); exit code 0 whether or not the model converts,\n1 when the file cannot be read.\n');
   return addConversionFlags(command).action(async (model: string, flags: InspectFlags) => {
     checkFile(model, 'model file');
     if (flags.architecture !== undefined) checkFile(flags.architecture, 'architecture file');

@@ -8,15 +8,7 @@ import { isSnnError } from '../errors.js';
 import { swapNeurons } from './swap-neurons.js';
 import { scaleFiringRates } from './scale-firing-rates.js';
 import { setSynapses } from './set-synapses.js';
-
-/** Freeze every object and array reachable from `v` (typed arrays cannot be frozen; structuredClone checks them). */
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) {
-    for (const child of Object.values(v)) deepFreeze(child);
-    Object.freeze(v);
-  }
-  return v;
-}
+import { deepFreeze, runPure } from '../test-support/pure-pass.js';
 
 /** x -> dense -> relu (amplitude 2, bias) -> dense -> lif (per-neuron gain, no bias) -> out. */
 function network(): Graph {
@@ -32,10 +24,7 @@ function network(): Graph {
 
 /** Run `pass` on a frozen graph and check the input is unchanged, bit for bit. */
 function pure(pass: (g: Graph) => Graph): { before: Graph; after: Graph } {
-  const before = network();
-  const snapshot = structuredClone(before);
-  const after = pass(before);
-  expect(before).toEqual(snapshot);
+  const { before, after } = runPure(network(), pass);
   expect(after).not.toBe(before);
   inferShapes(after);
   return { before, after };
@@ -62,6 +51,31 @@ describe('swapNeurons', () => {
 
   it('rejects an empty replacement name', () => {
     expect(() => swapNeurons(network(), { LIF: '' })).toThrow(/node 'lif' \(neurons\)/);
+  });
+
+  it('a type name swaps every neurons node, keeping params', () => {
+    const { after } = pure((g) => swapNeurons(g, 'SpikingRectifiedLinear'));
+    expect([neurons(after, 'relu'), neurons(after, 'lif')].map((n) => [n.neuronType, n.params])).toEqual([
+      ['SpikingRectifiedLinear', { amplitude: 2 }],
+      ['SpikingRectifiedLinear', { tauRc: 0.02 }],
+    ]);
+  });
+
+  it("{ by: 'node' } reads the keys as neurons node ids; others untouched; unknown or non-neurons ids throw", () => {
+    const { before, after } = pure((g) => swapNeurons(g, { lif: { neuronType: 'LIFRate', params: { tauRc: 0.05 } } }, { by: 'node' }));
+    expect(neurons(after, 'lif')).toMatchObject({ neuronType: 'LIFRate', params: { tauRc: 0.05 } });
+    expect(neurons(after, 'relu')).toBe(neurons(before, 'relu'));
+    expect(() => swapNeurons(network(), { LIF: 'LIFRate' }, { by: 'node' })).toThrow(/the swap map names 'LIF', which is not a node of the graph/);
+    expect(() => swapNeurons(network(), { d1: 'LIF' }, { by: 'node' })).toThrow(/node 'd1' \(dense\); only neurons nodes have a neuron type/);
+  });
+
+  it('new params replace the old, except amplitude (firing-rate scaling), which is carried over; empty params are dropped', () => {
+    const fresh = pure((g) => swapNeurons(g, { RectifiedLinear: { neuronType: 'LIF', params: { tauRc: 0.05 } } })).after;
+    expect(neurons(fresh, 'relu').params).toEqual({ tauRc: 0.05, amplitude: 2 });
+    const set = swapNeurons(network(), { RectifiedLinear: { neuronType: 'LIF', params: { amplitude: 0.5 } } });
+    expect(neurons(set, 'relu').params).toEqual({ amplitude: 0.5 });
+    const empty = swapNeurons(network(), { LIF: { neuronType: 'SpikingRectifiedLinear', params: {} } });
+    expect('params' in neurons(empty, 'lif')).toBe(false);
   });
 });
 
@@ -91,6 +105,28 @@ describe('scaleFiringRates (spec §5.2)', () => {
     const out = (n: NeuronsNode, x: number, i: number): number =>
       (n.params?.amplitude ?? 1) * Math.max(0, (n.gain ? n.gain.data[n.gain.data.length === 1 ? 0 : i] : 1) * x + (n.bias?.data[i] ?? 0));
     for (const x of [-3, 0.2, 1, 40]) for (const i of [0, 1]) expect(out(neurons(after, 'relu'), x, i)).toBeCloseTo(out(neurons(before, 'relu'), x, i), 5);
+  });
+
+  it('types without amplitude (hasAmplitude false): gain and bias scaled, params untouched, one warning per node (spec §5.2)', () => {
+    const warnings: string[] = [];
+    const { after } = pure((g) => scaleFiringRates(g, 4, { hasAmplitude: (t) => t !== 'RectifiedLinear', warn: (m) => warnings.push(m) }));
+    const relu = neurons(after, 'relu');
+    expect(relu.params).toEqual({ amplitude: 2 });
+    expect(relu.gain).toEqual(scalar(4));
+    expect([...relu.bias!.data]).toEqual([2, -6]);
+    expect(neurons(after, 'lif').params).toEqual({ tauRc: 0.02, amplitude: 0.25 });
+    expect(warnings).toEqual([
+      "Firing rate scaling being applied to activation type that does not support amplitude (RectifiedLinear, node 'relu'); this will change the output",
+    ]);
+  });
+
+  it('spec §5.2 case: SpikingRectifiedLinear, s = 5, bias 50: gain 5, bias 250, spike height amplitude/dt = 1/dt/5', () => {
+    const b = new GraphBuilder();
+    const d = b.dense(b.input('x', [1]), { id: 'd', weights: param([1], [1, 1]) });
+    b.output(b.neurons(d, { id: 'n', neuronType: 'SpikingRectifiedLinear', bias: param([50], [1]) }), 'out');
+    const n = neurons(scaleFiringRates(deepFreeze(b.build()), 5), 'n');
+    const dt = 0.001;
+    expect([n.gain!.data[0], n.bias!.data[0], n.params!.amplitude / dt]).toEqual([5, 250, 1 / dt / 5]);
   });
 
   it('errors: unknown id, non-neurons node, bad factor', () => {
@@ -128,6 +164,12 @@ describe('setSynapses (spec §5.3)', () => {
     expect(setSynapses(all, null, { where: 'all' }).edges.every((e) => !('synapse' in e))).toBe(true);
     const intoOut = setSynapses(network(), lowpass, { where: (_e, _s, t) => t.kind === 'output' });
     expect(intoOut.edges.filter((e) => e.synapse).map((e) => e.target)).toEqual(['out']);
+  });
+
+  it('a list of node ids changes the edges leaving those nodes, whatever their kind; unknown ids throw', () => {
+    const { after } = pure((g) => setSynapses(g, lowpass, { where: ['x', 'lif'] }));
+    expect(after.edges.filter((e) => e.synapse).map((e) => `${e.source}->${e.target}`)).toEqual(['x->d0', 'lif->out']);
+    expect(() => setSynapses(network(), lowpass, { where: ['nope'] })).toThrow(/names 'nope', which is not a node of the graph; known nodes: 'x'/);
   });
 
   it('validates the spec', () => {

@@ -1,9 +1,22 @@
-import type { Graph, GraphNode, NeuronsNode, Param } from '../types.js';
+import type { Graph, NeuronsNode, Param } from '../types.js';
 import { irError } from '../error-codes.js';
-import { nodeLabel, preview } from '../describe.js';
-import { checkGraphShape, knownIds } from '../graph-index.js';
+import { preview } from '../describe.js';
+import { checkGraphShape } from '../graph-index.js';
 import { scalar } from '../param.js';
 import { mapNodes } from './map-nodes.js';
+import { selectNodes } from './select-nodes.js';
+
+/** Options of {@link scaleFiringRates}. */
+export interface ScaleFiringRatesOptions {
+  /**
+   * Whether a neuron type has an `amplitude` parameter (the neuron registry knows; the IR
+   * does not). Types without one (Sigmoid, Tanh) get gain and bias scaled only, and a
+   * warning, as NengoDL does. Default: every type has an amplitude.
+   */
+  readonly hasAmplitude?: (neuronType: string) => boolean;
+  /** Receives the warnings (one per node scaled without amplitude). */
+  readonly warn?: (message: string) => void;
+}
 
 /**
  * Scale the firing rates of neurons nodes (NengoDL `scale_firing_rates`, spec §5.2): for
@@ -14,17 +27,23 @@ import { mapNodes } from './map-nodes.js';
  * `scale` is one factor for every neurons node, or a map from neurons node id to factor
  * (nodes missing from the map are unscaled). Unknown ids throw `IR_UNKNOWN_NODE`; ids of
  * non-neurons nodes and factors that are not finite and positive throw `IR_BAD_ARGUMENT`.
- * Types without an amplitude (Sigmoid, Tanh) change their output under scaling; the
- * neuron registry, not this pass, decides whether they accept `amplitude`.
+ * Types for which `options.hasAmplitude` is false keep their params: only gain and bias
+ * are scaled, which changes their output (NengoDL warns so; so does `options.warn`).
  * Returns a new graph; the input is not modified.
  */
-export function scaleFiringRates(graph: Graph, scale: number | Readonly<Record<string, number>>): Graph {
+export function scaleFiringRates(graph: Graph, scale: number | Readonly<Record<string, number>>, options: ScaleFiringRatesOptions = {}): Graph {
   checkGraphShape(graph);
   const factorOf = typeof scale === 'number' ? globalFactor(scale) : mapFactor(graph, scale);
+  const hasAmplitude = options.hasAmplitude ?? (() => true);
   return mapNodes(graph, (node) => {
     if (node.kind !== 'neurons') return node;
     const s = factorOf(node);
-    return s === undefined || s === 1 ? node : scaleNode(node, s);
+    if (s === undefined || s === 1) return node;
+    if (hasAmplitude(node.neuronType)) return scaleNode(node, s);
+    options.warn?.(
+      `Firing rate scaling being applied to activation type that does not support amplitude (${node.neuronType}, node '${node.id}'); this will change the output`,
+    );
+    return scaleCurrent(node, s);
   });
 }
 
@@ -42,15 +61,8 @@ function globalFactor(scale: number): (node: NeuronsNode) => number {
 
 function mapFactor(graph: Graph, scale: Readonly<Record<string, number>>): (node: NeuronsNode) => number | undefined {
   if (typeof scale !== 'object' || scale === null) checkFactor(scale, 'the scale');
-  const byId = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, n]));
-  for (const [id, s] of Object.entries(scale)) {
-    const node = byId.get(id);
-    if (!node) throw irError('IR_UNKNOWN_NODE', id, `scaleFiringRates: the scale map names '${id}', which is not a node of the graph; ${knownIds(graph)}`);
-    if (node.kind !== 'neurons') {
-      throw irError('IR_BAD_ARGUMENT', id, `scaleFiringRates: the scale map names ${nodeLabel(node)}; only neurons nodes have firing rates — name the neurons node after it`);
-    }
-    checkFactor(s, `the factor for '${id}'`, id);
-  }
+  selectNodes(graph, Object.keys(scale), 'scaleFiringRates', 'the scale map', ['neurons'], 'only neurons nodes have firing rates — name the neurons node after it');
+  for (const [id, s] of Object.entries(scale)) checkFactor(s, `the factor for '${id}'`, id);
   return (node) => (Object.prototype.hasOwnProperty.call(scale, node.id) ? scale[node.id] : undefined);
 }
 
@@ -60,13 +72,13 @@ function times(p: Param, s: number): Param {
   return { shape: [...p.shape], data };
 }
 
+/** Gain and bias times `s` (the input current scaled), params untouched. */
+function scaleCurrent(node: NeuronsNode, s: number): NeuronsNode {
+  const next: NeuronsNode = { ...node, gain: node.gain ? times(node.gain, s) : scalar(s) };
+  return node.bias ? { ...next, bias: times(node.bias, s) } : next;
+}
+
 function scaleNode(node: NeuronsNode, s: number): NeuronsNode {
   const amplitude = node.params?.amplitude ?? 1;
-  const next: NeuronsNode = {
-    ...node,
-    gain: node.gain ? times(node.gain, s) : scalar(s),
-    params: { ...node.params, amplitude: amplitude / s },
-  };
-  if (node.bias) return { ...next, bias: times(node.bias, s) };
-  return next;
+  return { ...scaleCurrent(node, s), params: { ...node.params, amplitude: amplitude / s } };
 }

@@ -37,9 +37,35 @@ function normalize(name: string): string {
   return plain.toLowerCase() === 'none' ? 'linear' : plain.toLowerCase();
 }
 
+/** The Keras activation NengoDL maps to neuron type `neuronType` (`relu` for `RectifiedLinear`), if any. */
+export function kerasActivationOf(neuronType: string): string | undefined {
+  return Object.entries(KERAS_ACTIVATIONS).find(([, t]) => t.kind === 'neurons' && t.neuronType === neuronType)?.[0];
+}
+
 /**
- * Maps activations to neuron types under the `swapActivations` option, remembering
- * which swap keys were used so unused ones can be reported (as NengoDL warns).
+ * What a `swapActivations` value stands for: a Keras activation name (its mapping), a
+ * registered neuron type name, or `{ neuronType, params }`. Throws `KERAS_BAD_OPTION`
+ * naming `swapActivations.<key>` otherwise.
+ */
+export function resolveSwap(value: string | NeuronChoice, key: string, neuronTypes: NeuronRegistry, option = 'swapActivations'): ActivationTarget {
+  if (typeof value === 'string' && KERAS_ACTIVATIONS[value]) return KERAS_ACTIVATIONS[value];
+  const choice = typeof value === 'string' ? { neuronType: value } : value;
+  if (typeof choice !== 'object' || choice === null || typeof choice.neuronType !== 'string' || !neuronTypes.has(choice.neuronType)) {
+    throw kerasError(
+      'KERAS_BAD_OPTION',
+      `${option}.${key}`,
+      `${option}.${key} is ${show(value)}; give a registered neuron type (${neuronTypes.names().join(', ')}), { neuronType, params }, or a Keras activation (${supportedActivations.join(', ')}). Custom types: pass their registry as neuronTypes`,
+    );
+  }
+  return { kind: 'neurons', neuronType: choice.neuronType, ...(choice.params ? { params: { ...choice.params } } : {}) };
+}
+
+/**
+ * Maps activations to their targets while layers are converted. Only the swaps the graph
+ * cannot express later are applied here: activations with no native mapping (e.g.
+ * `{ elu: 'LIF' }`) and swaps to an activation without neurons (`{ relu: 'linear' }`).
+ * Every other swap is a neuron type swap applied to the graph after the import
+ * (`kerasConversionOptions`), keyed by the type the activation maps to.
  */
 export class ActivationMapper {
   private readonly used = new Set<string>();
@@ -49,48 +75,29 @@ export class ActivationMapper {
     private readonly neuronTypes: NeuronRegistry,
   ) {}
 
-  /** Map Keras activation `name` of `label` (swaps by Keras name, then by neuron type name). */
+  /** Map Keras activation `name` of `label`. */
   map(name: string, label: string): ActivationTarget {
-    let target: ActivationTarget | undefined = KERAS_ACTIVATIONS[name];
-    const swap = this.take(name);
-    if (swap !== undefined) target = typeof swap === 'string' && KERAS_ACTIVATIONS[swap] ? KERAS_ACTIVATIONS[swap] : this.choice(swap, name);
-    if (target === undefined) {
+    const native: ActivationTarget | undefined = KERAS_ACTIVATIONS[name];
+    if (Object.prototype.hasOwnProperty.call(this.swaps, name)) {
+      const value = this.swaps[name];
+      const toNonNeuron = typeof value === 'string' && KERAS_ACTIVATIONS[value] !== undefined && KERAS_ACTIVATIONS[value].kind !== 'neurons';
+      if (native === undefined || toNonNeuron) {
+        this.used.add(name);
+        return resolveSwap(value, name, this.neuronTypes);
+      }
+    }
+    if (native === undefined) {
       throw kerasError(
         'KERAS_UNSUPPORTED_OPTION',
         label,
         `${label}: activation '${name}' has no spiking equivalent; supported activations: ${supportedActivations.join(', ')} (softmax only on an output layer). Replace it with swapActivations: { ${name}: 'NeuronTypeName' }, or retrain with relu`,
       );
     }
-    return target.kind === 'neurons' ? this.swapNeuron(target) : target;
+    return native;
   }
 
-  /** Apply a neuron-type-keyed swap (e.g. `{ RectifiedLinear: 'SpikingRectifiedLinear' }`) to a neuron target. */
-  swapNeuron(target: { readonly neuronType: string; readonly params?: Readonly<Record<string, number>> }): ActivationTarget {
-    const swap = this.take(target.neuronType);
-    if (swap === undefined) return { kind: 'neurons', ...target };
-    return this.choice(swap, target.neuronType);
-  }
-
-  /** Swap keys that matched no activation in the model. */
-  unused(): string[] {
-    return Object.keys(this.swaps).filter((k) => !this.used.has(k));
-  }
-
-  private take(key: string): string | NeuronChoice | undefined {
-    if (!Object.prototype.hasOwnProperty.call(this.swaps, key)) return undefined;
-    this.used.add(key);
-    return this.swaps[key];
-  }
-
-  private choice(value: string | NeuronChoice, key: string): ActivationTarget {
-    const choice = typeof value === 'string' ? { neuronType: value } : value;
-    if (typeof choice !== 'object' || choice === null || typeof choice.neuronType !== 'string' || !this.neuronTypes.has(choice.neuronType)) {
-      throw kerasError(
-        'KERAS_BAD_OPTION',
-        `swapActivations.${key}`,
-        `swapActivations.${key} is ${show(value)}; give a registered neuron type (${this.neuronTypes.names().join(', ')}), { neuronType, params }, or a Keras activation (${supportedActivations.join(', ')}). Custom types: pass their registry as neuronTypes`,
-      );
-    }
-    return { kind: 'neurons', neuronType: choice.neuronType, ...(choice.params ? { params: { ...choice.params } } : {}) };
+  /** Swap keys applied while converting layers (the rest are for the graph). */
+  applied(): ReadonlySet<string> {
+    return this.used;
   }
 }

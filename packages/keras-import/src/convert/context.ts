@@ -6,7 +6,12 @@ import type { Layout, TensorInfo } from './tensor.js';
 
 /** Conversion options a layer converter may read. */
 export interface ConverterOptions {
+  /** Max pooling becomes average pooling after the import (`maxToAvgPool` option, an `@snn/ir` pass); converters keep max pooling exact. */
   readonly maxToAvgPool: boolean;
+  /**
+   * Always true: what only inference can represent (trainable BatchNormalization,
+   * regularizers, constraints) is converted and recorded with {@link LayerContext.inferenceOnly}.
+   */
   readonly inferenceOnly: boolean;
   /** Convolution kernels are Theano's (flip them 180°). */
   readonly theanoKernels: boolean;
@@ -43,7 +48,7 @@ export interface LayerContext {
    * linear, a softmax mark, or a neurons node with id `nodeId` (default `<id>/activation`).
    */
   activate(t: TensorInfo, activation: unknown, nodeId?: string): TensorInfo;
-  /** Add a neurons node of a given type after `t` (neuron-type-keyed swaps apply). */
+  /** Add a neurons node of a given type after `t` (neuron-type-keyed swaps apply after the import, as `@snn/ir` passes). */
   neurons(t: TensorInfo, target: Extract<ActivationTarget, { kind: 'neurons' }>, nodeId: string): TensorInfo;
   /** The layer's `data_format` as a layout, checked against the input's layout. */
   dataFormat(t: TensorInfo): Layout;
@@ -53,6 +58,13 @@ export interface LayerContext {
   badConfig(field: string, value: unknown, expected: string): never;
   /** Record a warning for the import report. */
   warn(message: string): void;
+  /**
+   * Record that the layer is converted for inference only (what training would change is
+   * fixed or dropped): an entry of `graph.metadata.inferenceOnly` naming this layer and
+   * `node` (default: the layer's base id), with `reason`, a clause such as
+   * `ignored kernel_regularizer of 'dense'`.
+   */
+  inferenceOnly(reason: string, node?: string): void;
 }
 
 /** A layer converter: adds the IR nodes for one Keras layer call and returns its output tensor. */

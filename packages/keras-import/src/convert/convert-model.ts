@@ -7,7 +7,7 @@ import { layerLabel } from '../wire/config-values.js';
 import { ActivationMapper } from './activation.js';
 import { createLayerConverterRegistry } from './builtins.js';
 import { GraphAssembly } from './graph-assembly.js';
-import { createLayerContext, type ConversionEnv } from './layer-context.js';
+import { createLayerContext, type ConversionEnv, type InferenceOnlyEntry } from './layer-context.js';
 import { modelDataFormat, resolveInputShape } from './model-inputs.js';
 import type { ImportOptions } from './options.js';
 import { irShapeOf, type Layout, type TensorInfo } from './tensor.js';
@@ -15,26 +15,31 @@ import { irShapeOf, type Layout, type TensorInfo } from './tensor.js';
 /** Metadata the importer records on the graph (`graph.metadata`). */
 export interface KerasGraphMetadata {
   readonly source: { readonly format: string; readonly fileName: string; readonly modelName: string; readonly kerasVersion?: string; readonly backend?: string };
-  /** Per input node: the shape Keras declares (its order), its data format, and the input scaling applied in the graph. */
-  readonly inputs: readonly { readonly node: string; readonly kerasShape: readonly number[]; readonly dataFormat: Layout; readonly scale: number; readonly offset: number }[];
+  /** Per input node: the shape Keras declares (its order) and its data format. (Input scaling is a conversion setting: `conversion.inputScaling`.) */
+  readonly inputs: readonly { readonly node: string; readonly kerasShape: readonly number[]; readonly dataFormat: Layout }[];
   /** Per output node, in Keras order: the Keras layer and its final activation (`softmax` is not in the graph: outputs are logits). */
   readonly outputs: readonly { readonly node: string; readonly layer: string; readonly activation: 'softmax' | 'linear' }[];
   /** Keras layer name → class and the IR nodes made for it. */
   readonly layers: Readonly<Record<string, { readonly className: string; readonly nodes: readonly string[] }>>;
-  /** Conversion settings that shaped the graph. */
+  /** Settings that shaped the graph: the importer's (`dataFormat`, `theanoKernels`), then those `applyConversion` records. */
   readonly conversion: Readonly<Record<string, unknown>>;
+  /** Layers converted for inference only (trainable batch normalization, ignored regularizers and constraints); absent when none. */
+  readonly inferenceOnly?: readonly InferenceOnlyEntry[];
 }
 
 /** A converted graph (before the option passes) and what the conversion noticed. */
 export interface ConvertedModel {
   readonly graph: Graph;
   readonly warnings: string[];
+  /** `swapActivations` keys applied while converting layers (see `ActivationMapper`). */
+  readonly appliedSwaps: ReadonlySet<string>;
 }
 
 /**
  * Build the IR graph for a model read from its files: expand nested models, convert
  * every layer call with the registered converters, add output nodes, and drop nodes
- * that feed no output. Channels-first models become channels-last here, once.
+ * that feed no output. Channels-first models become channels-last here, once. The
+ * conversion options that are graph passes are not applied here (see `importKeras`).
  */
 export function buildGraph(source: KerasModelSource, options: ImportOptions = {}): ConvertedModel {
   const flat = flattenModel(source.model, source.fileName);
@@ -44,13 +49,12 @@ export function buildGraph(source: KerasModelSource, options: ImportOptions = {}
   const env: ConversionEnv = {
     assembly: new GraphAssembly(),
     weights: source.weights,
-    options: { maxToAvgPool: options.maxToAvgPool === true, inferenceOnly: options.inferenceOnly === true, theanoKernels: theano, modelDataFormat: dataFormat },
+    options: { maxToAvgPool: options.maxToAvgPool === true, inferenceOnly: true, theanoKernels: theano, modelDataFormat: dataFormat },
     activations: new ActivationMapper(options.swapActivations ?? {}, options.neuronTypes ?? createNeuronRegistry()),
     usedWeights: new Set(),
     warnings: [],
+    inferenceOnly: [],
   };
-  const scale = checkedNumber(options.inputScale, 'inputScale', 1);
-  const offset = checkedNumber(options.inputOffset, 'inputOffset', 0);
   const tensors = new Map<string, TensorInfo>();
   const inputs: KerasGraphMetadata['inputs'][number][] = [];
   for (const input of flat.inputs) {
@@ -58,16 +62,8 @@ export function buildGraph(source: KerasModelSource, options: ImportOptions = {}
     const layout: Layout = kerasShape.length >= 2 ? dataFormat : 'channels_last';
     const shape = irShapeOf(kerasShape, layout);
     env.assembly.add({ id: input.id, kind: 'input', shape }, []);
-    let node = input.id;
-    if (scale !== 1 || offset !== 0) {
-      const c = shape[shape.length - 1];
-      node = env.assembly.add(
-        { id: env.assembly.freshId(`${input.id}/scaling`), kind: 'affine', scale: { shape: [c], data: new Float32Array(c).fill(scale) }, bias: { shape: [c], data: new Float32Array(c).fill(offset) }, trainable: false },
-        [input.id],
-      );
-    }
-    tensors.set(input.key, { node, shape, layout });
-    inputs.push({ node: input.id, kerasShape, dataFormat: layout, scale, offset });
+    tensors.set(input.key, { node: input.id, shape, layout });
+    inputs.push({ node: input.id, kerasShape, dataFormat: layout });
   }
   for (const call of flat.calls) {
     const converter = registry.get(call.className);
@@ -92,25 +88,16 @@ export function buildGraph(source: KerasModelSource, options: ImportOptions = {}
     env.assembly.add({ id, kind: 'output' }, [t]);
     outMeta.push({ node: id, layer: out.layer, activation: t.softmax ? 'softmax' : 'linear' });
   }
-  const unused = env.activations.unused();
-  if (unused.length > 0) env.warnings.push(`swapActivations contained ${unused.join(', ')}, but there were no layers in the model with that activation type`);
   const metadata: KerasGraphMetadata = {
     source: { format: source.format, fileName: source.fileName, modelName: flat.name, kerasVersion: source.kerasVersion, backend: source.backend },
     inputs,
     outputs: outMeta,
     layers: Object.fromEntries([...env.assembly.layers].map(([name, r]) => [name, { className: r.className, nodes: r.nodes }])),
-    conversion: { dataFormat, theanoKernels: theano, maxToAvgPool: env.options.maxToAvgPool, inferenceOnly: env.options.inferenceOnly },
+    conversion: { dataFormat, theanoKernels: theano },
+    ...(env.inferenceOnly.length > 0 ? { inferenceOnly: env.inferenceOnly } : {}),
   };
   const graph = pruneUnused({ nodes: env.assembly.nodes, edges: env.assembly.edges, metadata: metadata as unknown as Record<string, unknown> });
-  return { graph, warnings: env.warnings };
-}
-
-function checkedNumber(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw kerasError('KERAS_BAD_OPTION', name, `option ${name} is ${String(value)}; give a finite number (e.g. inputScale: 1/255 for 0..255 pixels)`);
-  }
-  return value;
+  return { graph, warnings: env.warnings, appliedSwaps: env.activations.applied() };
 }
 
 function selectOutputs(
@@ -150,9 +137,15 @@ function pruneUnused(graph: Graph): Graph {
       .map(([name, r]) => [name, { ...r, nodes: r.nodes.filter((id) => keep.has(id)) }] as const)
       .filter(([, r]) => r.nodes.length > 0),
   );
+  const inferenceOnly = metadata.inferenceOnly?.filter((e) => e.node === undefined || keep.has(e.node));
   return {
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
     edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
-    metadata: { ...metadata, layers } as unknown as Record<string, unknown>,
+    metadata: { ...withoutInferenceOnly(metadata), layers, ...(inferenceOnly?.length ? { inferenceOnly } : {}) } as unknown as Record<string, unknown>,
   };
+}
+
+function withoutInferenceOnly(metadata: KerasGraphMetadata): Omit<KerasGraphMetadata, 'inferenceOnly'> {
+  const { inferenceOnly: _dropped, ...rest } = metadata;
+  return rest;
 }

@@ -18,6 +18,18 @@ export interface ConversionEnv {
   /** Weight paths already consumed (a second use means a shared layer). */
   readonly usedWeights: Set<string>;
   readonly warnings: string[];
+  /** Entries of `metadata.inferenceOnly`, in layer order. */
+  readonly inferenceOnly: InferenceOnlyEntry[];
+}
+
+/** One layer converted for inference only (`graph.metadata.inferenceOnly`; `snn train` refuses such graphs). */
+export interface InferenceOnlyEntry {
+  /** Keras layer name. */
+  readonly layer: string;
+  /** IR node that holds what was converted (after folding: the node it was folded into). */
+  readonly node?: string;
+  /** What was fixed or dropped, as a clause naming the layer. */
+  readonly reason: string;
 }
 
 /** Build the {@link LayerContext} for one layer call. */
@@ -29,10 +41,8 @@ export function createLayerContext(call: LayerCall, inputs: readonly TensorInfo[
     throw kerasError('KERAS_UNSUPPORTED_OPTION', `${call.name}.${field}`, `${label}: option '${field}' = ${show(value)} is not supported: ${detail}`);
   };
   const neurons = (t: TensorInfo, target: Extract<ActivationTarget, { kind: 'neurons' }>, nodeId: string): TensorInfo => {
-    const mapped = env.activations.swapNeuron(target);
-    if (mapped.kind !== 'neurons') return t;
     if (t.softmax) unsupported('activation', 'softmax', `softmax is supported only on a model output, but it feeds ${label}`);
-    const node: NeuronsNode = { id: nodeId, kind: 'neurons', neuronType: mapped.neuronType, ...(mapped.params ? { params: mapped.params } : {}) };
+    const node: NeuronsNode = { id: nodeId, kind: 'neurons', neuronType: target.neuronType, ...(target.params ? { params: { ...target.params } } : {}) };
     env.assembly.add(node, [t], layer);
     return { ...t, node: nodeId };
   };
@@ -87,5 +97,6 @@ export function createLayerContext(call: LayerCall, inputs: readonly TensorInfo[
       throw kerasError('KERAS_BAD_CONFIG', `${call.name}.${field}`, `${label}: config field '${field}' is ${show(value)}, expected ${expected}; the model JSON is damaged or from an unsupported Keras version`);
     },
     warn: (message) => env.warnings.push(`${label}: ${message}`),
+    inferenceOnly: (reason, node) => env.inferenceOnly.push({ layer: call.name, node: node ?? call.id, reason }),
   };
 }

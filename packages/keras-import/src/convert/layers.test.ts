@@ -151,13 +151,15 @@ describe('layers', () => {
     expect(graph.nodes.map((n) => n.kind)).toEqual(['input', 'dense', 'neurons', 'dense', 'output']);
   });
 
-  it('BatchNormalization that is trainable needs inferenceOnly (as in NengoDL)', async () => {
+  it('BatchNormalization that is trainable converts for inference only (NengoDL needs inference_only) and is listed in metadata.inferenceOnly', async () => {
     const topology = sequential([L('BatchNormalization', { name: 'bn', batch_input_shape: [null, 2] })]);
     const weights = ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((r) => ({ name: `bn/${r}`, shape: [2], data: [1, 1] }));
-    const e = await failure(() => runModel(tfjsModel(topology, weights), [1, 2]));
-    expect(e.code).toBe('KERAS_UNSUPPORTED_OPTION');
-    expect(e.message).toContain('inferenceOnly');
-    await expect(runModel(tfjsModel(topology, weights), [1, 2], { inferenceOnly: true })).resolves.toBeDefined();
+    const { out, meta } = await runModel(tfjsModel(topology, weights), [1, 2]);
+    // (x - 1) / sqrt(1 + 1e-3) + 1
+    [1, 2].forEach((x, i) => expect(out[i]).toBeCloseTo((x - 1) / Math.sqrt(1.001) + 1, 6));
+    expect(meta.inferenceOnly).toEqual([{ layer: 'bn', node: 'bn', reason: "converted batch normalization 'bn' with its moving mean and variance" }]);
+    const frozen = sequential([L('BatchNormalization', { name: 'bn', batch_input_shape: [null, 2], trainable: false })]);
+    expect((await runModel(tfjsModel(frozen, weights), [1, 2])).meta.inferenceOnly).toBeUndefined();
   });
 
   it('activations: tanh and sigmoid map to Tanh/Sigmoid with tauRef 1, LeakyReLU and ReLU(negative_slope) to LeakyReLU', async () => {

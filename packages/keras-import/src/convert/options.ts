@@ -17,19 +17,37 @@ export interface ImportOptions {
    * Replace activations, like NengoDL's `swap_activations`. Keys are Keras activation
    * names (`relu`, `sigmoid`, `tanh`) or neuron type names (`RectifiedLinear`); values
    * are neuron type names or `{ neuronType, params }`, e.g. `{ relu: 'SpikingRectifiedLinear' }`.
-   * Keras names are swapped first, then the mapped neuron type names.
+   * Keras names are swapped first, then the mapped neuron type names. The new neurons are
+   * fresh (their type's defaults, or the given params). Activations without a native
+   * mapping (`{ elu: 'LIF' }`) and swaps to `linear` are resolved while layers convert;
+   * the others become an `@snn/ir` neuron swap after the import.
    */
   readonly swapActivations?: Readonly<Record<string, string | NeuronChoice>>;
   /**
+   * Neuron types per layer: Keras layer name (its neurons) or neurons node id → type,
+   * e.g. `{ dense_1: 'LIF' }`. Wins over `swapActivations`; the neurons are fresh.
+   */
+  readonly layerNeurons?: Readonly<Record<string, string | NeuronChoice>>;
+  /**
    * Firing-rate scale: one factor for every neuron layer, or a map from Keras layer name
-   * to factor (others unscaled). Gain is multiplied by it and amplitude divided (spec §5.2).
+   * (or neurons node id) to factor (others unscaled). Gain is multiplied by it and
+   * amplitude divided (spec §5.2).
    */
   readonly scaleFiringRates?: number | Readonly<Record<string, number>>;
   /** Synapse on every edge leaving a neurons node: a lowpass time constant in seconds, or a spec. Default none. */
   readonly synapse?: number | SynapseSpec | null;
+  /**
+   * Synapses per layer, after `synapse`: Keras layer name (edges leaving its neurons) or
+   * node id (edges leaving that node) → time constant in seconds, spec, or `null` for none.
+   */
+  readonly layerSynapses?: Readonly<Record<string, number | SynapseSpec | null>>;
   /** Convert max pooling to average pooling (NengoDL `max_to_avg_pool`). Default false: max pooling stays exact. */
   readonly maxToAvgPool?: boolean;
-  /** Allow what only inference can represent (trainable BatchNormalization, regularizers, constraints). Default false. */
+  /**
+   * No longer needed: trainable BatchNormalization, regularizers and constraints are always
+   * converted for inference and listed in `graph.metadata.inferenceOnly`. Accepted so that
+   * old callers keep working; it changes nothing.
+   */
   readonly inferenceOnly?: boolean;
   /** Inputs are raw values `x` and the model sees `x * inputScale + inputOffset` (e.g. 1/255 for 0..255 pixels). Default 1. */
   readonly inputScale?: number;

@@ -6,19 +6,14 @@ import { num } from '../../wire/config-values.js';
  * Keras `BatchNormalization` at inference: an IR `affine` node on the channel axis with
  * `scale = gamma / sqrt(moving_variance + epsilon)` (gamma = 1 without `scale`) and
  * `bias = beta - scale * moving_mean` (beta = 0 without `center`), not trainable
- * (spec §5.4). Like NengoDL it needs `inferenceOnly` or `trainable: false`. Folding into
- * a neighbouring dense/conv layer is a separate pass.
+ * (spec §5.4). A trainable layer (NengoDL needs `inference_only` for it) is converted
+ * for inference and recorded in `metadata.inferenceOnly`. Folding into a neighbouring
+ * dense/conv layer is an `@snn/ir` pass (`foldBatchNorm`).
  */
 export function convertBatchNorm(ctx: LayerContext): TensorInfo {
   const t = ctx.input();
   if (t.softmax) ctx.unsupported('activation', 'softmax', `softmax is supported only on a model output, but it feeds ${ctx.label}`);
-  if (ctx.config.trainable !== false && !ctx.options.inferenceOnly) {
-    ctx.unsupported(
-      'trainable',
-      ctx.config.trainable ?? true,
-      'Cannot convert BatchNormalization layer unless inferenceOnly is true or the layer has trainable=False; pass inferenceOnly: true (CLI: --inference-only)',
-    );
-  }
+  if (ctx.config.trainable !== false) ctx.inferenceOnly(`converted batch normalization '${ctx.name}' with its moving mean and variance`);
   if (ctx.config.renorm === true) ctx.unsupported('renorm', true, 'batch renormalization is not supported; retrain with renorm=False');
   const rank = t.shape.length;
   const rawAxis = Array.isArray(ctx.config.axis) ? (ctx.config.axis.length === 1 ? ctx.config.axis[0] : ctx.config.axis) : (ctx.config.axis ?? -1);

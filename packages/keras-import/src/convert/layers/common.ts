@@ -2,16 +2,14 @@ import type { LayerContext } from '../context.js';
 import type { TensorInfo } from '../tensor.js';
 
 /**
- * NengoDL rejects regularizers and constraints unless `inference_only` (spec §5.4, Dense
- * and Conv): they change training, which the converted network cannot reproduce.
+ * Regularizers and constraints change training, which the converted network cannot
+ * reproduce (NengoDL rejects them unless `inference_only`, spec §5.4): each one set is
+ * ignored and recorded as converted for inference only.
  */
 export function checkTrainingOnlyFields(ctx: LayerContext, fields: readonly string[]): void {
-  if (ctx.options.inferenceOnly) return;
   for (const field of fields) {
     const value = ctx.config[field];
-    if (value !== undefined && value !== null) {
-      ctx.unsupported(field, value, 'regularizers and constraints are supported only for inference; pass inferenceOnly: true (CLI: --inference-only) to ignore them');
-    }
+    if (value !== undefined && value !== null) ctx.inferenceOnly(`ignored ${field} of '${ctx.name}'`);
   }
 }
 

@@ -1,9 +1,15 @@
 import type { Graph, NeuronsNode } from '@snn/ir';
 import { describe, expect, it } from 'vitest';
-import type { KerasGraphMetadata } from '../convert/convert-model.js';
+import { applyConversion } from '@snn/ir';
+import { conversionHooks, createNeuronRegistry } from '@snn/neurons';
+import type { KerasGraphMetadata } from './convert-model.js';
+import { kerasConversionOptions, type KerasConversionOptions } from './conversion-options.js';
+import type { WeightToWrite } from '../test-support/h5-writer.js';
+import { rewriteFixture } from '../test-support/rewrite.js';
+import type { KerasModelJson } from '../wire/types.js';
 import { importKeras } from '../import-keras.js';
 import { failure } from '../test-support/failure.js';
-import { first20, fixtureInput, mnistTestImages } from '../test-support/fixtures.js';
+import { FIXTURES, first20, fixtureInput, mnistTestImages } from '../test-support/fixtures.js';
 import { maxRelDiff, runModel } from '../test-support/run-model.js';
 import { sequential, tfjsModel } from '../test-support/tfjs-model.js';
 
@@ -78,7 +84,7 @@ describe('conversion options', () => {
     const raw = mnistTestImages(1).map((v) => Math.round(v * 255));
     const { out, meta, graph } = await runModel(fixtureInput(AVG), raw, { inputScale: 1 / 255, foldBatchNorm: false });
     expect(maxRelDiff(out, first20('snn_lenet_avgpool_bias').logits[0])).toBeLessThan(1e-6);
-    expect(meta.inputs[0]).toMatchObject({ scale: 1 / 255, offset: 0 });
+    expect(meta.conversion.inputScaling).toEqual({ scale: 1 / 255, offset: 0 });
     expect(graph.nodes[1]).toMatchObject({ id: 'input/scaling', kind: 'affine', trainable: false });
     const folded = await runModel(fixtureInput(AVG), raw, { inputScale: 1 / 255, inputOffset: 0 });
     expect(folded.graph.nodes.some((n) => n.kind === 'affine')).toBe(false);
@@ -92,9 +98,83 @@ describe('conversion options', () => {
     expect(e.message).toContain('dense_1');
   });
 
-  it('records the options in graph metadata', async () => {
-    const { graph } = await importKeras(fixtureInput(AVG), { synapse: 0.01, maxToAvgPool: true, inferenceOnly: true });
+  it('records the settings in graph metadata, in graph terms (node ids, neuron type names)', async () => {
+    const { graph } = await importKeras(fixtureInput(AVG), { synapse: 0.01, maxToAvgPool: true, inferenceOnly: true, swapActivations: { relu: 'LIF' }, scaleFiringRates: { conv2d_2: 4 } });
     const m = graph.metadata as unknown as KerasGraphMetadata;
-    expect(m.conversion).toMatchObject({ synapse: { type: 'lowpass', params: { tau: 0.01 } }, maxToAvgPool: true, inferenceOnly: true, foldBatchNorm: true });
+    expect(m.conversion).toEqual({
+      dataFormat: 'channels_last',
+      theanoKernels: false,
+      foldBatchNorm: true,
+      maxToAvgPool: true,
+      swapNeurons: { byType: { RectifiedLinear: { neuronType: 'LIF', params: {} } } },
+      scaleFiringRates: { 'conv2d_2/activation': 4 },
+      synapse: { type: 'lowpass', params: { tau: 0.01 } },
+    });
+  });
+
+  it('per-layer neuron types and synapses (Keras layer names or node ids)', async () => {
+    const { graph } = await importKeras(fixtureInput(AVG), { swapActivations: { relu: 'SpikingRectifiedLinear' }, layerNeurons: { conv2d_3: 'LIF' }, synapse: 0.005, layerSynapses: { conv2d_1: null, 'conv2d_3/activation': 0.02 } });
+    expect(neurons(graph).map((n) => `${n.id}:${n.neuronType}`)).toEqual(['conv2d_1/activation:SpikingRectifiedLinear', 'conv2d_2/activation:SpikingRectifiedLinear', 'conv2d_3/activation:LIF']);
+    expect(graph.edges.filter((e) => e.synapse).map((e) => [e.source, e.synapse?.params?.tau])).toEqual([
+      ['conv2d_2/activation', 0.005],
+      ['conv2d_3/activation', 0.02],
+    ]);
+    const e = await failure(() => importKeras(fixtureInput(AVG), { layerSynapses: { nothing: 0.01 } }));
+    expect(e.message).toContain("option layerSynapses names layer 'nothing', which the model does not have; layers: conv2d_1");
+  });
+});
+
+describe('importing with options = importing without them, then the same options as @snn/ir passes', () => {
+  const registry = createNeuronRegistry();
+  const text = (g: Graph): string => JSON.stringify(g, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
+  const optionSets = (input: string): KerasConversionOptions[] => [
+    { swapActivations: { relu: 'SpikingRectifiedLinear' }, scaleFiringRates: 50, synapse: 0.005, maxToAvgPool: true },
+    { swapActivations: { RectifiedLinear: 'LIF' }, inputScale: 1 / 255, inputOffset: 0.1, layerSynapses: { [input]: { type: 'alpha', params: { tau: 0.01 } } } },
+  ];
+
+  it.each(FIXTURES.map((f) => [f.id, f.file] as const))('%s: same nodes, edges, parameter bytes and metadata', async (_, file) => {
+    const plain = (await importKeras(fixtureInput(file))).graph;
+    for (const options of optionSets(plain.nodes[0].id)) {
+      const direct = await importKeras(fixtureInput(file), options);
+      const { options: ir } = kerasConversionOptions(plain, options, { neuronTypes: registry });
+      const passes = applyConversion(plain, ir, conversionHooks(registry)).graph;
+      expect(text(passes)).toBe(text(direct.graph));
+    }
+  });
+});
+
+describe('trainable BatchNormalization and regularizers convert for inference only', () => {
+  /** snn_lenet_avgpool_bias.h5 with an L2 kernel regularizer on conv2d_1 and an identity, trainable BatchNormalization after it (then the relu). */
+  async function withBatchNorm(): Promise<Uint8Array> {
+    return rewriteFixture(AVG, (parts) => {
+      const config = parts.model.config as { layers: { class_name: string; config: Record<string, unknown> }[] };
+      const [conv, ...rest] = config.layers;
+      const layers = [
+        { ...conv, config: { ...conv.config, activation: 'linear', kernel_regularizer: { class_name: 'L1L2', config: { l1: 0, l2: 0.001 } } } },
+        { class_name: 'BatchNormalization', config: { name: 'bn_1', axis: -1, epsilon: 0.001, center: true, scale: true, trainable: true } },
+        { class_name: 'Activation', config: { name: 'relu_1', activation: 'relu' } },
+        ...rest,
+      ];
+      const c = 6;
+      const bn = (role: string, v: number): WeightToWrite => ({ name: `bn_1/${role}:0`, shape: [c], data: new Float32Array(c).fill(v) });
+      const weights = [bn('gamma', 1), bn('beta', 0), bn('moving_mean', 0), bn('moving_variance', 1 - 0.001)];
+      return {
+        modelConfig: { ...parts.model, config: { ...(parts.model.config as Record<string, unknown>), layers } } as KerasModelJson,
+        layers: [parts.layers[0], { name: 'bn_1', weights }, { name: 'relu_1', weights: [] }, ...parts.layers.slice(1)],
+      };
+    });
+  }
+
+  it('import without inferenceOnly: the BN folds into conv2d_1, both layers are listed in metadata.inferenceOnly, the logits are the reference', async () => {
+    const bytes = await withBatchNorm();
+    const folded = await runModel({ bytes, fileName: 'bn.h5' }, image0());
+    expect(folded.graph.nodes.some((n) => n.kind === 'affine')).toBe(false);
+    expect(folded.meta.inferenceOnly).toEqual([
+      { layer: 'conv2d_1', node: 'conv2d_1', reason: "ignored kernel_regularizer of 'conv2d_1'" },
+      { layer: 'bn_1', node: 'conv2d_1', reason: "folded batch normalization 'bn_1' into 'conv2d_1'" },
+    ]);
+    expect(maxRelDiff(folded.out, first20('snn_lenet_avgpool_bias').logits[0])).toBeLessThan(1e-5);
+    const kept = await runModel({ bytes, fileName: 'bn.h5' }, image0(), { foldBatchNorm: false });
+    expect(kept.meta.inferenceOnly?.[1]).toEqual({ layer: 'bn_1', node: 'bn_1', reason: "converted batch normalization 'bn_1' with its moving mean and variance" });
   });
 });

@@ -1,10 +1,17 @@
-import type { AffineNode, ConvNode, DenseNode, Edge, Graph, GraphNode, Param } from '@snn/ir';
+import type { AffineNode, ConvNode, DenseNode, Edge, Graph, GraphNode, Param } from '../types.js';
 
 type Linear = DenseNode | ConvNode;
 
+/** One affine node {@link foldBatchNorm} removed, and the dense/conv node that now computes it. */
+export interface FoldedAffine {
+  readonly node: string;
+  readonly into: string;
+}
+
 /**
- * Fold per-channel `affine` nodes (batch normalization) into an adjacent dense or conv
- * node where the result is exact, and return a new graph (the input is not modified):
+ * Fold per-channel `affine` nodes (batch normalization, input scaling) into an adjacent
+ * dense or conv node where the result is exact, and return a new graph (the input is not
+ * modified):
  *
  * - backwards, into the dense/conv node that feeds it, when that node feeds nothing
  *   else: `W'[..., o] = W[..., o] * s[o]`, `b'[o] = b[o] * s[o] + t[o]`;
@@ -13,37 +20,47 @@ type Linear = DenseNode | ConvNode;
  *   `W'[.., i, o] = W[.., i, o] * s[i]`, `b'[o] = b[o] + Σ t[i] W[.., i, o]`.
  *
  * An affine after a nonlinearity never folds backwards across it. Edges with synapses
- * block folding. Folded affine ids are listed in `metadata.foldedBatchNorm`.
+ * block folding. Folding repeats until nothing more folds, so chains of affines (input
+ * scaling, then batch normalization) fold in graph order whatever was folded before.
+ * Each fold is appended to `metadata.foldedBatchNorm` as a {@link FoldedAffine}.
  */
 export function foldBatchNorm(graph: Graph): Graph {
   const nodes = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, n]));
   let edges: Edge[] = [...graph.edges];
-  const folded: string[] = [];
-  for (const node of graph.nodes) {
-    if (node.kind !== 'affine') continue;
-    const ins = edges.filter((e) => e.target === node.id);
-    const outs = edges.filter((e) => e.source === node.id);
-    if (ins.length !== 1 || ins[0].synapse) continue;
-    const pred = nodes.get(ins[0].source);
-    const predOuts = pred ? edges.filter((e) => e.source === pred.id) : [];
-    if (pred && (pred.kind === 'dense' || pred.kind === 'conv') && predOuts.length === 1) {
-      nodes.set(pred.id, foldInto(pred, node));
-      edges = edges.filter((e) => e !== ins[0]).map((e) => (e.source === node.id ? { ...e, source: pred.id } : e));
-    } else if (outs.length === 1 && !outs[0].synapse) {
-      const succ = nodes.get(outs[0].target);
-      if (!succ || (succ.kind !== 'dense' && succ.kind !== 'conv') || (succ.kind === 'conv' && !unpadded(succ))) continue;
-      nodes.set(succ.id, foldBefore(succ, node));
-      edges = edges.filter((e) => e !== outs[0]).map((e) => (e.target === node.id ? { ...e, target: succ.id } : e));
-    } else {
-      continue;
+  const folded: FoldedAffine[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of graph.nodes) {
+      if (node.kind !== 'affine' || !nodes.has(node.id)) continue;
+      const step = foldOne(node, nodes, edges);
+      if (step === undefined) continue;
+      edges = step.edges;
+      nodes.set(step.into.id, step.into);
+      nodes.delete(node.id);
+      folded.push({ node: node.id, into: step.into.id });
+      changed = true;
     }
-    nodes.delete(node.id);
-    folded.push(node.id);
   }
   if (folded.length === 0) return graph;
   const result = graph.nodes.filter((n) => nodes.has(n.id)).map((n) => nodes.get(n.id) as GraphNode);
-  const metadata = { ...(graph.metadata ?? {}), foldedBatchNorm: [...((graph.metadata?.foldedBatchNorm as string[] | undefined) ?? []), ...folded] };
+  const before = graph.metadata?.foldedBatchNorm;
+  const metadata = { ...(graph.metadata ?? {}), foldedBatchNorm: [...(Array.isArray(before) ? before : []), ...folded] };
   return { nodes: result, edges, metadata };
+}
+
+/** Fold `affine` into its neighbour if exact: the merged linear node and the rewired edges. */
+function foldOne(affine: AffineNode, nodes: ReadonlyMap<string, GraphNode>, edges: readonly Edge[]): { into: Linear; edges: Edge[] } | undefined {
+  const ins = edges.filter((e) => e.target === affine.id);
+  const outs = edges.filter((e) => e.source === affine.id);
+  if (ins.length !== 1 || ins[0].synapse) return undefined;
+  const pred = nodes.get(ins[0].source);
+  if (pred && (pred.kind === 'dense' || pred.kind === 'conv') && edges.filter((e) => e.source === pred.id).length === 1) {
+    return { into: foldInto(pred, affine), edges: edges.filter((e) => e !== ins[0]).map((e) => (e.source === affine.id ? { ...e, source: pred.id } : e)) };
+  }
+  if (outs.length !== 1 || outs[0].synapse) return undefined;
+  const succ = nodes.get(outs[0].target);
+  if (!succ || (succ.kind !== 'dense' && succ.kind !== 'conv') || (succ.kind === 'conv' && !unpadded(succ))) return undefined;
+  return { into: foldBefore(succ, affine), edges: edges.filter((e) => e !== outs[0]).map((e) => (e.target === affine.id ? { ...e, target: succ.id } : e)) };
 }
 
 function unpadded(conv: ConvNode): boolean {

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GraphBuilder, decodeSnn, encodeSnn, param, type NeuronsNode } from '@snn/ir';
+import { runCli } from './cli.js';
+import { bufferIo } from './io.js';
+import { fixtureDir } from './fixture-check/fixtures.js';
+import type { EvaluateSummary } from './commands/evaluate.js';
+
+const fixtures = fixtureDir();
+const tmp = mkdtempSync(join(tmpdir(), 'snn-calibrate-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const lastJson = (out: string): EvaluateSummary => JSON.parse(out.trimEnd().split('\n').pop() as string) as EvaluateSummary;
+
+async function snn(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = bufferIo();
+  const code = await runCli(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('snn convert --calibrate', () => {
+  it('calibrates a Keras LeNet with max pooling; 30 spiking steps, read as the mean, are within a point of the ANN', async () => {
+    const model = join(fixtures, 'snn_lenet5_channels_first_k224.h5');
+    const net = join(tmp, 'lenet5.snn');
+    const c = await snn('convert', model, '--calibrate', '--calibration-images', '300', '-o', net);
+    expect(c.code, c.err).toBe(0);
+    expect(c.out).toMatch(/calibrated on 300 training images \(percentile 99\.9\)/);
+    expect(c.out).toMatch(/conv2d_1\/activation\s+RectifiedLinear -> IntegrateAndFire\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+p99\.9/);
+    const graph = decodeSnn(readFileSync(net));
+    expect(graph.metadata?.readout).toBe('mean');
+    expect(graph.nodes.filter((n) => n.kind === 'neurons').every((n) => (n as NeuronsNode).neuronType === 'IntegrateAndFire')).toBe(true);
+    const ann = lastJson((await snn('evaluate', model, '--data', 'mnist-test', '--limit', '400', '--mode', 'rate', '--json')).out);
+    const r = await snn('evaluate', net, '--data', 'mnist-test', '--limit', '400', '--steps', '30', '--accuracy-curve', '--json');
+    expect(r.code, r.err).toBe(0);
+    const spiking = lastJson(r.out);
+    expect(spiking.readout).toBe('mean');
+    expect(spiking.annAccuracy).toBe(ann.accuracy);
+    expect(spiking.accuracy).toBeGreaterThanOrEqual(ann.accuracy - 0.01);
+    expect(spiking.accuracyByStep).toHaveLength(30);
+    expect(spiking.accuracyByStep![29]).toBe(spiking.accuracy);
+    expect(spiking.accuracyByStep![0]).toBeLessThan(spiking.accuracy); // one step is not enough
+    for (const hz of Object.values(spiking.rates)) expect(hz).toBeLessThan(250);
+    expect(r.out).toMatch(/accuracy \(%\) after T steps \(mean over steps 1\.\.T\); the ANN \(rate mode\) gets/);
+    expect(r.out).toMatch(/^ {2}21-30(\s+\d+\.\d\d){10}\s+-?\d+\.\d\d$/m);
+  });
+
+  it('caps mean rates with --target-rate, and evaluate --calibrate does the same in one go', async () => {
+    const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
+    const r = await snn('evaluate', model, '--calibrate', '--calibration-images', '200', '--target-rate', '60', '--data', 'mnist-test', '--limit', '300', '--steps', '40', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/target rate 60 Hz/);
+    expect(r.out).toMatch(/target rate\n/);
+    const json = lastJson(r.out);
+    for (const hz of Object.values(json.rates)) expect(hz).toBeLessThan(75); // the test images fire about as the training images do
+    expect(json.readout).toBe('mean');
+  });
+
+  it('names the flag or the problem for bad input, and writes no file', async () => {
+    const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
+    const out = join(tmp, 'bad', 'never.snn');
+    const usage = async (args: string[], text: RegExp): Promise<void> => {
+      const r = await snn('convert', model, '--calibrate', '-o', out, ...args);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toMatch(text);
+    };
+    await usage(['--percentile', '0'], /--percentile.*expected a percentile in \(0, 100\]/);
+    await usage(['--percentile', '100.1'], /--percentile.*'100\.1'/);
+    await usage(['--target-rate', '1000', '--calibration-images', '20'], /--target-rate: target rate 1000 Hz cannot be reached.*1\/dt = 1000 Hz/);
+    await usage(['--scale', '10'], /--scale cannot be combined with --calibrate/);
+    await usage(['--neuron', 'LIF', '--calibration-images', '20'], /--neuron: neuronType 'LIF' is not a spiking type with ReLU rates/);
+    const b = new GraphBuilder();
+    b.output(b.dense(b.reshape(b.input('image', [28, 28, 1]), [784]), { id: 'linear', weights: param(new Float32Array(7840), [784, 10]) }), 'out');
+    const linear = join(tmp, 'linear.snn');
+    writeFileSync(linear, encodeSnn(b.build()));
+    const r = await snn('convert', linear, '--calibrate', '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^snn: SIM_NO_NEURONS: calibrate: the network has no neuron layers/);
+    expect(existsSync(join(tmp, 'bad'))).toBe(false);
+  });
+});

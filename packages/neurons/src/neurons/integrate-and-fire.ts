@@ -1,0 +1,37 @@
+import { linearGainBias, linearMaxRatesIntercepts } from '../gain-bias/linear-gain-bias.js';
+import { integrateAndFireStep, integrateAndFireStepF32 } from '../kernels/integrate-and-fire-step.js';
+import { rectifiedLinearDerivative, rectifiedLinearRate } from '../kernels/rectified-linear.js';
+import type { NeuronType } from '../types.js';
+import { amplitudeSpec } from './param-specs.js';
+
+/**
+ * Integrate-and-fire neuron for ANN-to-SNN conversion: integrates its signed input current
+ * (`v += J * dt`, no floor), emits `floor(v)` spikes of height `amplitude / dt` once `v >= 1`
+ * and resets by subtraction. Its rate is RectifiedLinear's (`amplitude * max(0, J)`), so it
+ * replaces ReLU exactly on average; it trains through RectifiedLinear.
+ *
+ * Every neuron starts at `initialVoltage` (default 0.5, half the threshold): a constant
+ * current J then gives `round(J * t)` spikes by time t instead of `floor(J * t)`, which
+ * halves the quantization error of few-step runs (the "shift" of Bu et al., ICLR 2022).
+ * Deterministic: no random initial state.
+ */
+export const IntegrateAndFire: NeuronType = {
+  name: 'IntegrateAndFire',
+  params: {
+    amplitude: amplitudeSpec,
+    initialVoltage: { default: 0.5, max: 1, doc: 'membrane voltage every neuron starts at, as a fraction of the threshold 1 (unitless, <= 1)' },
+  },
+  spiking: true,
+  negative: false,
+  stateNames: ['voltage'],
+  initState: (n, p) => ({ voltage: new Float32Array(n).fill(p.initialVoltage) }),
+  rates: (J, out, p) => {
+    rectifiedLinearRate(J, out, p.amplitude);
+  },
+  step: (dt, J, out, state, p) => integrateAndFireStep(dt, J, out, state.voltage, p.amplitude),
+  stepFloat32: (dt, J, out, state, p, index, value) => integrateAndFireStepF32(dt, J, out, state.voltage, p.amplitude, 0, index, value, 0),
+  ratesDerivative: (J, out, p) => rectifiedLinearDerivative(J, out, p.amplitude),
+  surrogate: { type: 'RectifiedLinear', params: (p) => ({ amplitude: p.amplitude }) },
+  gainBias: (maxRates, intercepts, _p, gain, bias) => linearGainBias('IntegrateAndFire', maxRates, intercepts, gain, bias),
+  maxRatesIntercepts: (gain, bias, _p, maxRates, intercepts) => linearMaxRatesIntercepts(gain, bias, maxRates, intercepts),
+};
