@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // Fine-tune a trained ReLU network as a QCFS network (Bu et al., ICLR 2022) on the MNIST data
-// that ships with snn, from the built dist (build packages/train first). Each ReLU population's
-// initial threshold is a percentile of its rate-mode activations on the first --calib training
-// images; thresholds then train with the weights. Usage:
+// that ships with snn, from the built dist (build the packages first). Each ReLU population's
+// initial threshold is a percentile of its positive rate-mode activations (of all of them with
+// --include-zeros) on the first --calib training images (@snn/sim's measureActivations);
+// thresholds then train with the weights. Usage:
 //   node scripts/qcfs-fine-tune.mjs --from ann.snn [--levels 8] [--percentile 99.9] [--calib 1000]
 //        [--epochs 1] [--lr 1e-4] [--batch 200] [--threads 2] [--seed 1] [--train 60000] [--test 10000]
-//        [--freeze-thresholds] [--float] [--time-batches K] [--checkpoint out.snn]
+//        [--include-zeros] [--freeze-thresholds] [--float] [--time-batches K] [--checkpoint out.snn]
 // --float: fine-tune the float ReLU network with the same schedule instead (a control).
 // --time-batches K: time K training batches of the ReLU network and of the QCFS network in
 // this process, alternating (after 2 warm-up batches each), and print the seconds per epoch
 // of each one's fastest quarter of batches and their ratio.
 import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
-import { createModel, evaluate, fit, initTraining, predict, progressBar, toQcfs } from '@snn/train';
+import { measureActivations } from '@snn/sim';
+import { createSynapseRegistry } from '@snn/synapses';
+import { createModel, evaluate, fit, initTraining, progressBar, toQcfs } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
 import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
@@ -28,6 +31,7 @@ const { values } = scriptArgs(import.meta.url, {
   seed: { type: 'string', default: '1' },
   train: { type: 'string', default: '60000' },
   test: { type: 'string', default: '10000' },
+  'include-zeros': { type: 'boolean', default: false },
   'freeze-thresholds': { type: 'boolean', default: false },
   float: { type: 'boolean', default: false },
   'time-batches': { type: 'string' },
@@ -47,17 +51,13 @@ const batchSize = n('batch');
 const ann = loadCheckpoint(values.from).graph;
 const reluIds = ann.nodes.filter((x) => x.kind === 'neurons' && x.neuronType === 'RectifiedLinear').map((x) => x.id);
 
-// Initial thresholds: the percentile of each ReLU population's activations (all elements, zeros included).
+// Initial thresholds: a percentile of each ReLU population's rate-mode activations.
 const annModel = createModel(ann, { neurons });
 const calib = Math.min(n('calib'), train.count);
-const acts = predict(annModel, { x: train.images.subarray(0, calib * 784), outputs: reluIds });
-const percentile = (data, p) => {
-  const sorted = Float32Array.from(data).sort();
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const threshold = Object.fromEntries(reluIds.map((id) => [id, percentile(acts[id].data, n('percentile'))]));
+const stats = measureActivations(ann, { image: train.images.subarray(0, calib * 784) }, { neurons, synapses: createSynapseRegistry(), nodes: reluIds });
+const threshold = Object.fromEntries(stats.map((s) => [s.node, s.percentile(n('percentile'), { includeZeros: values['include-zeros'] })]));
 const annTest = evaluate(annModel, { x: test.images, y: { out: test.labels }, losses });
-console.log(`float ANN: test acc ${(100 * annTest.accuracy.out).toFixed(2)}%; initial thresholds (p${n('percentile')} of ${calib} images): ${JSON.stringify(threshold)}`);
+console.log(`float ANN: test acc ${(100 * annTest.accuracy.out).toFixed(2)}%; initial thresholds (p${n('percentile')} of ${values['include-zeros'] ? 'all' : 'positive'} activations on ${calib} images): ${JSON.stringify(threshold)}`);
 
 const model = values.float ? annModel : createModel(toQcfs(ann, { levels: n('levels'), threshold }), { neurons });
 const label = values.float ? 'float ReLU' : `QCFS L=${n('levels')}`;

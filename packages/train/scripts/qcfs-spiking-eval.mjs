@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Convert fine-tuned QCFS networks to integrate-and-fire neurons (reset by subtraction,
-// threshold λ, initial voltage λ/2; Bu et al., ICLR 2022) and measure their spiking accuracy
-// on the MNIST test set with @snn/sim, reading the mean output over all T steps. Also prints
-// the QCFS ANN's rate-mode accuracy. Build the packages first. Usage:
+// Convert fine-tuned QCFS networks to integrate-and-fire neurons with @snn/sim's calibrate
+// (each layer's trained threshold λ is one spike per step; reset by subtraction, initial
+// voltage λ/2: Bu et al., ICLR 2022) and measure their spiking accuracy on the MNIST test set,
+// reading the mean output over all T steps. Also prints the QCFS ANN's rate-mode accuracy.
+// Build the packages first. Usage:
 //   node scripts/qcfs-spiking-eval.mjs net.snn [more.snn ...] [--steps 4,8,16] [--test 10000] [--batch 100]
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
-import { createSimulator, evaluate } from '@snn/sim';
-import { qcfsToSpiking } from '@snn/train';
+import { calibrate, createSimulator, evaluate } from '@snn/sim';
 import { loadCheckpoint } from '@snn/train/node';
 import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
@@ -23,6 +23,7 @@ if (positionals.length === 0) {
 }
 const steps = values.steps.split(',').map(Number);
 const test = loadMnist('test', numberOption(values, 'test', import.meta.url));
+const calibration = { image: loadMnist('train', 1000).images };
 const neurons = createNeuronRegistry();
 const synapses = createSynapseRegistry();
 const options = { neurons, synapses, batchSize: numberOption(values, 'batch', import.meta.url) };
@@ -34,8 +35,9 @@ for (const file of positionals) {
   const ann = evaluate(rate, { image: test.images }, test.labels).accuracy;
   rate.dispose();
   const row = { file, float: info.floatTestAccuracy, qcfs: ann };
+  const snn = calibrate(graph, calibration, options).graph;
   for (const T of steps) {
-    const sim = await createSimulator(qcfsToSpiking(graph), { ...options, mode: 'spiking' });
+    const sim = await createSimulator(snn, { ...options, mode: 'spiking' });
     row[`T${T}`] = evaluate(sim, { image: test.images }, test.labels, { nSteps: T, meanLast: T }).accuracy;
     sim.dispose();
   }

@@ -11,8 +11,6 @@ export { rateOp, type RateOp, type RateOpOptions } from './model/rate-op.js';
 export { numericRatesDerivative, numericParamDerivative } from './model/numeric-derivative.js';
 /** ReLU network -> QCFS network (levels, initial thresholds) for few-step fine-tuning before conversion. */
 export { toQcfs, type ToQcfsOptions } from './quantize/to-qcfs.js';
-/** QCFS network -> integrate-and-fire network (gain/bias over λ·dt, initial voltage 1/2, one spike carries λ) for T ≈ levels steps. */
-export { qcfsToSpiking, type QcfsToSpikingOptions } from './quantize/qcfs-to-spiking.js';
 /** Sparse categorical cross-entropy from logits (fused, with its gradient) and the correct-prediction count. */
 export { sparseCategoricalCrossentropy, correctCount } from './losses/sparse-categorical-crossentropy.js';
 /** Mean squared error against a tensor or a constant (e.g. a target firing rate). */
