@@ -2,7 +2,8 @@
 // Convert fine-tuned QCFS networks to integrate-and-fire neurons with @snn/sim's calibrate
 // (each layer's trained threshold λ is one spike per step; reset by subtraction, initial
 // voltage λ/2: Bu et al., ICLR 2022) and measure their spiking accuracy on the MNIST test set,
-// reading the mean output over all T steps. Also prints the QCFS ANN's rate-mode accuracy.
+// reading the mean output over all T steps. Also prints the network's rate-mode (ANN) accuracy
+// and, from the checkpoint, the float ANN's it was fine-tuned from. Any ReLU network works too.
 // Build the packages first. Usage:
 //   node scripts/qcfs-spiking-eval.mjs net.snn [more.snn ...] [--steps 4,8,16] [--test 10000] [--batch 100]
 import { createNeuronRegistry } from '@snn/neurons';
@@ -44,5 +45,5 @@ for (const file of positionals) {
   row.seconds = (performance.now() - t0) / 1000;
   rows.push(row);
   const pct = (v) => (v === undefined ? '-' : `${(100 * v).toFixed(2)}%`);
-  console.log(`${file}: float ANN ${pct(row.float)}, QCFS ANN ${pct(ann)}, ${steps.map((T) => `T=${T} ${pct(row[`T${T}`])}`).join(', ')} (${row.seconds.toFixed(1)} s)`);
+  console.log(`${file}: float ANN ${pct(row.float)}, rate-mode ANN ${pct(ann)}, ${steps.map((T) => `T=${T} ${pct(row[`T${T}`])}`).join(', ')} (${row.seconds.toFixed(1)} s)`);
 }
