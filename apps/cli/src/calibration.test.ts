@@ -56,6 +56,14 @@ describe('snn convert --calibrate', () => {
     expect(json.readout).toBe('mean');
   });
 
+  it('--accuracy-curve compares with the ANN without the synapses (in rate mode they would only delay the output)', async () => {
+    const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
+    const ann = lastJson((await snn('evaluate', model, '--data', 'mnist-test', '--limit', '200', '--mode', 'rate', '--json')).out);
+    const r = await snn('evaluate', model, '--data', 'mnist-test', '--limit', '200', '--steps', '5', '--neuron', 'SpikingRectifiedLinear', '--scale', '10', '--synapse', '0.005', '--accuracy-curve', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(lastJson(r.out).annAccuracy).toBe(ann.accuracy);
+  });
+
   it('names the flag or the problem for bad input, and writes no file', async () => {
     const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
     const out = join(tmp, 'bad', 'never.snn');
@@ -69,6 +77,7 @@ describe('snn convert --calibrate', () => {
     await usage(['--target-rate', '1000', '--calibration-images', '20'], /--target-rate: target rate 1000 Hz cannot be reached.*1\/dt = 1000 Hz/);
     await usage(['--scale', '10'], /--scale cannot be combined with --calibrate/);
     await usage(['--neuron', 'LIF', '--calibration-images', '20'], /--neuron: neuronType 'LIF' is not a spiking type with ReLU rates/);
+    await usage(['--initial-voltage', '2', '--calibration-images', '20'], /--initial-voltage: initialVoltage 2 is not allowed for IntegrateAndFire/);
     const b = new GraphBuilder();
     b.output(b.dense(b.reshape(b.input('image', [28, 28, 1]), [784]), { id: 'linear', weights: param(new Float32Array(7840), [784, 10]) }), 'out');
     const linear = join(tmp, 'linear.snn');

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { loadMnist } from '@snn/mnist/node';
 import type { Readout, SimMode } from '@snn/sim';
-import type { Graph } from '@snn/ir';
+import { setSynapses, type Graph } from '@snn/ir';
 import { addCalibrationFlags, calibrateOnMnist, renderCalibration, splitCalibrationFlags, type CalibrationFlags } from '../calibration.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
@@ -117,8 +117,11 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
       ...(flags.outputLayer !== undefined ? { output: flags.outputLayer } : {}),
     });
     progress.finish();
-    // the curve is read against the ANN: the same network in rate mode (one step)
-    const ann = flags.accuracyCurve && flags.mode === 'spiking' ? await evaluateOnImages(graph, data.images, data.labels, { mode: 'rate', steps: 1, workers: flags.workers }) : undefined;
+    // the curve is read against the ANN: the same network in rate mode, one step, without synapses (they only delay)
+    const ann =
+      flags.accuracyCurve && flags.mode === 'spiking'
+        ? await evaluateOnImages(setSynapses(graph, null, { where: 'all' }), data.images, data.labels, { mode: 'rate', steps: 1, workers: flags.workers })
+        : undefined;
     for (const w of result.warnings) io.err(`snn: warning: ${w}\n`);
     if (flags.predictions !== undefined) writeFileAtomic(flags.predictions, new TextEncoder().encode(Array.from(result.predicted).join('') + '\n'));
     const how = readoutName(flags.meanLast, readout);
