@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GraphBuilder, decodeSnn, encodeSnn, param, type NeuronsNode } from '@snn/ir';
 import { runCli } from './cli.js';
 import { bufferIo } from './io.js';
-import { fixtureDir } from './fixture-check/fixtures.js';
+import { fixtureDir, fixtureModels } from './fixture-check/fixtures.js';
 import type { EvaluateSummary } from './commands/evaluate.js';
 
 const fixtures = fixtureDir();
@@ -20,6 +20,18 @@ async function snn(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('snn convert --calibrate', () => {
+  // every fixture: calibrated on 300 training images, 30 spiking steps on 300 test images within a point of
+  // the model's own rate-mode accuracy on them (the full 10,000-image figures are in docs/results.md)
+  it.each(fixtureModels(fixtures).map((m) => [m.id, m.file]))('is general: %s converts and keeps its accuracy', async (id, file) => {
+    const net = join(tmp, `${id}.snn`);
+    const c = await snn('convert', join(fixtures, file), '--calibrate', '--calibration-images', '300', '-o', net);
+    expect(c.code, c.err).toBe(0);
+    const ann = lastJson((await snn('evaluate', join(fixtures, file), '--data', 'mnist-test', '--limit', '300', '--mode', 'rate', '--json')).out);
+    const spiking = lastJson((await snn('evaluate', net, '--data', 'mnist-test', '--limit', '300', '--steps', '30', '--json')).out);
+    expect(spiking.readout).toBe('mean');
+    expect(spiking.accuracy).toBeGreaterThanOrEqual(ann.accuracy - 0.01);
+  });
+
   it('calibrates a Keras LeNet with max pooling; 30 spiking steps, read as the mean, are within a point of the ANN', async () => {
     const model = join(fixtures, 'snn_lenet5_channels_first_k224.h5');
     const net = join(tmp, 'lenet5.snn');
