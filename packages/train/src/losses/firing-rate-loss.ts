@@ -40,10 +40,14 @@ export function firingRateLosses(graph: Graph, options: FiringRateLossOptions): 
     const node = getNode(graph, id) as NeuronsNode;
     const params = resolveParams(options.neurons.get(node.neuronType, id), node.params ?? {}, id);
     const amplitude = params.amplitude ?? 1;
+    // mean((output / a - target)^2) = mean((output - a target)^2) / a^2: no full-size division
     const loss =
       amplitude === 1
         ? meanSquaredError
-        : (output: tf.Tensor, target: tf.Tensor | number): tf.Scalar => meanSquaredError(tf.div(output, tf.scalar(amplitude)), target);
+        : (output: tf.Tensor, target: tf.Tensor | number): tf.Scalar =>
+            typeof target === 'number'
+              ? tf.div(meanSquaredError(output, amplitude * target), tf.scalar(amplitude * amplitude))
+              : meanSquaredError(tf.div(output, tf.scalar(amplitude)), target);
     specs[id] = { loss, weight, target: targetHz };
   }
   return specs;

@@ -18,7 +18,10 @@ export function neuronLayerIds(graph: Graph, names?: readonly string[], what = '
   const layers = (graph.metadata?.layers ?? {}) as LayerMap;
   const chosen = new Set<string>();
   const available = (): string => {
-    const keras = Object.entries(layers).filter(([, l]) => l.nodes?.some((id) => neurons.includes(id))).map(([name]) => name);
+    // Keras layer names that differ from their neurons node ids (an Activation layer's node has its name)
+    const keras = Object.entries(layers)
+      .filter(([name, l]) => !neurons.includes(name) && l.nodes?.some((id) => neurons.includes(id)))
+      .map(([name]) => name);
     const ids = neurons.join(', ') || 'none';
     return keras.length > 0 ? `neuron nodes: ${ids}; Keras layers with neurons: ${keras.join(', ')}` : `neuron nodes: ${ids}`;
   };

@@ -19,6 +19,19 @@ export interface SavedTensor {
 export interface OptimizerState {
   readonly spec: OptimizerSpec;
   readonly weights: readonly SavedTensor[];
+  /** Adam's running products beta1^(t+1) and beta2^(t+1), which `getWeights` leaves out (see {@link restoreOptimizerState}). */
+  readonly betaPowers?: readonly [number, number];
+}
+
+/** Adam's bias-correction accumulators: private fields of tfjs's AdamOptimizer (tfjs-core 4.22). */
+interface AdamAccumulators {
+  readonly accBeta1?: tf.Variable;
+  readonly accBeta2?: tf.Variable;
+}
+
+function betaAccumulators(optimizer: tf.Optimizer): [tf.Variable, tf.Variable] | undefined {
+  const { accBeta1, accBeta2 } = optimizer as unknown as AdamAccumulators;
+  return accBeta1 instanceof tf.Variable && accBeta2 instanceof tf.Variable ? [accBeta1, accBeta2] : undefined;
 }
 
 /** Read `optimizer`'s state (built from `spec`) into JSON-ready form. */
@@ -33,13 +46,17 @@ export async function saveOptimizerState(optimizer: tf.Optimizer, spec: Optimize
   );
   // getWeights makes a fresh iteration-count scalar each call
   named[0]?.tensor.dispose();
-  return { spec, weights };
+  const acc = betaAccumulators(optimizer);
+  return { spec, weights, ...(acc ? { betaPowers: [acc[0].dataSync()[0], acc[1].dataSync()[0]] as const } : {}) };
 }
 
 /**
  * Restore `state` into `optimizer` (a fresh optimizer of the same type), checking that its
  * slots fit `variables` (the model's trainable variables, in order): same count per slot
- * kind and same shapes. Throws `TRAIN_BAD_OPTIMIZER_STATE` otherwise.
+ * kind and same shapes. Throws `TRAIN_BAD_OPTIMIZER_STATE` otherwise. Adam's `setWeights`
+ * recomputes beta^(t+1) with `pow`, which differs in the last bit from the running product
+ * it keeps while training for some t; the saved products are put back instead, so that a
+ * resumed run is bit-identical to an uninterrupted one.
  */
 export async function restoreOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, variables: readonly tf.Variable[]): Promise<void> {
   const [iterations, ...slots] = state.weights;
@@ -62,6 +79,8 @@ export async function restoreOptimizerState(optimizer: tf.Optimizer, state: Opti
   } finally {
     tf.dispose(tensors.map((t) => t.tensor));
   }
+  const acc = betaAccumulators(optimizer);
+  if (acc && state.betaPowers) acc.forEach((v, i) => tf.tidy(() => v.assign(tf.scalar(state.betaPowers![i]))));
 }
 
 /** Slot tensors tfjs keeps per variable for a spec (before the first step it keeps none). */
