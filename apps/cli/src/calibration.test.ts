@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GraphBuilder, decodeSnn, encodeSnn, param, type NeuronsNode } from '@snn/ir';
 import { runCli } from './cli.js';
 import { bufferIo } from './io.js';
-import { fixtureDir } from './fixture-check/fixtures.js';
+import { fixtureDir, fixtureModels } from './fixture-check/fixtures.js';
 import type { EvaluateSummary } from './commands/evaluate.js';
 
 const fixtures = fixtureDir();
@@ -20,6 +20,18 @@ async function snn(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('snn convert --calibrate', () => {
+  // every fixture: calibrated on 300 training images, 30 spiking steps on 300 test images within a point of
+  // the model's own rate-mode accuracy on them (the full 10,000-image figures are in docs/results.md)
+  it.each(fixtureModels(fixtures).map((m) => [m.id, m.file]))('is general: %s converts and keeps its accuracy', async (id, file) => {
+    const net = join(tmp, `${id}.snn`);
+    const c = await snn('convert', join(fixtures, file), '--calibrate', '--calibration-images', '300', '-o', net);
+    expect(c.code, c.err).toBe(0);
+    const ann = lastJson((await snn('evaluate', join(fixtures, file), '--data', 'mnist-test', '--limit', '300', '--mode', 'rate', '--json')).out);
+    const spiking = lastJson((await snn('evaluate', net, '--data', 'mnist-test', '--limit', '300', '--steps', '30', '--json')).out);
+    expect(spiking.readout).toBe('mean');
+    expect(spiking.accuracy).toBeGreaterThanOrEqual(ann.accuracy - 0.01);
+  });
+
   it('calibrates a Keras LeNet with max pooling; 30 spiking steps, read as the mean, are within a point of the ANN', async () => {
     const model = join(fixtures, 'snn_lenet5_channels_first_k224.h5');
     const net = join(tmp, 'lenet5.snn');
@@ -56,6 +68,14 @@ describe('snn convert --calibrate', () => {
     expect(json.readout).toBe('mean');
   });
 
+  it('--accuracy-curve compares with the ANN without the synapses (in rate mode they would only delay the output)', async () => {
+    const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
+    const ann = lastJson((await snn('evaluate', model, '--data', 'mnist-test', '--limit', '200', '--mode', 'rate', '--json')).out);
+    const r = await snn('evaluate', model, '--data', 'mnist-test', '--limit', '200', '--steps', '5', '--neuron', 'SpikingRectifiedLinear', '--scale', '10', '--synapse', '0.005', '--accuracy-curve', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(lastJson(r.out).annAccuracy).toBe(ann.accuracy);
+  });
+
   it('names the flag or the problem for bad input, and writes no file', async () => {
     const model = join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5');
     const out = join(tmp, 'bad', 'never.snn');
@@ -69,6 +89,7 @@ describe('snn convert --calibrate', () => {
     await usage(['--target-rate', '1000', '--calibration-images', '20'], /--target-rate: target rate 1000 Hz cannot be reached.*1\/dt = 1000 Hz/);
     await usage(['--scale', '10'], /--scale cannot be combined with --calibrate/);
     await usage(['--neuron', 'LIF', '--calibration-images', '20'], /--neuron: neuronType 'LIF' is not a spiking type with ReLU rates/);
+    await usage(['--initial-voltage', '2', '--calibration-images', '20'], /--initial-voltage: initialVoltage 2 is not allowed for IntegrateAndFire/);
     const b = new GraphBuilder();
     b.output(b.dense(b.reshape(b.input('image', [28, 28, 1]), [784]), { id: 'linear', weights: param(new Float32Array(7840), [784, 10]) }), 'out');
     const linear = join(tmp, 'linear.snn');

@@ -7,7 +7,7 @@ import type { Calibration } from '@snn/sim';
 import type { ConversionFlags } from './conversion-flags.js';
 import type { CliIo } from './io.js';
 import { mnistInput } from './mnist-input.js';
-import { percentage, positiveInt, positiveNumber } from './numbers.js';
+import { finiteNumber, percentage, positiveInt, positiveNumber } from './numbers.js';
 import { createProgress } from './progress.js';
 import { formatCount, formatTable } from './table.js';
 import { UsageError } from './usage-error.js';
@@ -18,6 +18,7 @@ export interface CalibrationFlags {
   readonly calibrationImages: number;
   readonly percentile: number;
   readonly targetRate?: number;
+  readonly initialVoltage?: number;
   readonly dt?: number;
 }
 
@@ -28,7 +29,8 @@ export function addCalibrationFlags(command: Command): Command {
     .option('--calibrate', 'run the ANN on training images and choose each layer\'s firing-rate scale from its activations (data-based normalization); ReLU layers become IntegrateAndFire neurons read as the mean output over time')
     .addOption(new Option('--calibration-images <N>', 'training images (the first N of mnist-train) the activations are measured on').argParser(positiveInt).default(1000))
     .addOption(new Option('--percentile <P>', 'percentile of each layer\'s positive activations that becomes one spike per step, in (0, 100]').argParser(percentage).default(99.9))
-    .addOption(new Option('--target-rate <HZ>', 'upper bound on every layer\'s mean firing rate (Hz); layers that would fire faster get a smaller scale').argParser(positiveNumber));
+    .addOption(new Option('--target-rate <HZ>', 'upper bound on every layer\'s mean firing rate (Hz); layers that would fire faster get a smaller scale').argParser(positiveNumber))
+    .addOption(new Option('--initial-voltage <V>', 'membrane voltage IntegrateAndFire neurons start at, as a fraction of the threshold (default 0.5: spike counts round instead of floor)').argParser(finiteNumber));
   if (!command.options.some((o) => o.long === '--dt')) {
     command.addOption(new Option('--dt <SECONDS>', 'time step the network will run at (default 0.001); scales are per step').argParser(positiveNumber));
   }
@@ -74,6 +76,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
       onProgress: (done, total) => progress.update(done, total),
       ...(flags.targetRate !== undefined ? { targetRateHz: flags.targetRate } : {}),
       ...(flags.dt !== undefined ? { dt: flags.dt } : {}),
+      ...(flags.initialVoltage !== undefined ? { initialVoltage: flags.initialVoltage } : {}),
       ...(extra.neuronType !== undefined ? { neuronType: extra.neuronType } : {}),
       ...(extra.synapseTau !== undefined ? { synapse: { type: 'lowpass', params: { tau: extra.synapseTau } } } : {}),
     });
@@ -82,7 +85,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
   } catch (e) {
     progress.finish();
     // options out of range are the user's flags: say which flag
-    const flag = isSnnError(e, 'SIM_BAD_ARGUMENT') ? { targetRateHz: '--target-rate', neuronType: '--neuron', percentile: '--percentile' }[e.where ?? ''] : undefined;
+    const flag = isSnnError(e, 'SIM_BAD_ARGUMENT') ? { targetRateHz: '--target-rate', neuronType: '--neuron', percentile: '--percentile', initialVoltage: '--initial-voltage' }[e.where ?? ''] : undefined;
     if (flag) throw new UsageError(`${flag}: ${e instanceof Error ? e.message.replace(/^calibrate: /, '') : String(e)}`);
     throw e;
   }

@@ -21,6 +21,8 @@ export interface EvaluationSettings {
   readonly workers: number;
   readonly batchSize?: number;
   readonly seed?: number;
+  /** Arithmetic of spiking neuron steps (the simulator's `precision`; default float64). */
+  readonly precision?: 'float32' | 'float64';
   /** Time step in seconds (default 0.001). */
   readonly dt?: number;
   /** Output node id or Keras layer name to classify with (default: the 10-way output). */
@@ -77,6 +79,7 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
     mode: settings.mode,
     ...(settings.batchSize !== undefined ? { batchSize: settings.batchSize } : {}),
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+    ...(settings.precision !== undefined ? { precision: settings.precision } : {}),
     ...(settings.dt !== undefined ? { dt: settings.dt } : {}),
   };
   const meanLast = settings.meanLast ?? (settings.readout === 'mean' ? settings.steps : undefined);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +46,18 @@ describe('the snn binary', () => {
     expect(json.steps).toBe(1);
     expect(json.accuracy).toBeGreaterThan(0.9);
     expect(Object.keys(json.rates)).toEqual(['conv2d_Conv2D1/activation', 'conv2d_Conv2D2/activation', 'dense_Dense1/activation', 'dense_Dense2/activation']);
+  });
+
+  it('train --json: exit 0 (the training threads do not keep the process alive) and the file is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snn-bin-train-'));
+    try {
+      const out = join(dir, 'net.snn');
+      const r = snn('train', 'keras-to-snn', '--limit', '400', '--test-limit', '100', '--json', '-o', out);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.out.trimEnd().split('\n').pop() as string) as { testImages: number }).testImages).toBe(100);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

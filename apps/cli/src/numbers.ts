@@ -26,6 +26,13 @@ export function percentage(value: string): number {
   return n;
 }
 
+/** A finite number >= 0 (target firing rates). */
+export function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number >= 0, got '${value}'`);
+  return n;
+}
+
 /** Any finite number (input scale and offset). */
 export function finiteNumber(value: string): number {
   const n = Number(value);

@@ -2,12 +2,13 @@ import { Command } from 'commander';
 import { convertCommand } from './commands/convert.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { inspectCommand } from './commands/inspect.js';
+import { trainCommand } from './commands/train.js';
 import type { CliIo } from './io.js';
 
 /** The `snn` program with its commands; parse errors throw (see `runCli`) instead of exiting. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('snn')
-    .description('snn: inspect Keras models, convert them to spiking networks, and evaluate them on MNIST')
+    .description('snn: inspect Keras models, convert them to spiking networks, evaluate them on MNIST, and train them')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -20,5 +21,6 @@ export function createProgram(io: CliIo): Command {
   inspectCommand(program, io);
   convertCommand(program, io);
   evaluateCommand(program, io);
+  trainCommand(program, io);
   return program;
 }

@@ -110,7 +110,8 @@ export function buildPlan(
       exec = new PostFilteredExec(id, transform, outShape, edgeKernel(e), maxBatch, arena);
     } else if (maxPool && !rateMode && !inputsStatic) {
       // spiking mode, time-varying input: pass the input with the largest running total
-      exec = new GatedMaxPoolExec(id, node, sources[0], inShapes[0], outShape, maxBatch, arena);
+      const active = inEdges[0].synapse ? undefined : spikingSource(execs, inEdges[0].source);
+      exec = new GatedMaxPoolExec(id, node, sources[0], inShapes[0], outShape, maxBatch, arena, active);
     } else if (node.kind === 'reshape' || node.kind === 'output') {
       exec = new AliasExec(id, sources[0], inputsStatic);
       aliasSourceId.set(exec, inEdges[0].source);

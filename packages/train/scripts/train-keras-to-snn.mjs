@@ -8,9 +8,8 @@
 // --time-batches K: only time K training batches (after 2 warm-up batches) and extrapolate.
 import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
-import { createModel, evaluate, fit, initTraining, progressBar } from '@snn/train';
+import { createModel, evaluate, fit, initTraining, kerasToSnnGraph, progressBar } from '@snn/train';
 import { saveCheckpoint } from '@snn/train/node';
-import { kerasToSnnGraph } from '../dist/testing/fixtures.js';
 import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
 const { values } = scriptArgs(import.meta.url, {

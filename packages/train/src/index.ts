@@ -1,4 +1,8 @@
 // Training core: model, losses, optimizers, fit/evaluate/predict.
+/** Stable codes of the errors `@snn/train` raises, with their meanings. */
+export { trainErrorCodes, type TrainErrorCode } from './error-codes.js';
+/** NengoDL's keras-to-snn network (conv 32, conv 64 stride 2, dense 10), freshly initialized from a seed. */
+export { kerasToSnnGraph } from './networks/keras-to-snn.js';
 /** Build a differentiable rate-mode tfjs model (trainable variables + forward pass) from an IR graph. */
 export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides } from './model/model.js';
 /** Surrogate parameter overrides by neuron type name (e.g. NengoDL's `lif_smoothing` as `{ LIF: { sigma } }`). */
@@ -19,10 +23,20 @@ export { meanSquaredError } from './losses/mse.js';
 export { resolveLosses, type LossFn, type LossName, type LossSpec, type LossSpecs, type LossTerm } from './losses/loss-spec.js';
 /** Adam, SGD (momentum, Nesterov) and RMSprop from a spec. */
 export { createOptimizer, type OptimizerSpec, type AdamSpec, type SgdSpec, type RmspropSpec } from './optimizers/optimizer.js';
+/** An optimizer's moments and iteration count as JSON (kept in checkpoints), and restoring them. */
+export { saveOptimizerState, restoreOptimizerState, type OptimizerState, type SavedTensor } from './optimizers/optimizer-state.js';
+/** Firing-rate regularization (NengoDL keras-to-snn): MSE of neuron layers' rates (Hz) against a target, as loss specs. */
+export { firingRateLosses, type FiringRateLossOptions } from './losses/firing-rate-loss.js';
+/** The neurons node ids that node ids or Keras layer names stand for. */
+export { neuronLayerIds } from './model/neuron-layers.js';
+/** Refuse graphs training would get wrong: layers converted for inference only, nothing trainable. */
+export { checkTrainable, type InferenceOnlyLayer } from './model/check-trainable.js';
 /** Initialize the backend and register snn's training gradients and kernels. */
 export { initTraining } from './fit/init-training.js';
 /** Train a model with minibatches, seeded shuffling, progress and per-epoch metrics. */
 export { fit, type FitOptions, type FitResult, type EpochMetrics } from './fit/fit.js';
+/** Train for epochs with per-epoch validation, resumable (start epoch, optimizer state), with a checkpoint hook. */
+export { trainEpochs, type TrainEpochsOptions, type TrainedEpoch, type TrainingSnapshot, type ValidationData } from './fit/train-epochs.js';
 /** Loss/accuracy of a model on a data set, and its rate-mode outputs. */
 export { evaluate, predict, type EvaluateOptions, type EvaluateResult, type PredictOptions, type PredictedArray } from './fit/evaluate.js';
 /** Data arrays accepted by fit/evaluate/predict: (batch, ...) or NengoDL's (batch, 1, ...). */

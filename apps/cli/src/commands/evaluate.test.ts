@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,5 +141,10 @@ describe('snn evaluate', () => {
       { layer: 'bn_1', node: 'conv2d_Conv2D2', reason: "folded batch normalization 'bn_1' into 'conv2d_Conv2D2'" },
       { layer: 'dense_Dense1', node: 'dense_Dense1', reason: "ignored kernel_regularizer of 'dense_Dense1'" },
     ]);
+    // only training refuses them, naming the layer
+    const t = await snn('train', join(dir, 'model.json'), '--limit', '200', '--epochs', '1', '-o', join(tmp, 'never.snn'));
+    expect(t.code).toBe(1);
+    expect(t.err).toMatch(/^snn: TRAIN_INFERENCE_ONLY: .*layer 'bn_1'/m);
+    expect(existsSync(join(tmp, 'never.snn'))).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ export interface NeuronWasm {
   readonly sreluStep: WasmSreluStep;
   /** `srelu_step_f32`: float32 SpikingRectifiedLinear over a multiple of 8 neurons, listing the nonzero outputs. */
   readonly sreluStepF32: WasmSreluStepF32;
+  /** `if_step_f32`: float32 IntegrateAndFire over a multiple of 8 neurons (same arguments as `srelu_step_f32`), listing the spikes. */
+  readonly ifStepF32: WasmSreluStepF32;
   /** `list_nonzero`: list the nonzero entries of a multiple of 8 floats (e.g. a LIF step's spikes). */
   readonly listNonzero: WasmListNonzero;
   /** Byte offset of `a` in the memory, or -1 when `a` is not a view on it. */
@@ -86,7 +88,7 @@ function create(): NeuronWasm | null {
     return null; // e.g. a page that is not cross-origin isolated
   }
   const exports = instance.exports as {
-    lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32; list_nonzero: WasmListNonzero;
+    lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32; if_step_f32: WasmSreluStepF32; list_nonzero: WasmListNonzero;
   };
   // Views made before a grow keep the buffer object of their time: remember every one.
   const buffers: ArrayBufferLike[] = [memory.buffer];
@@ -123,6 +125,7 @@ function create(): NeuronWasm | null {
     lifStepF32: exports.lif_step_f32,
     sreluStep: exports.srelu_step,
     sreluStepF32: exports.srelu_step_f32,
+    ifStepF32: exports.if_step_f32,
     listNonzero: exports.list_nonzero,
     offsetOf,
     alloc: (n) => {

@@ -112,5 +112,7 @@ describe('calibrate (data-based normalization)', () => {
     fails(() => calibrate(b.build(), { x }, registries()), 'SIM_NO_NEURONS', /no neuron layers/);
     fails(() => calibrate(network('LIF'), { x }, registries()), 'SIM_UNSUPPORTED', /node 'h' has neuron type LIF/);
     fails(() => calibrate(network(), { x }, { ...registries(), neuronType: 'LIF' }), 'SIM_BAD_ARGUMENT', /neuronType 'LIF'/);
+    fails(() => calibrate(network(), { x }, { ...registries(), initialVoltage: 1.5 }), 'SIM_BAD_ARGUMENT', /initialVoltage 1.5 is not allowed for IntegrateAndFire/);
+    fails(() => calibrate(network(), { x }, { ...registries(), neuronType: 'SpikingRectifiedLinear', initialVoltage: 0 }), 'SIM_BAD_ARGUMENT', /'SpikingRectifiedLinear' has no initialVoltage/);
   });
 });

@@ -1,5 +1,5 @@
 import { SnnError, scaleFiringRates, setSynapses, swapNeurons, type Graph, type NeuronsNode, type SynapseSpec } from '@snn/ir';
-import type { NeuronType } from '@snn/neurons';
+import { resolveParams, type NeuronType } from '@snn/neurons';
 import type { CompileOptions, SimInputs } from '../options.js';
 import { measureActivations, type ActivationSummary } from './activations.js';
 
@@ -78,6 +78,16 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   const toType = options.neurons.get(options.neuronType ?? 'IntegrateAndFire', 'calibrate neuronType');
   if (!toType.spiking || !reluFamily(toType)) {
     throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: neuronType '${toType.name}' is not a spiking type with ReLU rates; use IntegrateAndFire or SpikingRectifiedLinear`, { where: 'neuronType' });
+  }
+  if (options.initialVoltage !== undefined) {
+    if (!('initialVoltage' in toType.params)) {
+      throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: neuronType '${toType.name}' has no initialVoltage parameter (its initial state is its own); use IntegrateAndFire or leave initialVoltage out`, { where: 'initialVoltage' });
+    }
+    try {
+      resolveParams(toType, { initialVoltage: options.initialVoltage }, 'calibrate initialVoltage');
+    } catch (e) {
+      throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: initialVoltage ${options.initialVoltage} is not allowed for ${toType.name}: ${(e as Error).message}`, { where: 'initialVoltage', cause: e });
+    }
   }
   const layers = graph.nodes.filter((n): n is NeuronsNode => n.kind === 'neurons');
   if (layers.length === 0) {

@@ -1,5 +1,5 @@
 import { samePadding, type GlobalPoolNode, type PoolNode, type Shape } from '@snn/ir';
-import { gatedMaxPoolStep, poolTaps, type PoolTaps } from '../kernels/gated-max-pool.js';
+import { gatedMaxPoolStep, gatedMaxPoolStepSparse, poolTaps, type PoolTaps } from '../kernels/gated-max-pool.js';
 import type { KernelArena } from '../wasm/sim-wasm.js';
 import { activeList, collectNonzero, type ActivePtrs } from './active-list.js';
 import type { ActiveSet, ActiveSource, Exec, ValueSource } from './exec.js';
@@ -28,6 +28,8 @@ export class GatedMaxPoolExec implements Exec, ActiveSource {
     outShape: Shape,
     maxBatch: number,
     arena: KernelArena,
+    /** The input's own list of nonzero values, when it has one (spiking neurons): then only windows with a spike are evaluated. */
+    private readonly inputActive?: ActiveSource,
   ) {
     this.size = outShape.reduce((a, b) => a * b, 1);
     this.value = arena.array(maxBatch * this.size);
@@ -50,7 +52,9 @@ export class GatedMaxPoolExec implements Exec, ActiveSource {
   }
 
   forward(batch: number): void {
-    gatedMaxPoolStep(this.input.read(), this.totals, this.value, this.taps, batch);
+    const x = this.input.read();
+    if (this.inputActive) gatedMaxPoolStepSparse(x, this.totals, this.value, this.taps, batch, this.inputActive.active.index, this.inputActive.active.count);
+    else gatedMaxPoolStep(x, this.totals, this.value, this.taps, batch);
     this.active.count = collectNonzero(this.value, batch * this.size, this.active, this.activePtrs);
   }
 }

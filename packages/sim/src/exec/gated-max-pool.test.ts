@@ -3,7 +3,7 @@ import { GraphBuilder, createRng } from '@snn/ir';
 import { initBackend } from '../backend/init.js';
 import { compile } from '../compile.js';
 import { registries } from '../testing/fixtures.js';
-import { gatedMaxPoolStep, poolTaps } from '../kernels/gated-max-pool.js';
+import { gatedMaxPoolStep, gatedMaxPoolStepSparse, poolTaps } from '../kernels/gated-max-pool.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -71,5 +71,30 @@ describe('max pooling of spike trains (spiking mode)', () => {
       expect(out[0]).toBe(expected);
     }
     expect([...totals]).toEqual([10, 5]);
+  });
+
+  it('the event-driven kernel (nonzero inputs only) equals the dense one, overlapping and padded windows included', () => {
+    const rng = createRng(9);
+    const [h, w, c, batch] = [9, 7, 5, 3];
+    for (const [window, strides, pad, outShape] of [
+      [[2, 2], [2, 2], [0, 0], [4, 3]],
+      [[3, 3], [2, 2], [1, 1], [5, 4]],
+      [[3, 2], [1, 1], [0, 0], [7, 6]],
+    ] as const) {
+      const taps = poolTaps([h, w], c, window, strides, pad, outShape);
+      const n = batch * h * w * c;
+      const outSize = batch * outShape[0] * outShape[1] * c;
+      const [dense, sparse] = [0, 1].map(() => ({ totals: new Float64Array(n), out: new Float32Array(outSize) }));
+      for (let step = 0; step < 40; step++) {
+        const x = new Float32Array(n);
+        const index: number[] = [];
+        for (let i = 0; i < n; i++) if (rng.uniform(0, 1) < 0.08) (x[i] = Math.ceil(rng.uniform(0, 3)) * 250), index.push(i);
+        gatedMaxPoolStep(x, dense.totals, dense.out, taps, batch);
+        gatedMaxPoolStepSparse(x, sparse.totals, sparse.out, taps, batch, Int32Array.from(index), index.length);
+        expect(sparse.out).toEqual(dense.out);
+        expect(sparse.totals).toEqual(dense.totals);
+      }
+      expect(dense.out.some((v) => v !== 0)).toBe(true);
+    }
   });
 });

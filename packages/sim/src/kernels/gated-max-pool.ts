@@ -6,6 +6,9 @@
 export interface PoolTaps {
   readonly taps: Int32Array;
   readonly start: Int32Array;
+  /** The reverse map: input position `q` is read by output positions `windows[windowStart[q] .. windowStart[q + 1])`. */
+  readonly windows: Int32Array;
+  readonly windowStart: Int32Array;
   /** Spatial positions of the input and of the output; channels. */
   readonly inSpatial: number;
   readonly outSpatial: number;
@@ -45,7 +48,13 @@ export function poolTaps(
       start[oy * outW + ox + 1] = taps.length;
     }
   }
-  return { taps: Int32Array.from(taps), start, inSpatial: h * w, outSpatial: outH * outW, channels };
+  const windowStart = new Int32Array(h * w + 1);
+  for (const q of taps) windowStart[q + 1]++;
+  for (let q = 0; q < h * w; q++) windowStart[q + 1] += windowStart[q];
+  const windows = new Int32Array(taps.length);
+  const fill = windowStart.slice(0, h * w);
+  for (let p = 0; p < outH * outW; p++) for (let k = start[p]; k < start[p + 1]; k++) windows[fill[taps[k]]++] = p;
+  return { taps: Int32Array.from(taps), start, windows, windowStart, inSpatial: h * w, outSpatial: outH * outW, channels };
 }
 
 /**
@@ -61,28 +70,61 @@ export function poolTaps(
 export function gatedMaxPoolStep(x: Float32Array, totals: Float64Array, out: Float32Array, t: PoolTaps, batch: number): void {
   const c = t.channels;
   const inSize = t.inSpatial * c;
-  const { taps, start } = t;
   for (let b = 0; b < batch; b++) {
-    const inBase = b * inSize;
     let o = b * t.outSpatial * c;
-    for (let p = 0; p < t.outSpatial; p++) {
-      const first = start[p];
-      const last = start[p + 1];
-      for (let ch = 0; ch < c; ch++, o++) {
-        let bestTotal = -Infinity;
-        let value = -Infinity;
-        for (let k = first; k < last; k++) {
-          const i = inBase + taps[k] * c + ch;
-          const total = totals[i];
-          if (total > bestTotal || (total === bestTotal && x[i] > value)) {
-            bestTotal = total;
-            value = x[i];
-          }
-        }
-        out[o] = last > first ? value : 0;
-      }
-    }
+    for (let p = 0; p < t.outSpatial; p++) for (let ch = 0; ch < c; ch++, o++) out[o] = windowValue(x, totals, t, b * inSize, p, ch);
   }
   const n = batch * inSize;
   for (let i = 0; i < n; i++) totals[i] += x[i];
+}
+
+/**
+ * {@link gatedMaxPoolStep} driven by the nonzero inputs only (`index[0..count)`, increasing,
+ * into the batch's `x`): a window whose inputs are all zero this step passes on zero and its
+ * totals do not change, so only the windows holding a nonzero input are evaluated. Same
+ * result as the dense step; on spike trains (a few percent active) many times faster.
+ */
+export function gatedMaxPoolStepSparse(
+  x: Float32Array,
+  totals: Float64Array,
+  out: Float32Array,
+  t: PoolTaps,
+  batch: number,
+  index: Int32Array,
+  count: number,
+): void {
+  const c = t.channels;
+  const inSize = t.inSpatial * c;
+  out.fill(0, 0, batch * t.outSpatial * c);
+  const { windows, windowStart } = t;
+  for (let k = 0; k < count; k++) {
+    const i = index[k];
+    const b = (i / inSize) | 0;
+    const within = i - b * inSize;
+    const q = (within / c) | 0;
+    const ch = within - q * c;
+    const outBase = b * t.outSpatial * c + ch;
+    for (let w = windowStart[q]; w < windowStart[q + 1]; w++) {
+      const p = windows[w];
+      out[outBase + p * c] = windowValue(x, totals, t, b * inSize, p, ch);
+    }
+  }
+  for (let k = 0; k < count; k++) totals[index[k]] += x[index[k]];
+}
+
+/** This step's input of the window's leader: largest total before the step, then largest input, then first. */
+function windowValue(x: Float32Array, totals: Float64Array, t: PoolTaps, inBase: number, p: number, ch: number): number {
+  const { taps, start } = t;
+  const c = t.channels;
+  let bestTotal = -Infinity;
+  let value = -Infinity;
+  for (let k = start[p], last = start[p + 1]; k < last; k++) {
+    const i = inBase + taps[k] * c + ch;
+    const total = totals[i];
+    if (total > bestTotal || (total === bestTotal && x[i] > value)) {
+      bestTotal = total;
+      value = x[i];
+    }
+  }
+  return start[p + 1] > start[p] ? value : 0;
 }

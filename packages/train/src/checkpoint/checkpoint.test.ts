@@ -10,7 +10,7 @@ import { fit } from '../fit/fit.js';
 import { initTraining } from '../fit/init-training.js';
 import { exportGraph } from '../model/export-graph.js';
 import { createModel } from '../model/model.js';
-import { kerasToSnnGraph } from '../testing/fixtures.js';
+import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
 beforeAll(async () => {

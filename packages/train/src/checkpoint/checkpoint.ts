@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { SnnError, decodeSnn, encodeSnn, type Graph } from '@snn/ir';
 import { exportGraph } from '../model/export-graph.js';
 import { TrainableModel } from '../model/model.js';
+import type { OptimizerState } from '../optimizers/optimizer-state.js';
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write.js';
 
 /** Training state stored in a checkpoint's graph metadata under `training`. */
 export interface CheckpointInfo {
   /** Epochs completed when the checkpoint was written. */
   readonly epoch?: number;
+  /** The optimizer's state, to resume with its moments (a `trainEpochs` snapshot holds it). */
+  readonly optimizer?: OptimizerState;
   /** Anything else worth keeping (loss, accuracy, options). */
   readonly [key: string]: unknown;
 }
@@ -15,8 +18,8 @@ export interface CheckpointInfo {
 /**
  * Save a model's trained graph (or a graph) as a `.snn` file, atomically (temporary file +
  * rename): an interrupted save never leaves a corrupt checkpoint. `info` is stored in the
- * graph's metadata under `training`. Optimizer state is not saved: resuming restarts the
- * optimizer's moments. Node only.
+ * graph's metadata under `training`; with `info.optimizer` (from a `trainEpochs` snapshot)
+ * a resumed run continues with the optimizer's moments, else it restarts them. Node only.
  */
 export function saveCheckpoint(path: string, model: TrainableModel | Graph, info: CheckpointInfo = {}, hooks?: AtomicWriteHooks): void {
   const graph = model instanceof TrainableModel ? exportGraph(model) : model;

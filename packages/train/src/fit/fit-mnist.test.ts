@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import { createModel } from '../model/model.js';
-import { kerasToSnnGraph } from '../testing/fixtures.js';
+import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
 import { evaluate, predict } from './evaluate.js';
 import { fit, type EpochMetrics } from './fit.js';
 import { initTraining } from './init-training.js';

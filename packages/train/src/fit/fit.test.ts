@@ -146,6 +146,9 @@ describe('fit', () => {
     expect(formatProgress({ epoch: 1, epochs: 1, batch: 1, batches: 2, loss: 0.5, samplesPerSecond: 100, seconds: 2 }, 4)).toBe(
       'epoch 1/1 [=>  ] 1/2 loss 0.5000 100 samples/s 2.0s',
     );
+    expect(formatProgress({ epoch: 3, epochs: 4, batch: 2, batches: 2, loss: 0.25, samplesPerSecond: 812.4, seconds: 1 }, 4, 'images')).toBe(
+      'epoch 3/4 [====] 2/2 loss 0.2500 812 images/s 1.0s',
+    );
     model.dispose();
   });
 });

@@ -14,14 +14,14 @@ export interface BatchProgress {
   readonly seconds: number;
 }
 
-/** One line: `epoch 1/2 [=========>          ] 150/300 loss 0.2315 1234 samples/s 12.3s`. */
-export function formatProgress(p: BatchProgress, width = 30): string {
+/** One line: `epoch 1/2 [=========>          ] 150/300 loss 0.2315 1234 samples/s 12.3s` (`unit` names the samples, e.g. `images`). */
+export function formatProgress(p: BatchProgress, width = 30, unit = 'samples'): string {
   const filled = Math.round((width * p.batch) / Math.max(1, p.batches));
   const bar = '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (filled === width ? '=' : '>') : '') + ' '.repeat(width - filled);
   const pad = String(p.batches).length;
   return (
     `epoch ${p.epoch}/${p.epochs} [${bar}] ${String(p.batch).padStart(pad)}/${p.batches} ` +
-    `loss ${p.loss.toFixed(4)} ${Math.round(p.samplesPerSecond)} samples/s ${p.seconds.toFixed(1)}s`
+    `loss ${p.loss.toFixed(4)} ${Math.round(p.samplesPerSecond)} ${unit}/s ${p.seconds.toFixed(1)}s`
   );
 }
 
@@ -34,10 +34,10 @@ export interface TextSink {
  * A `fit` `onBatch` callback that redraws one progress line on `sink` (default: the
  * process's stderr where there is one, else nothing) and ends the line after each epoch.
  */
-export function progressBar(sink?: TextSink, width = 30): (p: BatchProgress) => void {
+export function progressBar(sink?: TextSink, width = 30, unit = 'samples'): (p: BatchProgress) => void {
   const out = sink ?? (globalThis as { process?: { stderr?: TextSink } }).process?.stderr;
   return (p) => {
     if (!out) return;
-    out.write(`\r${formatProgress(p, width)}${p.batch === p.batches ? '\n' : ''}`);
+    out.write(`\r${formatProgress(p, width, unit)}${p.batch === p.batches ? '\n' : ''}`);
   };
 }
