@@ -5,7 +5,8 @@ import { NeuronRegistry, QCFS, registerAll, type NeuronType } from '@snn/neurons
 import { fit } from '../fit/fit.js';
 import { initTraining } from '../fit/init-training.js';
 import { toQcfs } from '../quantize/to-qcfs.js';
-import { kerasToSnnGraph, randomParam } from '../testing/fixtures.js';
+import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
+import { randomParam } from '../testing/fixtures.js';
 import { exportGraph } from './export-graph.js';
 import { createModel, type TrainableModel } from './model.js';
 

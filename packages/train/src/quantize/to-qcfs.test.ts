@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder, isSnnError, scalar, type Graph, type NeuronsNode } from '@snn/ir';
-import { deepFreeze, kerasToSnnGraph } from '../testing/fixtures.js';
+import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
+import { deepFreeze } from '../testing/fixtures.js';
 import { toQcfs } from './to-qcfs.js';
 
 
@@ -41,14 +42,14 @@ describe('toQcfs', () => {
   it('rejects bad levels and thresholds, incomplete or wrong maps, and graphs without ReLU populations, naming the culprit', () => {
     const graph = kerasToSnnGraph(1);
     const cases: Array<[() => unknown, string, string, RegExp]> = [
-      [() => toQcfs(graph, { levels: 2.5, threshold: 1 }), 'TRAIN_BAD_ARGUMENT', 'levels', /whole number/],
-      [() => toQcfs(graph, { levels: 0, threshold: 1 }), 'TRAIN_BAD_ARGUMENT', 'levels', />= 1/],
-      [() => toQcfs(graph, { levels: 4, threshold: 0 }), 'TRAIN_BAD_ARGUMENT', 'threshold', /finite and > 0/],
-      [() => toQcfs(graph, { levels: 4, threshold: { conv0_neurons: 1 } }), 'TRAIN_BAD_ARGUMENT', 'conv1_neurons', /no value for 'conv1_neurons'/],
-      [() => toQcfs(graph, { levels: 4, threshold: { conv0_neurons: 1, conv1_neurons: Number.NaN } }), 'TRAIN_BAD_ARGUMENT', 'conv1_neurons', /threshold of 'conv1_neurons' is NaN/],
-      [() => toQcfs(graph, { levels: 4, threshold: { conv0: 1 } }), 'TRAIN_BAD_ARGUMENT', 'conv0', /not a RectifiedLinear neurons node/],
+      [() => toQcfs(graph, { levels: 2.5, threshold: 1 }), 'TRAIN_BAD_OPTION', 'levels', /whole number/],
+      [() => toQcfs(graph, { levels: 0, threshold: 1 }), 'TRAIN_BAD_OPTION', 'levels', />= 1/],
+      [() => toQcfs(graph, { levels: 4, threshold: 0 }), 'TRAIN_BAD_OPTION', 'threshold', /finite and > 0/],
+      [() => toQcfs(graph, { levels: 4, threshold: { conv0_neurons: 1 } }), 'TRAIN_BAD_OPTION', 'conv1_neurons', /no value for 'conv1_neurons'/],
+      [() => toQcfs(graph, { levels: 4, threshold: { conv0_neurons: 1, conv1_neurons: Number.NaN } }), 'TRAIN_BAD_OPTION', 'conv1_neurons', /threshold of 'conv1_neurons' is NaN/],
+      [() => toQcfs(graph, { levels: 4, threshold: { conv0: 1 } }), 'TRAIN_NOT_RELU', 'conv0', /not a RectifiedLinear neurons node/],
       [() => toQcfs(graph, { levels: 4, threshold: { nope: 1 } }), 'TRAIN_UNKNOWN_NODE', 'nope', /not a node of the graph; ReLU nodes: conv0_neurons, conv1_neurons/],
-      [() => toQcfs(kerasToSnnGraph(1, 'LIF'), { levels: 4, threshold: 1 }), 'TRAIN_BAD_ARGUMENT', 'graph', /no RectifiedLinear neurons nodes .*neuron types: LIF/],
+      [() => toQcfs(kerasToSnnGraph(1, 'LIF'), { levels: 4, threshold: 1 }), 'TRAIN_NOT_RELU', 'graph', /no RectifiedLinear neurons nodes .*neuron types: LIF/],
     ];
     for (const [run, code, where, message] of cases) {
       const e = errorOf(run);
