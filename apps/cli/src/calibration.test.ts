@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphBuilder, decodeSnn, encodeSnn, param, type NeuronsNode } from '@snn/ir';
-import { runCli } from './cli.js';
-import { bufferIo } from './io.js';
+import { lastJsonLine, runSnn as snn } from './testing/run-snn.js';
 import { fixtureDir, fixtureModels } from './fixture-check/fixtures.js';
 import type { EvaluateSummary } from './commands/evaluate.js';
 
 const fixtures = fixtureDir();
 const tmp = mkdtempSync(join(tmpdir(), 'snn-calibrate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const lastJson = (out: string): EvaluateSummary => JSON.parse(out.trimEnd().split('\n').pop() as string) as EvaluateSummary;
-
-async function snn(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = bufferIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+const lastJson = (out: string): EvaluateSummary => lastJsonLine<EvaluateSummary>(out);
 
 describe('snn convert --calibrate', () => {
   // every fixture: calibrated on 300 training images, 30 spiking steps on 300 test images within a point of

@@ -14,6 +14,9 @@ export interface TrainFlags {
   readonly limit?: number;
   readonly testLimit?: number;
   readonly neuron?: readonly string[];
+  readonly quantizeSteps?: number;
+  readonly quantizePercentile: number;
+  readonly quantizeImages: number;
   readonly rateTarget?: number;
   readonly rateWeight?: number;
   readonly rateLayer?: readonly string[];

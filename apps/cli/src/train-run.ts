@@ -8,6 +8,7 @@ import { classifierOutput } from './model-output.js';
 import { loadTrainingModel } from './train-model.js';
 import { epochSummary, renderEpochLine, type TrainEpochSummary, type TrainSummary } from './train-report.js';
 import { trainingGraph } from './training-graph.js';
+import { quantizeForFewSteps } from './quantize.js';
 import { UsageError } from './usage-error.js';
 
 /** What a `snn train` run did. */
@@ -31,8 +32,11 @@ export async function runTraining(model: string | undefined, flags: TrainFlags, 
   const { loadCheckpoint, saveCheckpoint } = await import('@snn/train/node');
   const resumed = flags.resume !== undefined ? loadCheckpoint(flags.resume) : undefined;
   const startEpoch = resumed ? checkpointEpoch(resumed.info.epoch, flags) : 0;
+  if (!resumed) await train.initTraining({ threads: 2 }); // measuring activations for --quantize-steps runs on the backend
   const { graph, format } = resumed ? { graph: resumed.graph, format: 'checkpoint' } : await preparedModel(model!, flags, neurons, io);
-  if (resumed && flags.neuron !== undefined) io.err(`snn: warning: --neuron is not applied when resuming: ${flags.resume} holds the network with its neuron types as trained\n`);
+  if (resumed && (flags.neuron !== undefined || flags.quantizeSteps !== undefined)) {
+    io.err(`snn: warning: --neuron and --quantize-steps are not applied when resuming: ${flags.resume} holds the network with its neuron types as trained\n`);
+  }
   train.checkTrainable(graph);
   const shapes = inferShapes(graph);
   const { inputId } = mnistInput(graph, shapes);
@@ -57,7 +61,7 @@ export async function runTraining(model: string | undefined, flags: TrainFlags, 
   if (flags.batch > data.count) throw new UsageError(`--batch ${flags.batch} is more than the ${data.count} training images; give --batch ${data.count} or less`);
   await train.initTraining({ threads: 2 });
   const trainable = train.createModel(graph, { neurons });
-  const settings = { model: model ?? flags.resume, optimizer, batch: flags.batch, seed: flags.seed, ...(flags.neuron ? { neuron: flags.neuron } : {}), ...(rateRegularization ? { rateRegularization } : {}) };
+  const settings = { model: model ?? flags.resume, optimizer, batch: flags.batch, seed: flags.seed, ...(flags.neuron ? { neuron: flags.neuron } : {}), ...(flags.quantizeSteps ? { quantizeSteps: flags.quantizeSteps } : {}), ...(rateRegularization ? { rateRegularization } : {}) };
   const epochs: TrainEpochSummary[] = [];
   let written: Graph;
   try {
@@ -112,5 +116,8 @@ export async function runTraining(model: string | undefined, flags: TrainFlags, 
 async function preparedModel(model: string, flags: TrainFlags, neurons: NeuronRegistry, io: CliIo): Promise<{ graph: Graph; format: string }> {
   const loaded = await loadTrainingModel(model, flags.seed);
   for (const w of loaded.warnings) io.err(`snn: warning: ${w}\n`);
-  return { graph: trainingGraph(loaded.graph, flags, neurons), format: loaded.format };
+  const graph = trainingGraph(loaded.graph, flags, neurons);
+  if (flags.quantizeSteps === undefined) return { graph, format: loaded.format };
+  const settings = { levels: flags.quantizeSteps, percentile: flags.quantizePercentile, images: flags.quantizeImages };
+  return { graph: await quantizeForFewSteps(graph, settings, neurons, io), format: loaded.format };
 }

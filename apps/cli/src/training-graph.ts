@@ -10,10 +10,10 @@ export interface TrainingGraphFlags {
 }
 
 /**
- * The network `snn train` trains: `graph` with the flags' passes applied in order. Today
- * that is `--neuron` (`swapNeurons`; the swapped types are kept in the written network and
- * train through their surrogates, e.g. LIF through SoftLIFRate). A `--quantize-steps L`
- * (QCFS activation) pass goes here as the next step, after the swaps.
+ * The network `snn train` trains: `graph` with `--neuron` applied (`swapNeurons`; the
+ * swapped types are kept in the written network and train through their surrogates, e.g.
+ * LIF through SoftLIFRate). `--quantize-steps L` (QCFS) comes after it, in
+ * `quantizeForFewSteps`, since it measures activations on data.
  */
 export function trainingGraph(graph: Graph, flags: TrainingGraphFlags, neurons: NeuronRegistry): Graph {
   let g = graph;

@@ -175,4 +175,23 @@ describe('snn train: errors name the flag, layer or file; nothing is written', (
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^snn: CLI_WRITE: --checkpoint .*ckpt\.snn: the folder .*such does not exist; create it or choose another path\n$/);
   });
+
+  it('--quantize-steps trains QCFS layers whose thresholds start at a percentile and train; calibrate then uses them', async () => {
+    const out = join(tmp, 'q4.snn');
+    const r = await snn('train', 'keras-to-snn', ...short, '--quantize-steps', '4', '--quantize-images', '300', '-o', out, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^snn: QCFS with 4 levels on 2 ReLU layers, thresholds from the p99\.9 activation on 300 training images \(trained from there\):\n {2}conv0_neurons: threshold [\d.]+\n {2}conv1_neurons: threshold [\d.]+\n/);
+    const initial = [...r.err.matchAll(/threshold ([\d.]+)\n/g)].map((m) => Number(m[1]));
+    const qcfs = load(out).nodes.filter((n) => n.kind === 'neurons');
+    expect(qcfs.map((n) => [n.kind === 'neurons' && n.neuronType, n.kind === 'neurons' && n.params?.levels])).toEqual([['QCFS', 4], ['QCFS', 4]]);
+    const trained = qcfs.map((n) => (n.kind === 'neurons' ? n.params!.threshold : NaN));
+    trained.forEach((t, i) => {
+      expect(t).not.toBe(initial[i]); // the thresholds trained ...
+      expect(Math.abs(t - initial[i]) / initial[i]).toBeLessThan(0.2); // ... from where they started
+    });
+    expect(lastJsonLine<TrainSummary>(r.out).testAccuracy).toBeGreaterThan(0.7);
+    const c = await snn('convert', out, '--calibrate', '--calibration-images', '100', '-o', join(tmp, 'q4-spiking.snn'));
+    expect(c.code, c.err).toBe(0);
+    expect(c.out).toMatch(/conv0_neurons\s+QCFS -> IntegrateAndFire\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+QCFS threshold/);
+  });
 });

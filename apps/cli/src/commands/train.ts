@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { collect, nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from '../numbers.js';
+import { collect, nonNegativeInt, nonNegativeNumber, percentage, positiveInt, positiveNumber } from '../numbers.js';
 import { formatCount } from '../table.js';
 import { checkTrainUsage, DEFAULT_RATE_WEIGHT, type TrainFlags } from '../train-flags.js';
 import { renderTrainSummary } from '../train-report.js';
@@ -21,6 +21,13 @@ export function trainCommand(program: Command, io: CliIo): Command {
     .addOption(new Option('--limit <N>', 'train on the first N training images only').argParser(positiveInt))
     .addOption(new Option('--test-limit <N>', 'test on the first N mnist-test images only (default all 10,000)').argParser(positiveInt))
     .addOption(new Option('--neuron <FROM=TO>', 'swap neuron type FROM for TO before training (TO alone swaps RectifiedLinear); the written network keeps TO, trained through its surrogate (LIF: SoftLIFRate); repeatable').argParser(collect))
+    .optionsGroup('Few-step fine-tuning (QCFS, Bu et al. ICLR 2022):')
+    .addOption(
+      new Option('--quantize-steps <L>', 'train the ReLU layers as QCFS: clipped, L-level quantized, half-step-shifted staircases with trainable thresholds, so that snn convert --calibrate gives a network accurate at about L steps')
+        .argParser(positiveInt),
+    )
+    .addOption(new Option('--quantize-percentile <P>', 'percentile of each ReLU layer\'s positive activations its threshold starts at').argParser(percentage).default(99.9))
+    .addOption(new Option('--quantize-images <N>', 'training images those activations are measured on').argParser(positiveInt).default(1000))
     .optionsGroup('Firing-rate regularization (NengoDL keras-to-snn, spec §6):')
     .addOption(new Option('--rate-target <HZ>', 'add the mean squared error between each neuron layer\'s firing rate (Hz) and HZ to the loss').argParser(nonNegativeNumber))
     .addOption(new Option('--rate-weight <W>', `weight of each layer's rate term (default ${DEFAULT_RATE_WEIGHT})`).argParser(positiveNumber))
@@ -37,6 +44,7 @@ export function trainCommand(program: Command, io: CliIo): Command {
         '  snn train keras-to-snn --epochs 2 --seed 1 -o k2s.snn\n' +
         '  snn train model.h5 --epochs 1 --neuron RectifiedLinear=SpikingRectifiedLinear --rate-target 250 --optimizer rmsprop -o net.snn\n' +
         '  snn train keras-to-snn --epochs 4 --checkpoint ckpt.snn -o k2s.snn   (interrupted? add --resume ckpt.snn)\n' +
+        '  snn train k2s.snn --quantize-steps 8 --epochs 2 --lr 1e-4 -o k2s-q8.snn   (then snn convert k2s-q8.snn --calibrate)\n' +
         '  snn evaluate k2s.snn --data mnist-test --steps 1 --mode rate   (the accuracy train reported)\n',
     )
     .action(async (model: string | undefined, flags: TrainFlags) => {
