@@ -17,6 +17,7 @@ export interface CalibrationFlags {
   readonly calibrate?: boolean;
   readonly calibrationImages: number;
   readonly percentile: number;
+  readonly includeZeros?: boolean;
   readonly targetRate?: number;
   readonly initialVoltage?: number;
   readonly dt?: number;
@@ -29,6 +30,7 @@ export function addCalibrationFlags(command: Command): Command {
     .option('--calibrate', 'run the ANN on training images and choose each layer\'s firing-rate scale from its activations (data-based normalization); ReLU layers become IntegrateAndFire neurons read as the mean output over time')
     .addOption(new Option('--calibration-images <N>', 'training images (the first N of mnist-train) the activations are measured on').argParser(positiveInt).default(1000))
     .addOption(new Option('--percentile <P>', 'percentile of each layer\'s positive activations that becomes one spike per step, in (0, 100]').argParser(percentage).default(99.9))
+    .option('--include-zeros', 'take the percentile over all activations, zeros included (SpikingJelly\'s rule; default: the positive ones, as SNN Toolbox)')
     .addOption(new Option('--target-rate <HZ>', 'upper bound on every layer\'s mean firing rate (Hz); layers that would fire faster get a smaller scale').argParser(positiveNumber))
     .addOption(new Option('--initial-voltage <V>', 'membrane voltage IntegrateAndFire neurons start at, as a fraction of the threshold (default 0.5: spike counts round instead of floor)').argParser(finiteNumber));
   if (!command.options.some((o) => o.long === '--dt')) {
@@ -73,6 +75,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
       neurons: createNeuronRegistry(),
       synapses: createSynapseRegistry(),
       percentile: flags.percentile,
+      ...(flags.includeZeros ? { includeZeros: true } : {}),
       onProgress: (done, total) => progress.update(done, total),
       ...(flags.targetRate !== undefined ? { targetRateHz: flags.targetRate } : {}),
       ...(flags.dt !== undefined ? { dt: flags.dt } : {}),
@@ -103,5 +106,5 @@ export function renderCalibration(c: Calibration, flags: CalibrationFlags): stri
   ]);
   const table = formatTable(['layer', 'neurons', 'one spike/step =', 'scale', 'rate (Hz)', 'set by'], rows, ['left', 'left', 'right', 'right', 'right', 'left']);
   const notes = c.notes.map((n) => `note: ${n}\n`).join('');
-  return `calibrated on ${formatCount(c.samples)} training images (percentile ${flags.percentile}${flags.targetRate !== undefined ? `, target rate ${flags.targetRate} Hz` : ''}); expected mean rates on such images:\n\n${table}${notes}read the network's output as its mean over time (evaluate does so by default)\n`;
+  return `calibrated on ${formatCount(c.samples)} training images (percentile ${flags.percentile}${flags.includeZeros ? ' of all activations' : ''}${flags.targetRate !== undefined ? `, target rate ${flags.targetRate} Hz` : ''}); expected mean rates on such images:\n\n${table}${notes}read the network's output as its mean over time (evaluate does so by default)\n`;
 }

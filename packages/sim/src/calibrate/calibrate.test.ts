@@ -88,6 +88,13 @@ describe('calibrate (data-based normalization)', () => {
     expect(calibrate(network(), { x }, { ...registries(), percentile: 50 }).layers[0].threshold).toBeCloseTo(percentileInPlace(Float32Array.from(positive), 50), 5);
   });
 
+  it("includeZeros takes the percentile over every activation (SpikingJelly's rule): a lower threshold here", () => {
+    const all = calibrate(network(), { x }, { ...registries(), includeZeros: true }).layers[0];
+    const relu = Float32Array.from(x, (v) => Math.max(v, 0));
+    expect(all.threshold).toBeCloseTo(percentileInPlace(relu, 99.9), 5);
+    expect(all.threshold).toBeLessThan(calibrate(network(), { x }, registries()).layers[0].threshold);
+  });
+
   it('converts already spiking ReLU-family layers too, and keeps an amplitude', () => {
     const g = network('SpikingRectifiedLinear');
     const result = calibrate(g, { x }, { ...registries(), initialVoltage: 0.25 });

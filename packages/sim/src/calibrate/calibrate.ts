@@ -10,6 +10,12 @@ export interface CalibrateOptions extends Pick<CompileOptions, 'neurons' | 'syna
    * spike per step (default 99.9: the largest activations, often outliers, are clipped).
    */
   readonly percentile?: number;
+  /**
+   * Take the percentile over all activations, zeros included (SpikingJelly's rule), instead of
+   * over the positive ones (SNN Toolbox's). With many silent neurons this gives a lower
+   * threshold: more spikes per value, finer resolution, higher rates. Default false.
+   */
+  readonly includeZeros?: boolean;
   /** Upper bound on each layer's mean firing rate (Hz); layers above it get a smaller scale. */
   readonly targetRateHz?: number;
   /** Spiking type the ReLU-family layers become (default `IntegrateAndFire`); its rates must be ReLU's. */
@@ -105,7 +111,7 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   }
   const stats = measureActivations(graph, inputs, { ...options, nodes: layers.map((n) => n.id) });
   const notes: string[] = [];
-  const plans = layers.map((node, i) => planLayer(node, stats[i], options.neurons.get(node.neuronType), toType, percentile, target, dt, notes));
+  const plans = layers.map((node, i) => planLayer(node, stats[i], options.neurons.get(node.neuronType), toType, percentile, options.includeZeros === true, target, dt, notes));
   const byId = new Map(plans.map((p) => [p.node, p]));
   const initialVoltage = options.initialVoltage;
   let g = swapNeurons(graph, (node) => {
@@ -119,6 +125,7 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   g = setSynapses(g, options.synapse ?? null);
   const calibration = {
     percentile,
+    ...(options.includeZeros ? { includeZeros: true } : {}),
     samples: stats[0]?.samples ?? 0,
     ...(target !== undefined ? { targetRateHz: target } : {}),
     neuronType: toType.name,
@@ -134,13 +141,14 @@ function planLayer(
   type: NeuronType,
   toType: NeuronType,
   percentile: number,
+  includeZeros: boolean,
   target: number | undefined,
   dt: number,
   notes: string[],
 ): LayerCalibration {
   const amplitude = node.params?.amplitude ?? 1;
   const qcfs = isQcfs(type);
-  const threshold = qcfs ? amplitude * (node.params?.threshold ?? type.params.threshold.default) : stats.percentile(percentile);
+  const threshold = qcfs ? amplitude * (node.params?.threshold ?? type.params.threshold.default) : stats.percentile(percentile, { includeZeros });
   const base = { node: node.id, fromType: node.neuronType, neuronType: toType.name, meanActivation: stats.mean };
   if (!(threshold > 0) || !(stats.mean > 0)) {
     notes.push(`node '${node.id}' was silent on all ${stats.samples} calibration samples; its firing rates are left unscaled`);
