@@ -6,6 +6,7 @@ import { createSynapseRegistry } from '@snn/synapses';
 import type { Calibration } from '@snn/sim';
 import type { ConversionFlags } from './conversion-flags.js';
 import type { CliIo } from './io.js';
+import { loadModel, reportLoad, type LoadedModel } from './load-model.js';
 import { mnistInput } from './mnist-input.js';
 import { finiteNumber, percentage, positiveInt, positiveNumber } from './numbers.js';
 import { createProgress } from './progress.js';
@@ -61,6 +62,20 @@ export function splitCalibrationFlags<F extends ConversionFlags>(flags: F & Cali
   }
   const { neuron: _n, synapse: _s, ...before } = flags;
   return { before: before as unknown as F, ...(neurons[0] ? { neuronType: neurons[0] } : {}), ...(flags.synapse !== undefined ? { synapseTau: flags.synapse } : {}) };
+}
+
+/**
+ * Load MODEL with the conversion flags (`loadModel`, notes on stderr) and, with `--calibrate`,
+ * calibrate it on MNIST, printing the per-layer table on stdout. Returns the network to use.
+ */
+export async function loadAndCalibrate<F extends ConversionFlags & CalibrationFlags>(model: string, flags: F, io: CliIo): Promise<{ graph: Graph; loaded: LoadedModel }> {
+  const split = flags.calibrate ? splitCalibrationFlags(flags) : undefined;
+  const loaded = await loadModel(model, split ? split.before : flags);
+  reportLoad(io, loaded);
+  if (!split) return { graph: loaded.graph, loaded };
+  const calibration = await calibrateOnMnist(loaded.graph, flags, split, io);
+  io.out(renderCalibration(calibration, flags) + '\n');
+  return { graph: calibration.graph, loaded };
 }
 
 /** Calibrate `graph` on the first `--calibration-images` MNIST training images, with progress on stderr. */

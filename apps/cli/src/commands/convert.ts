@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { encodeSnn, inferShapes } from '@snn/ir';
 import { writeFileAtomic } from '../atomic-write.js';
-import { addCalibrationFlags, calibrateOnMnist, renderCalibration, splitCalibrationFlags, type CalibrationFlags } from '../calibration.js';
+import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '../calibration.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
-import { loadModel, reportLoad } from '../load-model.js';
 import { formatCount } from '../table.js';
 
 interface ConvertFlags extends ConversionFlags, CalibrationFlags {
@@ -25,15 +24,7 @@ export function convertCommand(program: Command, io: CliIo): Command {
     );
   addConversionFlags(command);
   return addCalibrationFlags(command).action(async (model: string, flags: ConvertFlags) => {
-    const split = flags.calibrate ? splitCalibrationFlags(flags) : undefined;
-    const loaded = await loadModel(model, split ? split.before : flags);
-    reportLoad(io, loaded);
-    let graph = loaded.graph;
-    if (split) {
-      const calibration = await calibrateOnMnist(graph, flags, split, io);
-      io.out(renderCalibration(calibration, flags));
-      graph = calibration.graph;
-    }
+    const { graph } = await loadAndCalibrate(model, flags, io);
     const bytes = encodeSnn(graph); // everything that can fail happens before the file is touched
     writeFileAtomic(flags.output, bytes);
     const shapes = inferShapes(graph);

@@ -3,12 +3,11 @@ import { Option, type Command } from 'commander';
 import { loadMnist } from '@snn/mnist/node';
 import type { Readout, SimMode } from '@snn/sim';
 import { setSynapses, type Graph } from '@snn/ir';
-import { addCalibrationFlags, calibrateOnMnist, renderCalibration, splitCalibrationFlags, type CalibrationFlags } from '../calibration.js';
+import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '../calibration.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { Evaluation } from '../evaluation.js';
 import type { CliIo } from '../io.js';
-import { loadModel, reportLoad } from '../load-model.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
 import { createProgress } from '../progress.js';
 import { formatCount, formatTable } from '../table.js';
@@ -89,15 +88,7 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     const steps = flags.steps ?? (flags.mode === 'rate' ? 1 : undefined);
     if (steps === undefined) throw new UsageError('--mode spiking needs --steps T, the time steps per image (e.g. --steps 50); rate mode runs the ANN in one step');
     if (flags.meanLast !== undefined && flags.meanLast > steps) throw new UsageError(`--mean-last ${flags.meanLast} is more than --steps ${steps}; give K <= T`);
-    const split = flags.calibrate ? splitCalibrationFlags(flags) : undefined;
-    const loaded = await loadModel(model, split ? split.before : flags);
-    reportLoad(io, loaded);
-    let graph = loaded.graph;
-    if (split) {
-      const calibration = await calibrateOnMnist(graph, flags, split, io);
-      io.out(renderCalibration(calibration, flags) + '\n');
-      graph = calibration.graph;
-    }
+    const { graph, loaded } = await loadAndCalibrate(model, flags, io);
     const readout = flags.readout ?? recordedReadout(graph);
     const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
     const { evaluateOnImages } = await import('../evaluation.js'); // the simulator, loaded on use
