@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { encodeSnn } from '@snn/ir';
 import type { ModelReport } from '@snn/keras-import';
+import { kerasToSnnGraph } from '@snn/train';
 import { runCli } from '../cli.js';
 import { bufferIo } from '../io.js';
 import { fixtureDir } from '../fixture-check/fixtures.js';
@@ -50,5 +52,23 @@ describe('snn inspect', () => {
     const report = JSON.parse(r.out.trimEnd().split('\n').pop() as string) as ModelReport;
     expect(report.error?.code).toBe('KERAS_UNSUPPORTED_LAYER');
     expect(report.layers.filter((l) => !l.converts).map((l) => l.name)).toEqual(['conv2d_Conv2D2']);
+  });
+
+  it('describes an .snn network node by node, with the conversion flags applied and its history', async () => {
+    const net = join(tmp, 'k2s.snn');
+    writeFileSync(net, encodeSnn({ ...kerasToSnnGraph(0), metadata: { training: { epoch: 2, testAccuracy: 0.9843 } } }));
+    const r = await snn('inspect', net, '--neuron', 'IntegrateAndFire', '--scale', '100', '--synapse', '0.005', '--json');
+    expect(r.code, r.err).toBe(0);
+    const out = r.out;
+    expect(out).toMatch(/k2s\.snn: snn network, 8 nodes, 110,988 parameters/);
+    expect(out).toMatch(/^ {2}conv0 +conv +26x26x32 +320 +3x3 kernel, 32 filters, strides 1x1, valid padding, bias$/m);
+    expect(out).toMatch(/^ {2}conv0_neurons +neurons +26x26x32 +1 +IntegrateAndFire, amplitude 0\.01, gain 100$/m);
+    expect(out).toMatch(/^ {2}conv1 +conv +12x12x64 +18,496 +.*; lowpass synapse 5 ms from conv0_neurons$/m);
+    expect(out).toMatch(/^neurons: 30,848 IntegrateAndFire$/m);
+    expect(out).toMatch(/^trained 2 epochs, test accuracy 98\.43% \(rate mode\)$/m);
+    const json = JSON.parse(out.trimEnd().split('\n').pop() as string) as { params: number; neurons: Record<string, number>; nodes: { id: string }[] };
+    expect(json.params).toBe(110988);
+    expect(json.neurons).toEqual({ IntegrateAndFire: 30848 });
+    expect(json.nodes.map((n) => n.id)).toEqual(['image', 'conv0', 'conv0_neurons', 'conv1', 'conv1_neurons', 'flatten', 'dense', 'out']);
   });
 });
