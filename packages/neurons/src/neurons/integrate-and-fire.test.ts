@@ -98,6 +98,25 @@ describe('IntegrateAndFire', () => {
     expect(integrateAndFireStepF32(dt, Float32Array.of(2000), new Float32Array(1), Float32Array.of(0), 1, 0, new Int32Array(1), new Float32Array(1), 0)).toBe(1);
   });
 
+  it('maxSpikesPerStep caps the spikes of a step; the rest of v carries over (one spike a step: a rate clipped at 1/dt)', () => {
+    const p = resolveParams(IntegrateAndFire, { initialVoltage: 0, maxSpikesPerStep: 1 });
+    const state = IntegrateAndFire.initState(1, p, createRng(0));
+    const out = new Float32Array(1);
+    const expected: [number, number, number][] = [
+      [2500, 1000, 1.5], // floor(2.5) = 2 spikes, capped at 1
+      [0, 1000, 0.5], // the carried-over voltage spikes on its own
+      [300, 0, 0.8],
+    ];
+    for (const [J, output, v] of expected) {
+      IntegrateAndFire.step(dt, Float32Array.of(J), out, state, p);
+      expect(out[0]).toBe(output);
+      expect(state.voltage[0]).toBeCloseTo(v, 6);
+    }
+    const counts = spikeCounts([500, 1500, 4000], 100, resolveParams(IntegrateAndFire, { maxSpikesPerStep: 1 }));
+    expect([...counts]).toEqual([50, 100, 100]);
+    expect(() => resolveParams(IntegrateAndFire, { maxSpikesPerStep: 0 })).toThrow(/maxSpikesPerStep = 0/);
+  });
+
   it('is registered with the built-in types', () => {
     expect(createNeuronRegistry().get('IntegrateAndFire')).toBe(IntegrateAndFire);
   });

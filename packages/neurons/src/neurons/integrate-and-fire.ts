@@ -9,7 +9,7 @@ import { amplitudeSpec } from './param-specs.js';
 /**
  * Integrate-and-fire neuron for ANN-to-SNN conversion: integrates its signed input current
  * (`v += J * dt`, no floor), emits `floor(v)` spikes of height `amplitude / dt` once `v >= 1`
- * and resets by subtraction. Its rate is RectifiedLinear's (`amplitude * max(0, J)`), so it
+ * (at most `maxSpikesPerStep`) and resets by subtraction. Its rate is RectifiedLinear's (`amplitude * max(0, J)`), so it
  * replaces ReLU exactly on average; it trains through RectifiedLinear.
  *
  * Every neuron starts at `initialVoltage` (default 0.5, half the threshold): a constant
@@ -23,6 +23,11 @@ export const IntegrateAndFire: NeuronType = {
   params: {
     amplitude: amplitudeSpec,
     initialVoltage: { default: 0.5, max: 1, doc: 'membrane voltage every neuron starts at, as a fraction of the threshold 1 (unitless, <= 1)' },
+    maxSpikesPerStep: {
+      default: Infinity,
+      min: 1,
+      doc: 'most spikes a neuron emits in one step (default: no limit; 1 gives the one-spike-per-step neuron of SpikingJelly and QCFS, whose activation clips at the threshold)',
+    },
   },
   spiking: true,
   negative: false,
@@ -31,8 +36,8 @@ export const IntegrateAndFire: NeuronType = {
   rates: (J, out, p) => {
     rectifiedLinearRate(J, out, p.amplitude);
   },
-  step: (dt, J, out, state, p) => integrateAndFireStep(dt, J, out, state.voltage, p.amplitude),
-  stepFloat32: (dt, J, out, state, p, index, value) => integrateAndFireStepF32Auto(dt, J, out, state.voltage, p.amplitude, index, value),
+  step: (dt, J, out, state, p) => integrateAndFireStep(dt, J, out, state.voltage, p.amplitude, p.maxSpikesPerStep),
+  stepFloat32: (dt, J, out, state, p, index, value) => integrateAndFireStepF32Auto(dt, J, out, state.voltage, p.amplitude, index, value, p.maxSpikesPerStep),
   ratesDerivative: (J, out, p) => rectifiedLinearDerivative(J, out, p.amplitude),
   surrogate: { type: 'RectifiedLinear', params: (p) => ({ amplitude: p.amplitude }) },
   gainBias: (maxRates, intercepts, _p, gain, bias) => linearGainBias('IntegrateAndFire', maxRates, intercepts, gain, bias),

@@ -11,11 +11,11 @@ function same(a: Float32Array | Int32Array, b: Float32Array | Int32Array): boole
 }
 
 describe('IntegrateAndFire float32 step with its spike list', () => {
-  it('WebAssembly and JS give identical outputs, voltages and lists: signed input, negative voltages, several spikes per step', () => {
+  it('WebAssembly and JS give identical outputs, voltages and lists: signed input, negative voltages, several spikes per step, capped or not', () => {
     // sizes: several 1,024-neuron blocks, tails of 1-7 neurons and of part of a 64-neuron mask word;
     // J ranges: mostly spiking (several spikes per step), sparse (~3%), mostly negative
-    const cases = [100_003, 1, 7, 8, 9, 1048, 4104].flatMap((n) => [[n, -1500, 3500], [n, -60, 80], [n, -400, 100]]);
-    for (const [n, jLow, jHigh] of cases) {
+    const cases = [100_003, 1, 7, 8, 9, 1048, 4104].flatMap((n) => [[n, -1500, 3500, Infinity], [n, -60, 80, Infinity], [n, -400, 100, Infinity], [n, -1500, 3500, 1], [n, -500, 5000, 2]]);
+    for (const [n, jLow, jHigh, maxSpikes] of cases) {
       const rng = createRng(n + jLow);
       const J = rng.fillUniform(new Float32Array(n), jLow, jHigh);
       const v = rng.fillUniform(new Float32Array(n), -1, 1);
@@ -28,13 +28,14 @@ describe('IntegrateAndFire float32 step with its spike list', () => {
       wV.set(v);
       let spikes = 0;
       for (let s = 0; s < 60; s++) {
-        const count = integrateAndFireStepF32(0.001, J, out, v, 0.7, 0, index, value, 0);
-        expect(integrateAndFireStepF32Auto(0.001, wJ, wOut, wV, 0.7, wIndex, wValue)).toBe(count);
+        const count = integrateAndFireStepF32(0.001, J, out, v, 0.7, 0, index, value, 0, maxSpikes);
+        expect(integrateAndFireStepF32Auto(0.001, wJ, wOut, wV, 0.7, wIndex, wValue, maxSpikes)).toBe(count);
         if (!same(wOut, out) || !same(wV, v) || !same(wIndex.subarray(0, count), index.subarray(0, count)) || !same(wValue.subarray(0, count), value.subarray(0, count))) {
           throw new Error(`n = ${n}, J in [${jLow}, ${jHigh}), step ${s}: results differ`);
         }
         let k = 0;
         for (let i = 0; i < n; i++) if (out[i] !== 0 && (index[k] !== i || value[k++] !== out[i])) throw new Error(`n = ${n}, step ${s}: list wrong at ${i}`);
+        for (let i = 0; i < n; i++) if (out[i] > Math.fround(maxSpikes * Math.fround(0.7 / 0.001))) throw new Error(`n = ${n}: more than ${maxSpikes} spikes at ${i}`);
         expect(k).toBe(count);
         spikes += count;
       }

@@ -1,6 +1,9 @@
-import { neuronWasm, type NeuronWasm, type WasmSreluStepF32 } from './neuron-wasm.js';
+import { neuronWasm, type NeuronWasm, type WasmIfStepF32 } from './neuron-wasm.js';
 
-/** A JS float32 integrate-and-spike kernel that steps neurons `[start, J.length)` and appends its spikes to the lists from `count`. */
+/**
+ * A JS float32 integrate-and-spike kernel that steps neurons `[start, J.length)` and appends
+ * its spikes to the lists from `count` (kernels without a spike limit ignore `maxSpikes`).
+ */
 export type IntegrateStepF32 = (
   dt: number,
   J: Float32Array,
@@ -11,6 +14,7 @@ export type IntegrateStepF32 = (
   activeIndex: Int32Array,
   activeValue: Float32Array,
   count: number,
+  maxSpikes?: number,
 ) => number;
 
 /** The same step over all of `J`, listing the spikes from position 0 (see {@link integrateStepF32Auto}). */
@@ -22,6 +26,7 @@ export type IntegrateStepF32Auto = (
   amplitude: number,
   activeIndex: Int32Array,
   activeValue: Float32Array,
+  maxSpikes?: number,
 ) => number;
 
 /**
@@ -30,8 +35,8 @@ export type IntegrateStepF32Auto = (
  * 8 neurons when every array lives in neuron memory, and the JS kernel `js` for the rest.
  * Both compute the same float32 operations, so results are identical.
  */
-export function integrateStepF32Auto(simd: (wasm: NeuronWasm) => WasmSreluStepF32, js: IntegrateStepF32): IntegrateStepF32Auto {
-  return (dt, J, out, voltage, amplitude, activeIndex, activeValue) => {
+export function integrateStepF32Auto(simd: (wasm: NeuronWasm) => WasmIfStepF32, js: IntegrateStepF32): IntegrateStepF32Auto {
+  return (dt, J, out, voltage, amplitude, activeIndex, activeValue, maxSpikes = Infinity) => {
     const n = J.length;
     const wasm = neuronWasm();
     let done = 0;
@@ -40,9 +45,9 @@ export function integrateStepF32Auto(simd: (wasm: NeuronWasm) => WasmSreluStepF3
       const ptrs = [J, out, voltage, activeIndex, activeValue].map((a) => wasm.offsetOf(a));
       if (ptrs.every((p) => p >= 0)) {
         done = n & ~7;
-        count = simd(wasm)(done, ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], wasm.scratch, Math.fround(dt), Math.fround(amplitude / dt));
+        count = simd(wasm)(done, ptrs[0], ptrs[1], ptrs[2], ptrs[3], ptrs[4], wasm.scratch, Math.fround(dt), Math.fround(amplitude / dt), maxSpikes);
       }
     }
-    return js(dt, J, out, voltage, amplitude, done, activeIndex, activeValue, count);
+    return js(dt, J, out, voltage, amplitude, done, activeIndex, activeValue, count, maxSpikes);
   };
 }

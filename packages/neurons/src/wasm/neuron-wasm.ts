@@ -15,6 +15,11 @@ export type WasmSreluStepF32 = (
   n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, scratch: number, dt: number, height: number,
 ) => number;
 
+/** `if_step_f32(n, pJ, pOut, pV, pIdx, pVal, pScratch, dt, height, maxSpikes)`: `srelu_step_f32`'s arguments and the most spikes a step. */
+export type WasmIfStepF32 = (
+  n: number, pJ: number, pOut: number, pV: number, pIdx: number, pVal: number, scratch: number, dt: number, height: number, maxSpikes: number,
+) => number;
+
 /** `list_nonzero(n, pOut, pIdx, pVal, pScratch)`: the nonzero entries of a multiple of 8 floats, in order; returns how many. */
 export type WasmListNonzero = (n: number, pOut: number, pIdx: number, pVal: number, scratch: number) => number;
 
@@ -30,8 +35,8 @@ export interface NeuronWasm {
   readonly sreluStep: WasmSreluStep;
   /** `srelu_step_f32`: float32 SpikingRectifiedLinear over a multiple of 8 neurons, listing the nonzero outputs. */
   readonly sreluStepF32: WasmSreluStepF32;
-  /** `if_step_f32`: float32 IntegrateAndFire over a multiple of 8 neurons (same arguments as `srelu_step_f32`), listing the spikes. */
-  readonly ifStepF32: WasmSreluStepF32;
+  /** `if_step_f32`: float32 IntegrateAndFire over a multiple of 8 neurons (`srelu_step_f32`'s arguments and the most spikes a step), listing the spikes. */
+  readonly ifStepF32: WasmIfStepF32;
   /** `list_nonzero`: list the nonzero entries of a multiple of 8 floats (e.g. a LIF step's spikes). */
   readonly listNonzero: WasmListNonzero;
   /** Byte offset of `a` in the memory, or -1 when `a` is not a view on it. */
@@ -88,7 +93,7 @@ function create(): NeuronWasm | null {
     return null; // e.g. a page that is not cross-origin isolated
   }
   const exports = instance.exports as {
-    lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32; if_step_f32: WasmSreluStepF32; list_nonzero: WasmListNonzero;
+    lif_step: WasmLifStep; lif_step_f32: WasmLifStep; srelu_step: WasmSreluStep; srelu_step_f32: WasmSreluStepF32; if_step_f32: WasmIfStepF32; list_nonzero: WasmListNonzero;
   };
   // Views made before a grow keep the buffer object of their time: remember every one.
   const buffers: ArrayBufferLike[] = [memory.buffer];

@@ -7,4 +7,4 @@ import { integrateStepF32Auto } from './integrate-step-f32-auto.js';
  * built in the same pass) for the first multiple of 8 neurons when every array lives in neuron
  * memory, the JS kernel for the rest. Both compute the same float32 operations, so results are identical.
  */
-export const spikingRectifiedLinearStepF32Auto = integrateStepF32Auto((wasm) => wasm.sreluStepF32, spikingRectifiedLinearStepF32);
+export const spikingRectifiedLinearStepF32Auto = integrateStepF32Auto((wasm) => wasm.sreluStepF32, spikingRectifiedLinearStepF32); // no spike limit: the extra argument is ignored

@@ -63,7 +63,8 @@ export interface Calibration {
  * data-based normalization: run the ANN on `inputs`, take each layer's `percentile` of
  * positive activations λ, and scale its firing rates so that λ is one spike per step
  * (scale = amplitude / (λ dt)), lowered where a layer's mean rate would pass `targetRateHz`.
- * QCFS layers use their trained threshold as λ. Each layer becomes `neuronType`
+ * QCFS layers use their trained threshold as λ and keep its clip (at most one spike per
+ * step, where the spiking type has `maxSpikesPerStep`). Each layer becomes `neuronType`
  * (IntegrateAndFire: signed integration, reset by subtraction, half-threshold start).
  * The result reads best as the mean output over all steps (`metadata.readout: 'mean'`).
  */
@@ -119,6 +120,8 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
     const amplitude = node.params?.amplitude;
     const params: Record<string, number> = amplitude !== undefined && amplitude !== 1 ? { amplitude } : {};
     if (initialVoltage !== undefined && 'initialVoltage' in toType.params) params.initialVoltage = initialVoltage;
+    // QCFS clips at its threshold, i.e. at one spike per step: keep that clip where the spiking type can
+    if (byId.get(node.id)!.limitedBy === 'threshold' && 'maxSpikesPerStep' in toType.params) params.maxSpikesPerStep = 1;
     return { neuronType: toType.name, params };
   });
   g = scaleFiringRates(g, Object.fromEntries(plans.map((p) => [p.node, p.scale])));
