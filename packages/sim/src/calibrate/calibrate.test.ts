@@ -95,6 +95,14 @@ describe('calibrate (data-based normalization)', () => {
     expect(all.threshold).toBeLessThan(calibrate(network(), { x }, registries()).layers[0].threshold);
   });
 
+  it('is idempotent: calibrating a calibrated network changes no scale', () => {
+    const once = calibrate(network(), { x }, registries());
+    const twice = calibrate(once.graph, { x }, registries());
+    expect(twice.layers[0].scale).toBeCloseTo(1, 5);
+    expect(twice.layers[0].threshold).toBeCloseTo(once.layers[0].threshold, 5);
+    expect((getNode(twice.graph, 'h') as NeuronsNode).gain!.data[0]).toBeCloseTo((getNode(once.graph, 'h') as NeuronsNode).gain!.data[0], 2);
+  });
+
   it('converts already spiking ReLU-family layers too, and keeps an amplitude', () => {
     const g = network('SpikingRectifiedLinear');
     const result = calibrate(g, { x }, { ...registries(), initialVoltage: 0.25 });
