@@ -32,7 +32,7 @@ export async function runTraining(model: string | undefined, flags: TrainFlags, 
   const { loadCheckpoint, saveCheckpoint } = await import('@snn/train/node');
   const resumed = flags.resume !== undefined ? loadCheckpoint(flags.resume) : undefined;
   const startEpoch = resumed ? checkpointEpoch(resumed.info.epoch, flags) : 0;
-  if (!resumed) await train.initTraining({ threads: 2 }); // measuring activations for --quantize-steps runs on the backend
+  await train.initTraining({ threads: 2 }); // before --quantize-steps, which measures activations on the backend
   const { graph, format } = resumed ? { graph: resumed.graph, format: 'checkpoint' } : await preparedModel(model!, flags, neurons, io);
   if (resumed && (flags.neuron !== undefined || flags.quantizeSteps !== undefined)) {
     io.err(`snn: warning: --neuron and --quantize-steps are not applied when resuming: ${flags.resume} holds the network with its neuron types as trained\n`);
@@ -59,7 +59,6 @@ export async function runTraining(model: string | undefined, flags: TrainFlags, 
   const data = loadMnist('train', flags.limit ?? Infinity);
   const test = loadMnist('test', flags.testLimit ?? Infinity);
   if (flags.batch > data.count) throw new UsageError(`--batch ${flags.batch} is more than the ${data.count} training images; give --batch ${data.count} or less`);
-  await train.initTraining({ threads: 2 });
   const trainable = train.createModel(graph, { neurons });
   const settings = { model: model ?? flags.resume, optimizer, batch: flags.batch, seed: flags.seed, ...(flags.neuron ? { neuron: flags.neuron } : {}), ...(flags.quantizeSteps ? { quantizeSteps: flags.quantizeSteps } : {}), ...(rateRegularization ? { rateRegularization } : {}) };
   const epochs: TrainEpochSummary[] = [];

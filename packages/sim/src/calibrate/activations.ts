@@ -64,9 +64,7 @@ function summarize(node: string, values: Float32Array, samples: number): Activat
     if (v > max) max = v;
     if (v > 0) active++;
   }
-  const positive = new Float32Array(active);
-  for (let i = 0, k = 0; i < values.length; i++) if (values[i] > 0) positive[k++] = values[i];
-  const scratch = new Float32Array(values.length);
+  let scratch: Float32Array | undefined; // the values a percentile reorders, allocated on first use
   return {
     node,
     neurons: values.length / samples,
@@ -77,9 +75,13 @@ function summarize(node: string, values: Float32Array, samples: number): Activat
     percentile(p, opts = {}) {
       if (!(p > 0 && p <= 100)) throw new SnnError('SIM_BAD_ARGUMENT', `percentile ${p} is outside (0, 100]; give e.g. 99.9`, { where: 'percentile' });
       if (active === 0) return 0;
-      const data = opts.includeZeros ? values : positive;
-      scratch.set(data);
-      return percentileInPlace(scratch.subarray(0, data.length), p);
+      scratch ??= new Float32Array(values.length);
+      if (opts.includeZeros) {
+        scratch.set(values);
+        return percentileInPlace(scratch, p);
+      }
+      for (let i = 0, k = 0; i < values.length; i++) if (values[i] > 0) scratch[k++] = values[i];
+      return percentileInPlace(scratch.subarray(0, active), p);
     },
   };
 }

@@ -100,8 +100,9 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   if (layers.length === 0) {
     throw new SnnError('SIM_NO_NEURONS', 'calibrate: the network has no neuron layers, so there are no firing rates to calibrate; give an ANN with ReLU layers (e.g. a converted Keras model)', { where: 'graph' });
   }
-  for (const node of layers) {
-    const type = options.neurons.get(node.neuronType, `node '${node.id}'`);
+  const types = layers.map((node) => options.neurons.get(node.neuronType, `node '${node.id}'`));
+  layers.forEach((node, i) => {
+    const type = types[i];
     if (!reluFamily(type) && !isQcfs(type)) {
       throw new SnnError(
         'SIM_UNSUPPORTED',
@@ -109,19 +110,20 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
         { where: node.id },
       );
     }
-  }
+  });
   const stats = measureActivations(graph, inputs, { ...options, nodes: layers.map((n) => n.id) });
   const notes: string[] = [];
-  const plans = layers.map((node, i) => planLayer(node, stats[i], options.neurons.get(node.neuronType), toType, percentile, options.includeZeros === true, target, dt, notes));
+  const plans = layers.map((node, i) => planLayer(node, stats[i], types[i], toType, percentile, options.includeZeros === true, target, dt, notes));
   const byId = new Map(plans.map((p) => [p.node, p]));
   const initialVoltage = options.initialVoltage;
   let g = swapNeurons(graph, (node) => {
-    if (!byId.has(node.id)) return undefined;
+    const plan = byId.get(node.id);
+    if (!plan) return undefined;
     const amplitude = node.params?.amplitude;
     const params: Record<string, number> = amplitude !== undefined && amplitude !== 1 ? { amplitude } : {};
     if (initialVoltage !== undefined && 'initialVoltage' in toType.params) params.initialVoltage = initialVoltage;
     // QCFS clips at its threshold, i.e. at one spike per step: keep that clip where the spiking type can
-    if (byId.get(node.id)!.limitedBy === 'threshold' && 'maxSpikesPerStep' in toType.params) params.maxSpikesPerStep = 1;
+    if (plan.limitedBy === 'threshold' && 'maxSpikesPerStep' in toType.params) params.maxSpikesPerStep = 1;
     return { neuronType: toType.name, params };
   });
   g = scaleFiringRates(g, Object.fromEntries(plans.map((p) => [p.node, p.scale])));
