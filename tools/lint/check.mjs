@@ -12,8 +12,9 @@ const allowed = {
   'scope:sim': ['ir', 'neurons', 'synapses'],
   'scope:keras-import': ['ir', 'neurons', 'synapses'],
   'scope:train': ['ir', 'neurons', 'synapses', 'sim'],
-  'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train'],
+  'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train', 'report'],
   'scope:data': ['ir'],
+  'scope:report': ['ir'],
   'scope:app': ['*'],
   'scope:tools': ['*'],
 };

@@ -1,0 +1,58 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumPath } from './chromium-path.js';
+import { surveyPage, type PlotInfo } from './page-survey.js';
+
+/** What {@link checkReportInChromium} saw. */
+export interface ReportCheck {
+  /** Every `svg[data-plot]` in document order. */
+  readonly plots: PlotInfo[];
+  /** Number of `<section>` elements. */
+  readonly sections: number;
+  /** Console errors and uncaught page errors. */
+  readonly consoleErrors: string[];
+  /** URLs of requests that were not file: or data: (all blocked, so the page cannot reach the network). */
+  readonly externalRequests: string[];
+}
+
+/**
+ * Open the HTML file at `htmlPath` in headless Chromium (Debian's, `CHROMIUM_PATH` or
+ * /usr/bin/chromium, `--no-sandbox`), blocking and recording every request that is not a
+ * file: or data: URL; wait for load; collect each chart (`svg[data-plot]`) with its size,
+ * `data-marks` and the elements actually drawn; save a full-page PNG to `screenshotPath`.
+ * The browser is always closed. Throws BROWSER_NOT_FOUND (fix: run
+ * tools/scripts/install-chromium.sh) when Chromium is missing.
+ */
+export async function checkReportInChromium(htmlPath: string, screenshotPath: string): Promise<ReportCheck> {
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--mute-audio'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    const consoleErrors: string[] = [];
+    const externalRequests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error instanceof Error ? error.message : String(error)));
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('file:') || url.startsWith('data:')) void request.continue();
+      else {
+        externalRequests.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: 'load' });
+    const { plots, sections } = await page.evaluate(surveyPage);
+    await page.screenshot({ path: resolve(screenshotPath) as `${string}.png`, fullPage: true });
+    return { plots, sections, consoleErrors, externalRequests };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * `@snn/browser-check`: open an snn HTML report in headless Chromium and report what was
+ * drawn, for apps' tests (every plot present and non-empty, no console errors, no network).
+ *
+ * @packageDocumentation
+ */
+
+/** Check a report file in Chromium and save a screenshot. */
+export { checkReportInChromium, type ReportCheck } from './check-report.js';
+/** A chart as the browser laid it out. */
+export type { PlotInfo } from './page-survey.js';
+/** The Chromium binary used (CHROMIUM_PATH or Debian's /usr/bin/chromium). */
+export { chromiumPath, DEFAULT_CHROMIUM } from './chromium-path.js';
