@@ -7,10 +7,9 @@ import type { Calibration } from '@snn/sim';
 import type { ConversionFlags } from './conversion-flags.js';
 import type { CliIo } from './io.js';
 import { loadModel, reportLoad, type LoadedModel } from './load-model.js';
-import { mnistInput } from './mnist-input.js';
+import { mnistInput } from '@snn/mnist';
 import { finiteNumber, percentage, positiveInt, positiveNumber } from './numbers.js';
-import { createProgress } from './progress.js';
-import { formatCount, formatTable } from './table.js';
+import { createProgress, formatCount, formatTable } from '@snn/report';
 import { UsageError } from './usage-error.js';
 
 /** The calibration flags as commander parses them. */

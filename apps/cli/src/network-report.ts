@@ -1,5 +1,5 @@
 import { inferShapes, inputsOf, type Graph, type GraphNode, type Param, type SynapseSpec } from '@snn/ir';
-import { formatCount, formatTable } from './table.js';
+import { formatCount, formatTable } from '@snn/report';
 
 /** One node of a network, as `snn inspect` describes it. */
 export interface NodeReport {

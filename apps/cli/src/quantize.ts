@@ -3,8 +3,8 @@ import { loadMnist } from '@snn/mnist/node';
 import type { NeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import type { CliIo } from './io.js';
-import { mnistInput } from './mnist-input.js';
-import { formatCount } from './table.js';
+import { mnistInput } from '@snn/mnist';
+import { formatCount } from '@snn/report';
 
 /** Settings of `snn train --quantize-steps`. */
 export interface QuantizeSettings {
@@ -24,16 +24,12 @@ export interface QuantizeSettings {
  * thresholds. Prints one line per layer on stderr.
  */
 export async function quantizeForFewSteps(graph: Graph, settings: QuantizeSettings, neurons: NeuronRegistry, io: CliIo): Promise<Graph> {
-  const { measureActivations } = await import('@snn/sim');
-  const { toQcfs } = await import('@snn/train');
-  const relus = graph.nodes.filter((n) => n.kind === 'neurons' && n.neuronType === 'RectifiedLinear').map((n) => n.id);
+  const { qcfsFromData } = await import('@snn/train');
   const { inputId } = mnistInput(graph, inferShapes(graph));
   const data = loadMnist('train', settings.images);
-  const stats = relus.length > 0 ? measureActivations(graph, { [inputId]: data.images }, { neurons, synapses: createSynapseRegistry(), nodes: relus }) : [];
-  // a layer silent on every image keeps threshold 1 (any positive value trains from there)
-  const threshold = Object.fromEntries(stats.map((s) => [s.node, s.percentile(settings.percentile) || 1]));
-  const quantized = toQcfs(graph, { levels: settings.levels, threshold });
-  const lines = stats.map((s) => `  ${s.node}: threshold ${threshold[s.node].toPrecision(4)}`).join('\n');
-  io.err(`snn: QCFS with ${settings.levels} levels on ${relus.length} ReLU layer${relus.length === 1 ? '' : 's'}, thresholds from the p${settings.percentile} activation on ${formatCount(data.count)} training images (trained from there):\n${lines}\n`);
+  const { graph: quantized, thresholds } = qcfsFromData(graph, { [inputId]: data.images }, { levels: settings.levels, percentile: settings.percentile, neurons, synapses: createSynapseRegistry() });
+  const ids = Object.keys(thresholds);
+  const lines = ids.map((id) => `  ${id}: threshold ${thresholds[id].toPrecision(4)}`).join('\n');
+  io.err(`snn: QCFS with ${settings.levels} levels on ${ids.length} ReLU layer${ids.length === 1 ? '' : 's'}, thresholds from the p${settings.percentile} activation on ${formatCount(data.count)} training images (trained from there):\n${lines}\n`);
   return quantized;
 }

@@ -1,5 +1,5 @@
 import type { TrainedEpoch } from '@snn/train';
-import { formatCount, formatTable } from './table.js';
+import { formatCount, formatTable } from '@snn/report';
 
 /** One epoch in the `--json` summary of `snn train`. */
 export interface TrainEpochSummary {

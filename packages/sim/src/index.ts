@@ -23,3 +23,5 @@ export { calibrate, type CalibrateOptions, type Calibration, type LayerCalibrati
 export { measureActivations, type ActivationSummary, type MeasureOptions } from './calibrate/activations.js';
 export { percentileInPlace } from './calibrate/percentile.js';
 export { accuracyOverTime, type Readout } from './accuracy-over-time.js';
+/** The output node a classifier is read at (by id, Keras layer name, or the last output with `classes` values). */
+export { classifierOutput } from './classifier-output.js';

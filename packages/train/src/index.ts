@@ -15,6 +15,7 @@ export { rateOp, type RateOp, type RateOpOptions } from './model/rate-op.js';
 export { numericRatesDerivative, numericParamDerivative } from './model/numeric-derivative.js';
 /** ReLU network -> QCFS network (levels, initial thresholds) for few-step fine-tuning before conversion. */
 export { toQcfs, type ToQcfsOptions } from './quantize/to-qcfs.js';
+export { qcfsFromData, type QcfsFromDataOptions } from './quantize/qcfs-from-data.js';
 /** Sparse categorical cross-entropy from logits (fused, with its gradient) and the correct-prediction count. */
 export { sparseCategoricalCrossentropy, correctCount } from './losses/sparse-categorical-crossentropy.js';
 /** Mean squared error against a tensor or a constant (e.g. a target firing rate). */

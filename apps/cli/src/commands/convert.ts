@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '../calibration.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
-import { formatCount } from '../table.js';
+import { formatCount } from '@snn/report';
 
 interface ConvertFlags extends ConversionFlags, CalibrationFlags {
   readonly output: string;

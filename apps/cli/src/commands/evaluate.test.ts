@@ -77,7 +77,7 @@ describe('snn evaluate', () => {
   it('names the outputs when --output-layer is not one of them (exit 1)', async () => {
     const r = await snn('evaluate', join(fixtures, 'deepconcolic_tecs_mlp1_k224.h5'), '--data', 'mnist-test', '--limit', '10', '--steps', '1', '--output-layer', 'nothing');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^snn: CLI_OUTPUT: --output-layer nothing is not an output of the model; its outputs: output \(10 values\)\n$/);
+    expect(r.err).toMatch(/^snn: SIM_OUTPUT: output .nothing. is not an output of the model; its outputs: output \(10 values\)\n$/);
   });
 
   it('rate mode needs no --steps: one step is the ANN', async () => {

@@ -1,16 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { loadMnist } from '@snn/mnist/node';
+import { mnistInput } from '@snn/mnist';
 import type { Readout, SimMode } from '@snn/sim';
 import { setSynapses, type Graph } from '@snn/ir';
 import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '../calibration.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
-import type { Evaluation } from '../evaluation.js';
+import type { Evaluation } from '@snn/sim/node';
 import type { CliIo } from '../io.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
-import { createProgress } from '../progress.js';
-import { formatCount, formatTable } from '../table.js';
+import { createProgress, formatCount, formatTable } from '@snn/report';
 import { UsageError } from '../usage-error.js';
 
 interface EvaluateFlags extends ConversionFlags, CalibrationFlags {
@@ -91,9 +91,11 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     const { graph, loaded } = await loadAndCalibrate(model, flags, io);
     const readout = flags.readout ?? recordedReadout(graph);
     const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
-    const { evaluateOnImages } = await import('../evaluation.js'); // the simulator, loaded on use
+    const { evaluateClassifier } = await import('@snn/sim/node'); // the simulator, loaded on use
+    const { inputId } = mnistInput(graph);
     const progress = createProgress(`evaluating ${data.count} images`, { write: io.err, isTTY: io.errIsTTY });
-    const result = await evaluateOnImages(graph, data.images, data.labels, {
+    const result = await evaluateClassifier(graph, data.images, data.labels, {
+      input: inputId,
       mode: flags.mode,
       steps,
       readout,
@@ -111,7 +113,7 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     // the curve is read against the ANN: the same network in rate mode, one step, without synapses (they only delay)
     const ann =
       flags.accuracyCurve && flags.mode === 'spiking'
-        ? await evaluateOnImages(setSynapses(graph, null, { where: 'all' }), data.images, data.labels, { mode: 'rate', steps: 1, workers: flags.workers })
+        ? await evaluateClassifier(setSynapses(graph, null, { where: 'all' }), data.images, data.labels, { input: inputId, mode: 'rate', steps: 1, workers: flags.workers })
         : undefined;
     for (const w of result.warnings) io.err(`snn: warning: ${w}\n`);
     if (flags.predictions !== undefined) writeFileAtomic(flags.predictions, new TextEncoder().encode(Array.from(result.predicted).join('') + '\n'));

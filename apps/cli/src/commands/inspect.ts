@@ -4,7 +4,7 @@ import { addConversionFlags, importOptions, type ConversionFlags } from '../conv
 import type { CliIo } from '../io.js';
 import { checkFile, isSnnFile, loadModel, reportLoad } from '../load-model.js';
 import { describeNetwork, renderNetworkReport } from '../network-report.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '@snn/report';
 
 interface InspectFlags extends ConversionFlags {
   readonly json?: boolean;

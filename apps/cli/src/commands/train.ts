@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { collect, nonNegativeInt, nonNegativeNumber, percentage, positiveInt, positiveNumber } from '../numbers.js';
-import { formatCount } from '../table.js';
+import { formatCount } from '@snn/report';
 import { checkTrainUsage, DEFAULT_RATE_WEIGHT, type TrainFlags } from '../train-flags.js';
 import { renderTrainSummary } from '../train-report.js';
 

@@ -7,7 +7,7 @@ import { loadMnist } from '@snn/mnist/node';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSimulator, predict } from '@snn/sim';
 import { createSynapseRegistry } from '@snn/synapses';
-import { classifierOutput } from '../model-output.js';
+import { classifierOutput } from '@snn/sim';
 import { first20, fixtureDir, fixtureModels } from './fixtures.js';
 
 const dir = fixtureDir();

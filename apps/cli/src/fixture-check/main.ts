@@ -2,7 +2,7 @@
 // `npm run check:fixtures -w apps/cli`: every Keras fixture through `snn evaluate` in rate
 // mode over the full 10,000 MNIST test images, against the accuracy in the fixtures README
 // (within 0.01 points) and the reference labels. Exit code 1 if any fixture falls short.
-import { formatTable } from '../table.js';
+import { formatTable } from '@snn/report';
 import { checkFixture } from './check-fixture.js';
 import { fixtureDir, fixtureModels } from './fixtures.js';
 

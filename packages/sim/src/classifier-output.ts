@@ -18,11 +18,11 @@ export function classifierOutput(graph: Graph, shapes: ReadonlyMap<string, Shape
   if (wanted !== undefined) {
     const byLayer = meta.outputs?.find((o) => o.layer === wanted)?.node;
     const id = ordered.includes(wanted) ? wanted : byLayer;
-    if (id === undefined) throw new SnnError('CLI_OUTPUT', `--output-layer ${wanted} is not an output of the model; its outputs: ${describe()}`, { where: wanted });
-    if (size(id) !== classes) throw new SnnError('CLI_OUTPUT', `output '${id}' has ${size(id)} values, but the data has ${classes} classes; its outputs: ${describe()}`, { where: id });
+    if (id === undefined) throw new SnnError('SIM_OUTPUT', `output '${wanted}' is not an output of the model; its outputs: ${describe()}`, { where: wanted });
+    if (size(id) !== classes) throw new SnnError('SIM_OUTPUT', `output '${id}' has ${size(id)} values, but the data has ${classes} classes; its outputs: ${describe()}`, { where: id });
     return id;
   }
   const fits = ordered.filter((id) => size(id) === classes);
-  if (fits.length === 0) throw new SnnError('CLI_OUTPUT', `the model has no output with ${classes} values (one per class); its outputs: ${describe()}`);
+  if (fits.length === 0) throw new SnnError('SIM_OUTPUT', `the model has no output with ${classes} values (one per class); its outputs: ${describe()}`);
   return fits[fits.length - 1];
 }

@@ -15,13 +15,13 @@ export interface MnistInput {
 export function mnistInput(graph: Graph, shapes: ReadonlyMap<string, Shape> = inferShapes(graph)): MnistInput {
   const inputs = graph.nodes.filter((n) => n.kind === 'input');
   if (inputs.length !== 1) {
-    throw new SnnError('CLI_INPUT_SHAPE', `the model has ${inputs.length} inputs (${inputs.map((n) => n.id).join(', ') || 'none'}); MNIST evaluation needs a model with one image input`);
+    throw new SnnError('MNIST_INPUT_SHAPE', `the model has ${inputs.length} inputs (${inputs.map((n) => n.id).join(', ') || 'none'}); MNIST evaluation needs a model with one image input`);
   }
   const inputId = inputs[0].id;
   const shape = shapes.get(inputId) ?? [];
   if (!fitsMnist(shape)) {
     throw new SnnError(
-      'CLI_INPUT_SHAPE',
+      'MNIST_INPUT_SHAPE',
       `input '${inputId}' has shape [${shape.join(', ')}] (${shape.reduce((a, b) => a * b, 1)} values); MNIST images fit inputs of shape 28x28, 28x28x1, 1x28x28 or 784`,
       { where: inputId },
     );

@@ -1,10 +1,12 @@
-import { inferShapes, type Graph } from '@snn/ir';
+import { inferShapes, SnnError, type Graph, type Shape } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
-import { accuracyOverTime, argmaxRows, initBackend, type Readout, type SimMode } from '@snn/sim';
-import { runParallel } from '@snn/sim/node';
-import { classifierOutput } from './model-output.js';
-import { mnistInput } from './mnist-input.js';
+import { accuracyOverTime, type Readout } from '../accuracy-over-time.js';
+import { initBackend } from '../backend/init.js';
+import { classifierOutput } from '../classifier-output.js';
+import { argmaxRows } from '../evaluate.js';
+import type { SimMode } from '../options.js';
+import { runParallel } from './run-parallel.js';
 
 /** How to simulate for an evaluation. */
 export interface EvaluationSettings {
@@ -25,8 +27,12 @@ export interface EvaluationSettings {
   readonly precision?: 'float32' | 'float64';
   /** Time step in seconds (default 0.001). */
   readonly dt?: number;
-  /** Output node id or Keras layer name to classify with (default: the 10-way output). */
+  /** Output node id or Keras layer name to classify with (default: the last output with `classes` values). */
   readonly output?: string;
+  /** Input node the samples feed (default: the graph's one input). */
+  readonly input?: string;
+  /** Classes (default 10). */
+  readonly classes?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,11 +42,15 @@ export interface LayerActivity {
   readonly neurons: number;
   /** Mean firing rate over neurons, images and steps (Hz). */
   readonly firingRateHz: number;
+  /** Firing rate of the most active neuron, averaged over images and steps (Hz). */
+  readonly maxRateHz: number;
+  /** Each neuron's firing rate averaged over images and steps (Hz). */
+  readonly perNeuronHz: Float32Array;
   /** Synaptic operations its spikes caused, summed over the run. */
   readonly synops: number;
 }
 
-/** What {@link evaluateOnImages} measures. */
+/** What {@link evaluateClassifier} measures. */
 export interface Evaluation {
   /** Fraction of images classified correctly (0..1). */
   readonly accuracy: number;
@@ -63,14 +73,17 @@ export interface Evaluation {
 }
 
 /**
- * Classify `images` (n x 784, MNIST layout) with `graph`: the images feed the graph's one
- * input (see `mnistInput`), run through `@snn/sim` split across worker threads, and are
- * read at the classifier output (last step, or the mean of the last K steps).
+ * Classify `samples` (n x input size, C order) with `graph`: they feed the input node, run
+ * through the simulator split across worker threads (`runParallel`), and are read at the
+ * classifier output (last step, the mean of all steps, or the mean of the last K steps).
+ * Reports the accuracy (also after every step with `curve`), each neuron layer's mean and
+ * maximum firing rate and its synaptic operations.
  */
-export async function evaluateOnImages(graph: Graph, images: Float32Array, labels: Uint8Array, settings: EvaluationSettings): Promise<Evaluation> {
+export async function evaluateClassifier(graph: Graph, samples: Float32Array, labels: Uint8Array, settings: EvaluationSettings): Promise<Evaluation> {
   const shapes = inferShapes(graph);
-  const { inputId } = mnistInput(graph, shapes);
-  const output = classifierOutput(graph, shapes, 10, settings.output);
+  const inputId = classifierInput(graph, shapes, samples.length, labels.length, settings.input);
+  const classes = settings.classes ?? 10;
+  const output = classifierOutput(graph, shapes, classes, settings.output);
   // the main thread only compiles (to report graph errors) when workers do the running
   await initBackend({ threads: settings.workers > 1 ? 1 : 2 });
   const options = {
@@ -88,13 +101,13 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
   const run = await runParallel(
     graph,
     options,
-    { [inputId]: images },
+    { [inputId]: samples },
     { nSteps: settings.steps, probes: { out: { node: output, keep } }, ...(settings.onProgress ? { onProgress: settings.onProgress } : {}) },
     { workers: settings.workers },
   );
   const seconds = (performance.now() - start) / 1000;
-  const accuracyByStep = settings.curve ? accuracyOverTime(run.probes.out.data, labels, settings.steps, 10, settings.readout ?? 'last') : undefined;
-  const predicted = settings.curve ? finalPredictions(run.probes.out.data, settings.steps, meanLast ?? 1) : argmaxRows(run.probes.out.data, 10);
+  const accuracyByStep = settings.curve ? accuracyOverTime(run.probes.out.data, labels, settings.steps, classes, settings.readout ?? 'last') : undefined;
+  const predicted = settings.curve ? finalPredictions(run.probes.out.data, settings.steps, meanLast ?? 1, classes) : argmaxRows(run.probes.out.data, classes);
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
   const layers = graph.nodes
@@ -103,6 +116,8 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
       node: n.id,
       neurons: (shapes.get(n.id) ?? []).reduce((a, b) => a * b, 1),
       firingRateHz: run.stats[n.id].firingRateHz,
+      maxRateHz: maxOf(run.stats[n.id].perNeuronHz),
+      perNeuronHz: run.stats[n.id].perNeuronHz,
       synops: run.stats[n.id].synops,
     }));
   return {
@@ -121,12 +136,31 @@ export async function evaluateOnImages(graph: Graph, images: Float32Array, label
   };
 }
 
-/** Predictions from a keep-all run (samples x steps x 10): argmax of the mean of the last `k` steps. */
-function finalPredictions(all: Float32Array, steps: number, k: number): Int32Array {
-  const samples = all.length / (steps * 10);
-  const means = new Float32Array(samples * 10);
+/** Predictions from a keep-all run (samples x steps x classes): argmax of the mean of the last `k` steps. */
+function finalPredictions(all: Float32Array, steps: number, k: number, classes: number): Int32Array {
+  const samples = all.length / (steps * classes);
+  const means = new Float32Array(samples * classes);
   for (let s = 0; s < samples; s++) {
-    for (let t = steps - k; t < steps; t++) for (let j = 0; j < 10; j++) means[s * 10 + j] += all[(s * steps + t) * 10 + j];
+    for (let t = steps - k; t < steps; t++) for (let j = 0; j < classes; j++) means[s * classes + j] += all[(s * steps + t) * classes + j];
   }
-  return argmaxRows(means, 10);
+  return argmaxRows(means, classes);
+}
+
+function maxOf(values: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
+/** The input node the samples feed: `wanted`, or the graph's only input; its size must match the samples'. */
+function classifierInput(graph: Graph, shapes: ReadonlyMap<string, Shape>, values: number, count: number, wanted?: string): string {
+  const inputs = graph.nodes.filter((n) => n.kind === 'input').map((n) => n.id);
+  if (wanted !== undefined && !inputs.includes(wanted)) throw new SnnError('SIM_BAD_ARGUMENT', `input '${wanted}' is not an input of the graph; its inputs: ${inputs.join(', ') || 'none'}`, { where: wanted });
+  if (wanted === undefined && inputs.length !== 1) throw new SnnError('SIM_BAD_ARGUMENT', `the graph has ${inputs.length} inputs (${inputs.join(', ') || 'none'}); name the one the samples feed`);
+  const id = wanted ?? inputs[0];
+  const size = (shapes.get(id) ?? []).reduce((a, b) => a * b, 1);
+  if (count === 0 || values !== size * count) {
+    throw new SnnError('SIM_BAD_ARGUMENT', `${values} sample values for ${count} labels are not ${count} samples of input '${id}' (${size} values each); give one sample of ${size} values per label`, { where: id });
+  }
+  return id;
 }

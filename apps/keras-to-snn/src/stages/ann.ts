@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { decodeSnn, SnnError, type Graph } from '@snn/ir';
+import { paragraph } from '@snn/report';
+import { kerasToSnnGraph } from '@snn/train';
+import { cachedTraining, graphHash } from '../cache.js';
+import { evaluateRow } from '../evaluate-row.js';
+import { stageTableHtml, stageTableText } from '../tables.js';
+import { trainNetwork } from '../train-network.js';
+import type { StageRow, Walk } from '../walk.js';
+
+/** The ANN every later stage converts, and its accuracy. */
+export interface AnnResult {
+  readonly graph: Graph;
+  readonly row: StageRow;
+  /** Where it came from, for the report. */
+  readonly source: string;
+}
+
+export const ANN_STAGE = '1. ANN';
+
+/**
+ * Stage 1: build NengoDL's keras-to-snn network with the IR builder (28x28x1 -> conv 3x3x32
+ * relu -> conv 3x3x64 stride 2 relu -> dense 10) and train it (Adam 1e-3, batch 200), or
+ * cached parameters for the same settings; or load the user's `--model`. Measures the ANN.
+ */
+export async function annStage(walk: Walk): Promise<AnnResult> {
+  const { options, io } = walk;
+  io.out(`\n== ${ANN_STAGE}\n`);
+  let graph: Graph;
+  let source: string;
+  if (options.model !== undefined) {
+    graph = await loadUserModel(walk, options.model);
+    source = `your model ${options.model}`;
+  } else {
+    const initial = kerasToSnnGraph(options.seed);
+    const settings = { what: 'ann', initial: graphHash(initial), optimizer: { type: 'adam', learningRate: 1e-3 }, batchSize: 200, epochs: options.annEpochs, seed: options.seed, trainImages: walk.train.count };
+    const trained = await cachedTraining(walk, 'ann', settings, () =>
+      trainNetwork(walk, initial, { label: 'ANN', optimizer: { type: 'adam', learningRate: 1e-3 }, epochs: options.annEpochs, batchSize: 200 }),
+    );
+    graph = trained.graph;
+    source = `the keras-to-snn network built with the IR builder, trained ${options.annEpochs} epoch${options.annEpochs === 1 ? '' : 's'} on ${walk.train.count.toLocaleString('en-US')} images (Adam 1e-3, batch 200, seed ${options.seed})${trained.cached ? ', parameters from the cache' : ''}`;
+  }
+  const row = await evaluateRow(walk, graph, { stage: ANN_STAGE, name: 'ANN', steps: 1, mode: 'rate' });
+  io.out(`${source}\n\n${stageTableText([row], row.accuracy)}`);
+  walk.report.section(
+    ANN_STAGE,
+    paragraph(`The starting point: ${source}. It runs in rate mode (one step, ReLU as a function), the accuracy every spiking network below is compared with.`),
+    stageTableHtml([row], row.accuracy),
+  );
+  return { graph, row, source };
+}
+
+/** `--model`: an `.snn` network as it is, or a Keras / TensorFlow.js model imported (inference-only relaxations listed). */
+async function loadUserModel(walk: Walk, path: string): Promise<Graph> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    throw new SnnError('WALK_MODEL', `--model ${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(cause)})`}; give a Keras (.h5, .keras), TensorFlow.js (model.json) or .snn file`, { where: path, cause });
+  }
+  if (bytes.subarray(0, 4).toString('latin1') === 'SNN1') return decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path });
+  const { importKerasFile } = await import('@snn/keras-import/node');
+  const { graph, warnings } = await importKerasFile(path, { inferenceOnly: true });
+  for (const w of warnings) walk.io.err(`  warning: ${w}\n`);
+  return graph;
+}

@@ -1,0 +1,50 @@
+import { formatCount, formatTable, htmlTable } from '@snn/report';
+import type { StageRow, Walk } from './walk.js';
+
+/** The spiking row that answers "how close to the ANN, in few steps, at sane rates": the best of the listed stages' rows with at most `maxSteps` steps and every layer's mean rate at most `maxRateHz`. */
+export function bestFewStepRow(rows: readonly StageRow[], stages: readonly string[], maxSteps = 30, maxRateHz = 250): StageRow | undefined {
+  const fits = rows.filter((r) => r.mode === 'spiking' && stages.includes(r.stage) && r.steps <= maxSteps && Object.values(r.meanRateHz).every((hz) => hz <= maxRateHz));
+  return fits.reduce<StageRow | undefined>((best, r) => (best === undefined || r.accuracy > best.accuracy ? r : best), undefined);
+}
+
+/** The closing summary: every row, the stages' times, the best few-step network. */
+export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
+  const rows = walk.rows.map((r) => [
+    r.stage.replace(/^(\d+)\. .*/, '$1'),
+    r.name,
+    r.mode === 'rate' ? 'rate' : String(r.steps),
+    (100 * r.accuracy).toFixed(2),
+    r.name === 'ANN' ? '' : `${r.accuracy >= annAccuracy ? '+' : ''}${(100 * (r.accuracy - annAccuracy)).toFixed(2)}`,
+    r.mode === 'rate' ? '' : Object.values(r.meanRateHz).map((h) => h.toFixed(1)).join(' / '),
+    r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),
+  ]);
+  const table = formatTable(['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rates (Hz)', 'SynOps/image'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']);
+  const times = walk.timings.map((t) => `${t.stage} ${t.seconds.toFixed(0)} s`).join(', ');
+  const total = walk.timings.reduce((a, t) => a + t.seconds, 0);
+  const verdict = best
+    ? `best spiking network in <= 30 steps with mean rates <= 250 Hz: ${best.name} at ${best.steps} steps, ${(100 * best.accuracy).toFixed(2)}% (${best.accuracy >= annAccuracy ? '+' : ''}${(100 * (best.accuracy - annAccuracy)).toFixed(2)} points vs the ANN's ${(100 * annAccuracy).toFixed(2)}%)`
+    : 'no spiking network reached the ANN in <= 30 steps with mean rates <= 250 Hz';
+  return `\n== Summary (${walk.test.count.toLocaleString('en-US')} test images)\n\n${table}\n${verdict}\nstage times: ${times}; total ${(total / 60).toFixed(1)} min\nreport: ${reportPath}\n`;
+}
+
+/** The summary as the report's first section. */
+export function summaryHtml(walk: Walk, annAccuracy: number, best: StageRow | undefined): string {
+  const rows = walk.rows.map((r) => [
+    r.stage,
+    r.name,
+    r.mode === 'rate' ? 'rate' : String(r.steps),
+    (100 * r.accuracy).toFixed(2),
+    r.name === 'ANN' ? '' : `${r.accuracy >= annAccuracy ? '+' : ''}${(100 * (r.accuracy - annAccuracy)).toFixed(2)}`,
+    r.mode === 'rate' ? '' : Object.values(r.meanRateHz).map((h) => h.toFixed(1)).join(' / '),
+    r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),
+  ]);
+  const index = best ? walk.rows.indexOf(best) : -1;
+  return htmlTable(['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rates (Hz)', 'SynOps/image'], rows, { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], ...(index >= 0 ? { highlightRow: index } : {}) });
+}
+
+/** The `--json` line: the ANN, every stage row (accuracies as fractions), the report path. */
+export function summaryJson(walk: Walk, annAccuracy: number, reportPath: string): string {
+  const stages = walk.rows.map((r) => ({ stage: r.stage, name: r.name, mode: r.mode, steps: r.steps, readout: r.readout, accuracy: r.accuracy, meanRateHz: r.meanRateHz, maxRateHz: r.maxRateHz, synopsPerImage: r.synopsPerImage, seconds: +r.seconds.toFixed(2) }));
+  const timings = Object.fromEntries(walk.timings.map((t) => [t.stage, +t.seconds.toFixed(1)]));
+  return JSON.stringify({ net: walk.options.net, ann: { accuracy: annAccuracy }, stages, timings, report: reportPath });
+}
