@@ -49,7 +49,7 @@ export function activityFigures(record: ActivityRecord, network: string): string
   }
   figures.push(
     figure(
-      heatmap({ title: `${network}: output per class`, values: transpose(record.output, record.steps, 10), rows: 10, columns: record.steps, rowLabels: Array.from({ length: 10 }, (_, c) => (c === record.label ? `${c} (true)` : String(c))), x: { label: record.dt ? 'time (ms)' : 'step', min: 0, max: record.steps * record.dt * 1000 } }),
+      heatmap({ title: `${network}: output per class`, values: transpose(record.output, record.steps, 10), rows: 10, columns: record.steps, rowLabels: Array.from({ length: 10 }, (_, c) => (c === record.label ? `${c} (true)` : String(c))), yLabel: 'class', valueLabel: 'output', x: { label: record.dt ? 'time (ms)' : 'step', min: 0, max: record.steps * record.dt * 1000 } }),
       `The network's 10 outputs over time for image ${record.image} (label ${record.label}); brighter is larger.`,
     ),
   );

@@ -30,7 +30,7 @@ export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | un
 /** The summary as the report's first section. */
 export function summaryHtml(walk: Walk, annAccuracy: number, best: StageRow | undefined): string {
   const rows = walk.rows.map((r) => [
-    r.stage,
+    r.stage.replace(/^(\d+)\. .*/, '$1'),
     r.name,
     r.mode === 'rate' ? 'rate' : String(r.steps),
     (100 * r.accuracy).toFixed(2),

@@ -1,5 +1,5 @@
 import { inferShapes, type Graph } from '@snn/ir';
-import { mnistInput } from '@snn/mnist';
+import { mnistInput, shiftImages } from '@snn/mnist';
 import { classifierOutput } from '@snn/sim';
 import { createModel, exportGraph, initTraining, progressBar, trainEpochs, type LossSpec, type OptimizerSpec } from '@snn/train';
 import type { Walk } from './walk.js';
@@ -13,6 +13,8 @@ export interface TrainSettings {
   readonly batchSize: number;
   /** Loss terms beside the classification loss (e.g. firing-rate regularization), by node id. */
   readonly extraLosses?: Readonly<Record<string, LossSpec>>;
+  /** Data augmentation: each epoch trains on the images shifted by up to this many pixels (seeded). */
+  readonly maxShift?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function trainNetwork(walk: Walk, graph: Graph, settings: TrainSett
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       seed: options.seed,
+      ...(settings.maxShift ? { augment: (_x, epoch) => ({ [inputId]: shiftImages(train.images, 28, 28, settings.maxShift!, options.seed * 1000 + epoch) }) } : {}),
       validation: { x: { [inputId]: test.images }, y: { [output]: test.labels }, losses: { [output]: 'sparseCategoricalCrossentropy' } },
       ...(io.errIsTTY ? { onBatch: progressBar({ write: (t: string) => io.err(t.replace(/^\r/, `\r  ${settings.label} `)) }, 24, 'images') } : {}),
       onEpoch: (e) => {

@@ -14,9 +14,13 @@ export interface AnnResult {
   readonly row: StageRow;
   /** Where it came from, for the report. */
   readonly source: string;
+  /** The built-in network before training (absent for `--model`): stages that train from scratch start here. */
+  readonly initial?: Graph;
 }
 
 export const ANN_STAGE = '1. ANN';
+/** Data augmentation of the ANN's training: every epoch sees each image shifted by up to 1 pixel. */
+const MAX_SHIFT = 1;
 
 /**
  * Stage 1: build NengoDL's keras-to-snn network with the IR builder (28x28x1 -> conv 3x3x32
@@ -28,17 +32,20 @@ export async function annStage(walk: Walk): Promise<AnnResult> {
   io.out(`\n== ${ANN_STAGE}\n`);
   let graph: Graph;
   let source: string;
+  let initial: Graph | undefined;
   if (options.model !== undefined) {
     graph = await loadUserModel(walk, options.model);
     source = `your model ${options.model}`;
   } else {
-    const initial = kerasToSnnGraph(options.seed);
-    const settings = { what: 'ann', initial: graphHash(initial), optimizer: { type: 'adam', learningRate: 1e-3 }, batchSize: 200, epochs: options.annEpochs, seed: options.seed, trainImages: walk.train.count };
+    initial = kerasToSnnGraph(options.seed);
+    const settings = { what: 'ann', initial: graphHash(initial!), optimizer: { type: 'adam', learningRate: 1e-3 }, batchSize: 200, epochs: options.annEpochs, seed: options.seed, trainImages: walk.train.count, maxShift: MAX_SHIFT };
     const trained = await cachedTraining(walk, 'ann', settings, () =>
-      trainNetwork(walk, initial, { label: 'ANN', optimizer: { type: 'adam', learningRate: 1e-3 }, epochs: options.annEpochs, batchSize: 200 }),
+      trainNetwork(walk, initial!, { label: 'ANN', optimizer: { type: 'adam', learningRate: 1e-3 }, epochs: options.annEpochs, batchSize: 200, maxShift: MAX_SHIFT }),
     );
     graph = trained.graph;
-    source = `the keras-to-snn network built with the IR builder, trained ${options.annEpochs} epoch${options.annEpochs === 1 ? '' : 's'} on ${walk.train.count.toLocaleString('en-US')} images (Adam 1e-3, batch 200, seed ${options.seed})${trained.cached ? ', parameters from the cache' : ''}`;
+    source =
+      `the keras-to-snn network (28x28x1 -> conv 3x3x32 relu -> conv 3x3x64 stride 2 relu -> dense 10) built with the IR builder, trained ${options.annEpochs} epoch${options.annEpochs === 1 ? '' : 's'} on ` +
+      `${walk.train.count.toLocaleString('en-US')} images (Adam 1e-3, batch 200, each epoch's images shifted by up to ${MAX_SHIFT} pixel at random, seed ${options.seed})${trained.cached ? ', parameters from the cache' : ''}`;
   }
   const row = await evaluateRow(walk, graph, { stage: ANN_STAGE, name: 'ANN', steps: 1, mode: 'rate' });
   io.out(`${source}\n\n${stageTableText([row], row.accuracy)}`);
@@ -47,7 +54,7 @@ export async function annStage(walk: Walk): Promise<AnnResult> {
     paragraph(`The starting point: ${source}. It runs in rate mode (one step, ReLU as a function), the accuracy every spiking network below is compared with.`),
     stageTableHtml([row], row.accuracy),
   );
-  return { graph, row, source };
+  return { graph, row, source, ...(initial ? { initial } : {}) };
 }
 
 /** `--model`: an `.snn` network as it is, or a Keras / TensorFlow.js model imported (inference-only relaxations listed). */

@@ -14,6 +14,13 @@ import type { StageRow, Walk } from '../walk.js';
 export const REGULARIZATION_STAGE = '5. Firing-rate regularization';
 const TARGET_HZ = 250;
 const WEIGHT = 1e-3;
+/**
+ * NengoDL's example feeds raw pixel values (0..255) where snn's MNIST images are 0..1, so its
+ * activations, read as firing rates in Hz, are about 255 times ours. The rates are trained at
+ * that scale: the network is converted with firing-rate scale 255 first (gain 255, amplitude
+ * 1/255: the same function), and the rate loss sees rates in Hz.
+ */
+const PIXEL_SCALE = 255;
 
 /** What stage 5 produced: the fine-tuned ANN, its spiking network's rows (30 steps and the longest curve). */
 export interface RegularizedResult {
@@ -38,17 +45,19 @@ export async function regularizationStage(walk: Walk, ann: AnnResult): Promise<R
   }
   const layers = neuronLayerIds(ann.graph).filter((id) => ann.graph.nodes.some((n) => n.id === id && n.kind === 'neurons' && n.neuronType === 'RectifiedLinear'));
   const optimizer = { type: 'rmsprop' as const, learningRate: 1e-3 };
-  const settings = { what: 'regularized', from: graphHash(ann.graph), targetHz: TARGET_HZ, weight: WEIGHT, layers, optimizer, batchSize: 200, epochs: options.epochs, seed: options.seed, trainImages: walk.train.count };
+  // NengoDL's example trains the converted Keras model from its initial weights; a --model is fine-tuned from its own
+  const start = nengoConversion(walk, ann.initial ?? ann.graph, { scale: PIXEL_SCALE });
+  const settings = { what: 'regularized', from: graphHash(start), targetHz: TARGET_HZ, weight: WEIGHT, layers, optimizer, batchSize: 200, epochs: options.epochs, seed: options.seed, trainImages: walk.train.count };
   const { graph: regularized } = await cachedTraining(walk, 'regularized', settings, () =>
-    trainNetwork(walk, ann.graph, {
+    trainNetwork(walk, start, {
       label: 'rate-regularized',
       optimizer,
       epochs: options.epochs,
       batchSize: 200,
-      extraLosses: firingRateLosses(ann.graph, { targetHz: TARGET_HZ, weight: WEIGHT, layers, neurons: walk.neurons }),
+      extraLosses: firingRateLosses(start, { targetHz: TARGET_HZ, weight: WEIGHT, layers, neurons: walk.neurons }),
     }),
   );
-  const rateRow = await evaluateRow(walk, regularized, { stage: REGULARIZATION_STAGE, name: 'regularized ANN', steps: 1, mode: 'rate' });
+  const rateRow = await evaluateRow(walk, regularized, { stage: REGULARIZATION_STAGE, name: 'regularized, rate mode', steps: 1, mode: 'rate' });
   const spiking = nengoConversion(walk, regularized, { synapse: 0.01 });
   const at30 = await evaluateRow(walk, spiking, { stage: REGULARIZATION_STAGE, name: 'regularized, synapse 0.01 s', steps: Math.min(30, options.maxSteps) });
   const curve = await evaluateRow(walk, spiking, { stage: REGULARIZATION_STAGE, name: 'regularized, synapse 0.01 s', steps: options.maxSteps, curve: true, listed: options.maxSteps > 30 });
@@ -57,8 +66,10 @@ export async function regularizationStage(walk: Walk, ann: AnnResult): Promise<R
   stageSection(
     walk,
     REGULARIZATION_STAGE,
-    `Instead of scaling after training, train the rates: the ANN is fine-tuned with an extra loss, the mean squared difference between each ReLU's output (its firing rate in Hz) and ${TARGET_HZ} Hz, weighted ${WEIGHT}, ` +
-      `so that the network keeps its accuracy with activations that mean enough spikes (RMSprop 1e-3, batch 200, ${options.epochs} epoch${options.epochs === 1 ? '' : 's'}, from the stage 1 ANN). Then it runs spiking, unscaled, with a 10 ms synapse and the last step read, as NengoDL's example does.`,
+    `Instead of scaling after training, train the rates: the network is fine-tuned with an extra loss, the mean squared difference between each neuron's firing rate (Hz) and ${TARGET_HZ} Hz, weighted ${WEIGHT}, ` +
+      `so that it learns the task with rates that mean enough spikes (RMSprop 1e-3, batch 200, ${options.epochs} epoch${options.epochs === 1 ? '' : 's'} in rate mode, ${ann.initial ? 'from the initial weights of stage 1, as NengoDL\'s example trains the converted Keras model from scratch' : 'from your model\'s weights'}). ` +
+      `NengoDL's example feeds raw pixel values (0..255) where snn's images are 0..1, so its activations, read as rates, are about ${PIXEL_SCALE} times ours: here the network is first converted with firing-rate scale ${PIXEL_SCALE} (the same function from ${PIXEL_SCALE} times the rates), so that training starts from the rates NengoDL's does. ` +
+      'Then it runs spiking with a 10 ms synapse and the last step read, as NengoDL\'s example does.',
     rows,
     ann.row.accuracy,
     [

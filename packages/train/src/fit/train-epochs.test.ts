@@ -63,6 +63,30 @@ describe('trainEpochs', () => {
     model.dispose();
   });
 
+  it('augment: each epoch trains on the inputs it returns for that epoch', async () => {
+    const calls: number[] = [];
+    const seen: Float32Array[] = [];
+    const train = async (augment?: (x: unknown, epoch: number) => Float32Array) => {
+      const model = createModel(mlp(), { neurons });
+      await trainEpochs(model, { x: data.images, y: { out: data.labels }, losses, optimizer: { type: 'adam', learningRate: 0.003 }, epochs: 2, batchSize: 120, seed: 7, ...(augment ? { augment } : {}) });
+      const w = weights(model);
+      model.dispose();
+      return w;
+    };
+    const plain = await train();
+    // an augmentation that returns the data itself trains exactly as none
+    expect(await train((x, epoch) => (calls.push(epoch), x as Float32Array))).toEqual(plain);
+    expect(calls).toEqual([1, 2]);
+    // inverted images are other data: other weights
+    const inverted = await train((x) => {
+      const out = (x as Float32Array).map((v) => 1 - v);
+      seen.push(out);
+      return out;
+    });
+    expect(seen).toHaveLength(2);
+    expect(inverted[0]).not.toEqual(plain[0]);
+  });
+
   for (const spec of [{ type: 'adam', learningRate: 0.003 }, { type: 'rmsprop', learningRate: 0.001 }, { type: 'sgd', learningRate: 0.05, momentum: 0.9 }] as const) {
     it(`${spec.type}: resuming from epoch 1 with its snapshot ends where the uninterrupted run ends`, async () => {
       const straight = createModel(mlp(), { neurons });

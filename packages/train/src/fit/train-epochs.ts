@@ -52,6 +52,12 @@ export interface TrainEpochsOptions {
   readonly trainable?: TrainableOverrides;
   /** Evaluated after every epoch (e.g. the test set). */
   readonly validation?: ValidationData;
+  /**
+   * Data augmentation: the inputs epoch `epoch` (1-based) trains on, made from `x` (e.g.
+   * randomly shifted images, seeded by the epoch so that a resumed run sees the same data).
+   * Default: `x` itself every epoch.
+   */
+  readonly augment?: (x: DataArray | DataMap, epoch: number) => DataArray | DataMap;
   /** After every batch; `epoch` and `epochs` count from the start of training, resumed epochs included. */
   readonly onBatch?: (progress: BatchProgress) => void;
   /** After every epoch (and its validation); `snapshot()` reads what a checkpoint needs. Awaited before the next epoch. */
@@ -77,7 +83,7 @@ export async function trainEpochs(model: TrainableModel, options: TrainEpochsOpt
     if (options.optimizerState) await restoreOptimizerState(optimizer, options.optimizerState, model.trainableVariables(options.trainable));
     for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
       const { history: [metrics] } = fit(model, {
-        x: options.x,
+        x: options.augment ? options.augment(options.x, epoch) : options.x,
         ...(options.y ? { y: options.y } : {}),
         losses: options.losses,
         optimizer,
