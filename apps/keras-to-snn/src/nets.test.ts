@@ -1,38 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { walkthrough, type JsonStage, type JsonSummary } from './testing/walk-cli.js';
 
-const run = promisify(execFile);
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'k2s-nets-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface JsonStage {
-  stage: string;
-  name: string;
-  mode: 'rate' | 'spiking';
-  steps: number;
-  accuracy: number;
-  meanRateHz: Record<string, number>;
-  maxRateHz: Record<string, number>;
-  synopsPerImage: number;
-}
-interface JsonSummary {
-  net: string;
-  ann: { accuracy: number };
-  stages: JsonStage[];
-  report: string;
-}
-
 /** Run the built walkthrough with `--net net --quick --limit 300 --workers 1 --json`; the parsed JSON line. */
 async function walkNet(net: string): Promise<{ stdout: string; json: JsonSummary }> {
-  const args = [main, '--net', net, '--quick', '--limit', '300', '--workers', '1', '--json', '--cache', join(tmp, 'cache'), '--out', join(tmp, net)];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 64 << 20, timeout: 300_000 });
-  const json = JSON.parse(stdout.trimEnd().split('\n').pop() ?? '') as JsonSummary;
+  const { code, stdout, stderr, json } = await walkthrough(['--net', net, '--quick', '--limit', '300', '--workers', '1', '--json', '--cache', join(tmp, 'cache'), '--out', join(tmp, net)]);
+  expect(code, stderr).toBe(0);
+  if (!json) throw new Error(`no JSON line in the output of --net ${net}`);
   expect(json.net).toBe(net);
   expect(existsSync(json.report)).toBe(true);
   return { stdout, json };
