@@ -17,6 +17,8 @@ export interface RowSpec {
   readonly curve?: boolean;
   /** List the row in `walk.rows` (the summary and the JSON line); false for runs only plotted. Default true. */
   readonly listed?: boolean;
+  /** Time constant (s) of a lowpass filter on the output probe (NengoDL's spiking-MNIST reads its output through 0.1 s); default none. */
+  readonly outputLowpass?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function evaluateRow(walk: Walk, graph: Graph, spec: RowSpec): Prom
     workers: options.workers,
     seed: options.seed,
     precision: 'float32',
+    ...(spec.outputLowpass !== undefined ? { outputSynapse: { type: 'lowpass', params: { tau: spec.outputLowpass } } } : {}),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();

@@ -16,6 +16,8 @@ export interface WalkOptions {
   readonly annEpochs: number;
   /** Epochs of fine-tuning stages (rate regularization: 10, 1 with --quick). */
   readonly epochs: number;
+  /** `--epochs` as given (undefined: each walkthrough's own default). */
+  readonly epochsFlag?: number;
   /** Epochs of the QCFS few-step fine-tuning (2; 1 with --quick). */
   readonly qcfsEpochs: number;
   readonly retrain: boolean;
@@ -23,6 +25,8 @@ export interface WalkOptions {
   readonly limit: number;
   /** Training images used for training and fine-tuning. */
   readonly trainLimit: number;
+  /** `--train-limit` as given (undefined: each walkthrough's own default). */
+  readonly trainLimitFlag?: number;
   /** Training images calibration measures activations on. */
   readonly calibrationImages: number;
   /** The longest simulation of the accuracy-vs-steps curves. */
@@ -47,7 +51,7 @@ export function createProgram(onRun: (options: WalkOptions) => Promise<void>, wr
     )
     .addOption(new Option('--net <NET>', 'which walkthrough: keras-to-snn (NengoDL\'s keras-to-snn example and further), lif-conv (spiking LIF convolutional network trained with SoftLIF), mlp (a dense network converted, output averaged over time), hybrid (Keras layers inside a spiking network with a Nengo ensemble)').choices(NETS).default('keras-to-snn'))
     .option('--model <FILE>', 'start from your own trained model (Keras .h5/.keras, TensorFlow.js model.json, or .snn) instead of training the built-in network; the conversion stages then run on it')
-    .addOption(new Option('--epochs <N>', 'epochs of fine-tuning with the firing-rate loss (default 10; 1 with --quick)').argParser(positiveInt))
+    .addOption(new Option('--epochs <N>', 'epochs of fine-tuning with the firing-rate loss (default 10; 1 with --quick); with --net lif-conv the epochs of its SoftLIF training (default 1)').argParser(positiveInt))
     .option('--retrain', 'train again even when trained parameters for these settings are cached')
     .addOption(new Option('--limit <N>', 'test images every accuracy is measured on (default all 10,000; 500 with --quick)').argParser(positiveInt))
     .addOption(new Option('--train-limit <N>', 'training images (default all 60,000; 5,000 with --quick)').argParser(positiveInt))
@@ -76,10 +80,12 @@ function walkOptions(flags: Record<string, unknown>): WalkOptions {
     ...(flags.model !== undefined ? { model: resolve(flags.model as string) } : {}),
     annEpochs: quick ? 1 : 2,
     epochs: (flags.epochs as number | undefined) ?? (quick ? 1 : 10),
+    ...(flags.epochs !== undefined ? { epochsFlag: flags.epochs as number } : {}),
     qcfsEpochs: quick ? 1 : 2,
     retrain: flags.retrain === true,
     limit: (flags.limit as number | undefined) ?? (quick ? 500 : 10000),
     trainLimit: (flags.trainLimit as number | undefined) ?? (quick ? 5000 : 60000),
+    ...(flags.trainLimit !== undefined ? { trainLimitFlag: flags.trainLimit as number } : {}),
     calibrationImages: 1000,
     maxSteps: flags.steps as number,
     seed: flags.seed as number,

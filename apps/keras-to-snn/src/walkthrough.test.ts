@@ -1,44 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReportInChromium } from '@snn/browser-check';
+import { walkthrough, type JsonStage, type JsonSummary } from './testing/walk-cli.js';
 
-const run = promisify(execFile);
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'k2s-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface JsonStage {
-  stage: string;
-  name: string;
-  mode: 'rate' | 'spiking';
-  steps: number;
-  accuracy: number;
-  meanRateHz: Record<string, number>;
-  maxRateHz: Record<string, number>;
-  synopsPerImage: number;
-}
-interface JsonSummary {
-  ann: { accuracy: number };
-  stages: JsonStage[];
-  report: string;
-}
-
-/** Run the built walkthrough; resolves to its exit code, stdout, stderr and the parsed --json line. */
-async function walkthrough(args: string[]): Promise<{ code: number; stdout: string; stderr: string; json?: JsonSummary }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [main, ...args], { maxBuffer: 64 << 20, timeout: 600_000 });
-    const last = stdout.trimEnd().split('\n').pop() ?? '';
-    return { code: 0, stdout, stderr, ...(last.startsWith('{') ? { json: JSON.parse(last) as JsonSummary } : {}) };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
 
 const small = ['--quick', '--limit', '300', '--train-limit', '3000', '--steps', '30', '--workers', '1'];
 const find = (s: JsonSummary, name: string, steps?: number): JsonStage => {

@@ -25,3 +25,7 @@ export { percentileInPlace } from './calibrate/percentile.js';
 export { accuracyOverTime, type Readout } from './accuracy-over-time.js';
 /** The output node a classifier is read at (by id, Keras layer name, or the last output with `classes` values). */
 export { classifierOutput } from './classifier-output.js';
+/** A Nengo-style ensemble: encoders from samples, gains and biases from max rates and intercepts; its graph, and centring/normalizing inputs. */
+export { makeEnsemble, ensembleGraph, normalizeImages, meanImage, type Ensemble } from './ensemble/ensemble.js';
+/** Least-squares (ridge) decoders from activities and labels, as Nengo's LstsqL2. */
+export { solveDecoders } from './ensemble/solve-decoders.js';

@@ -17,9 +17,8 @@ import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry, lowpassSpec } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
 import { initBackend, runParallel } from '@snn/sim/node';
-import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar } from '@snn/train';
+import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar, spikingMnistGraph } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
-import { spikingMnistGraph } from '../dist/testing/fixtures.js';
 import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
 
 const { values } = scriptArgs(import.meta.url, {

@@ -3,6 +3,10 @@
 export { trainErrorCodes, type TrainErrorCode } from './error-codes.js';
 /** NengoDL's keras-to-snn network (conv 32, conv 64 stride 2, dense 10), freshly initialized from a seed. */
 export { kerasToSnnGraph } from './networks/keras-to-snn.js';
+/** NengoDL's spiking-MNIST network (3 conv + LIF layers with avg-pooling, dense 10; frozen LIF gain/bias of max rate 100 Hz, amplitude 0.01), freshly initialized. */
+export { spikingMnistGraph, lifGainBiasScalars } from './networks/spiking-mnist.js';
+/** The blog-post dense network (flatten -> dense 128 relu -> dense 10), freshly initialized. */
+export { mlpGraph } from './networks/mlp.js';
 /** Build a differentiable rate-mode tfjs model (trainable variables + forward pass) from an IR graph. */
 export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides } from './model/model.js';
 /** Surrogate parameter overrides by neuron type name (e.g. NengoDL's `lif_smoothing` as `{ LIF: { sigma } }`). */

@@ -1,4 +1,4 @@
-import { inferShapes, SnnError, type Graph, type Shape } from '@snn/ir';
+import { inferShapes, SnnError, type Graph, type Shape, type SynapseSpec } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import { accuracyOverTime, type Readout } from '../accuracy-over-time.js';
@@ -33,6 +33,8 @@ export interface EvaluationSettings {
   readonly input?: string;
   /** Classes (default 10). */
   readonly classes?: number;
+  /** A synaptic filter on the output probe (e.g. NengoDL's 0.1 s lowpass on a spiking network's output); default none. */
+  readonly outputSynapse?: SynapseSpec;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -102,7 +104,7 @@ export async function evaluateClassifier(graph: Graph, samples: Float32Array, la
     graph,
     options,
     { [inputId]: samples },
-    { nSteps: settings.steps, probes: { out: { node: output, keep } }, ...(settings.onProgress ? { onProgress: settings.onProgress } : {}) },
+    { nSteps: settings.steps, probes: { out: { node: output, keep, ...(settings.outputSynapse ? { synapse: settings.outputSynapse } : {}) } }, ...(settings.onProgress ? { onProgress: settings.onProgress } : {}) },
     { workers: settings.workers },
   );
   const seconds = (performance.now() - start) / 1000;

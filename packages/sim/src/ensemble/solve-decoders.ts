@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { SnnError } from '@snn/ir';
 
 /**
  * Ridge-regression decoders: solve `(AᵀA + λ·n·I) D = AᵀY` for D (neurons x outputs), with A
@@ -46,7 +47,7 @@ function choleskyInPlace(a: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j];
     for (let k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
-    if (d <= 0) throw new Error(`least squares: matrix not positive definite at ${j}; raise the regularization`);
+    if (d <= 0) throw new SnnError('SIM_BAD_ARGUMENT', `solveDecoders: the regularized Gram matrix is not positive definite at neuron ${j}; raise the regularization reg`, { where: 'reg' });
     const l = Math.sqrt(d);
     a[j * n + j] = l;
     for (let i = j + 1; i < n; i++) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@snn/ir';
-import { initBackend } from '@snn/sim';
-import { solveDecoders } from './least-squares.js';
+import { initBackend } from '../index.js';
+import { solveDecoders } from './solve-decoders.js';
 
 beforeAll(async () => {
   await initBackend();

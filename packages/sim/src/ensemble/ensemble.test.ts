@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
-import { createSimulator, evaluate, predict } from '@snn/sim';
+import { createSimulator, evaluate, predict } from '../index.js';
 import { loadMnist } from '@snn/mnist/node';
-import { solveDecoders } from './least-squares.js';
-import { ensembleGraph, makeEnsemble, meanImage, normalizeImages } from './network.js';
+import { solveDecoders } from './solve-decoders.js';
+import { ensembleGraph, makeEnsemble, meanImage, normalizeImages } from './ensemble.js';
 
 const registries = { neurons: createNeuronRegistry(), synapses: createSynapseRegistry() };
 

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+// from src/testing (tests) and dist/testing alike: the package's dist/main.js
+const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** One row of the walkthrough's `--json` line (tests). */
+export interface JsonStage {
+  stage: string;
+  name: string;
+  mode: 'rate' | 'spiking';
+  steps: number;
+  accuracy: number;
+  meanRateHz: Record<string, number>;
+  maxRateHz: Record<string, number>;
+  synopsPerImage: number;
+}
+
+/** The walkthrough's `--json` line (tests). */
+export interface JsonSummary {
+  net: string;
+  ann: { accuracy: number };
+  stages: JsonStage[];
+  report: string;
+}
+
+/** Run the built walkthrough (dist/main.js) with `args` (tests); resolves to its exit code, stdout, stderr and the parsed --json line. */
+export async function walkthrough(args: string[]): Promise<{ code: number; stdout: string; stderr: string; json?: JsonSummary }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [main, ...args], { maxBuffer: 64 << 20, timeout: 600_000 });
+    const last = stdout.trimEnd().split('\n').pop() ?? '';
+    return { code: 0, stdout, stderr, ...(last.startsWith('{') ? { json: JSON.parse(last) as JsonSummary } : {}) };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
