@@ -34,7 +34,9 @@ export async function cachedTraining(walk: Walk, what: string, settings: Readonl
       walk.io.err(`  ${what}: the cached ${path} cannot be read (${e instanceof Error ? e.message : String(e)}); training again\n`);
     }
   }
-  const graph = await train();
+  const trained = await train();
+  // the settings go with the network, as a cache entry holds them: a fresh and a cached run then continue from equal graphs
+  const graph: Graph = { ...trained, metadata: { ...trained.metadata, training: { settings } } };
   try {
     mkdirSync(walk.options.cacheDir, { recursive: true });
     saveCheckpoint(path, graph, { settings });

@@ -29,8 +29,8 @@ describe('keras-to-snn walkthrough (built dist, --quick on a subset)', () => {
     }
     expect(first.stdout).toMatch(/== Summary \(300 test images\)/);
     expect(first.stdout).toContain(`report: ${join(tmp, 'a', 'report.html')}`);
-    // one epoch on 3,000 images: a working ANN is far above chance (10%) on 300 test images
-    expect(s.ann.accuracy).toBeGreaterThan(0.85);
+    // one epoch on 3,000 shifted images: 85.0% measured (seed 3); an ANN that does not learn stays near chance (10%)
+    expect(s.ann.accuracy).toBeGreaterThan(0.7);
     for (const r of s.stages) {
       expect(r.accuracy).toBeGreaterThanOrEqual(0);
       expect(r.accuracy).toBeLessThanOrEqual(1);
@@ -76,12 +76,17 @@ describe('keras-to-snn walkthrough (built dist, --quick on a subset)', () => {
     expect(existsSync(shot)).toBe(true);
   }, 120_000);
 
-  it('repeats exactly with the same seed (trained parameters from the cache)', async () => {
-    const again = await walkthrough([...small, '--seed', '3', '--out', join(tmp, 'b'), '--cache', join(tmp, 'cache'), '--json']);
+  it('repeats exactly with the same seed, training included (--retrain), and reuses cached parameters', async () => {
+    const again = await walkthrough([...small, '--seed', '3', '--retrain', '--out', join(tmp, 'b'), '--cache', join(tmp, 'cache'), '--json']);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/ann: trained parameters from the cache/);
+    expect(again.stderr).not.toMatch(/from the cache/);
     const strip = (s: JsonSummary): unknown => s.stages.map(({ name, steps, accuracy, meanRateHz, maxRateHz, synopsPerImage }) => ({ name, steps, accuracy, meanRateHz, maxRateHz, synopsPerImage }));
     expect(strip(again.json!)).toEqual(strip(first.json!));
+    // a third run with the same training settings (fewer test images) trains nothing
+    const cached = await walkthrough([...small, '--limit', '50', '--seed', '3', '--out', join(tmp, 'c'), '--cache', join(tmp, 'cache'), '--json']);
+    expect(cached.code, cached.stderr).toBe(0);
+    for (const what of ['ann', 'regularized', 'qcfs']) expect(cached.stderr).toMatch(new RegExp(`${what}: trained parameters from the cache`));
+    expect(cached.stderr).not.toMatch(/epoch 1\/1/);
   }, 600_000);
 
   it('refuses bad usage with exit code 2 and a missing model with exit code 1, without a stack trace', async () => {

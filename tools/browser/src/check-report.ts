@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumPath } from './chromium-path.js';
 import { surveyPage, type PlotInfo } from './page-survey.js';
@@ -20,7 +21,7 @@ export interface ReportCheck {
  * Open the HTML file at `htmlPath` in headless Chromium (Debian's, `CHROMIUM_PATH` or
  * /usr/bin/chromium, `--no-sandbox`), blocking and recording every request that is not a
  * file: or data: URL; wait for load; collect each chart (`svg[data-plot]`) with its size,
- * `data-marks` and the elements actually drawn; save a full-page PNG to `screenshotPath`.
+ * `data-marks` and the elements actually drawn; save a full-page PNG to `screenshotPath` (its folder is created).
  * The browser is always closed. Throws BROWSER_NOT_FOUND (fix: run
  * tools/scripts/install-chromium.sh) when Chromium is missing.
  */
@@ -50,6 +51,7 @@ export async function checkReportInChromium(htmlPath: string, screenshotPath: st
     });
     await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: 'load' });
     const { plots, sections } = await page.evaluate(surveyPage);
+    mkdirSync(dirname(resolve(screenshotPath)), { recursive: true });
     await page.screenshot({ path: resolve(screenshotPath) as `${string}.png`, fullPage: true });
     return { plots, sections, consoleErrors, externalRequests };
   } finally {
