@@ -68,7 +68,7 @@ export function createProgram(onRun: (options: WalkOptions) => Promise<void>, wr
       writeErr: write.err,
       outputError: (text, w) => w(`keras-to-snn: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     })
-    .addHelpText('after', '\nExamples:\n  npm start                                  the whole walkthrough (about 12 minutes on 2 cores)\n  keras-to-snn --quick                       a short run\n  keras-to-snn --model my-model.h5 --quick   the conversion stages on your own model\n  keras-to-snn --net lif-conv                NengoDL\'s spiking MNIST network\n\nExit codes: 0 success, 1 the run failed, 2 bad usage.\n')
+    .addHelpText('after', '\nExamples:\n  npm start                                  the whole walkthrough (about 9 minutes on 2 cores)\n  keras-to-snn --quick                       a short run\n  keras-to-snn --model my-model.h5 --quick   the conversion stages on your own model\n  keras-to-snn --net lif-conv                NengoDL\'s spiking MNIST network\n  keras-to-snn --net hybrid --quick          Keras layers feeding spiking LIF layers and a Nengo ensemble\n\nExit codes: 0 success, 1 the run failed, 2 bad usage.\n')
     .action(async (flags: Record<string, unknown>) => onRun(walkOptions(flags)));
 }
 
