@@ -75,11 +75,11 @@ export function rateHistograms(row: StageRow): string {
 }
 
 /** Accuracy after 1..T steps for several networks on one plot, with the ANN as a dashed line. */
-export function accuracyCurves(title: string, rows: readonly StageRow[], annAccuracy: number, caption: string, options: { readonly yMin?: number } = {}): string {
+export function accuracyCurves(title: string, rows: readonly StageRow[], annAccuracy: number, caption: string, options: { readonly yMin?: number; readonly colorOf?: (row: StageRow) => string } = {}): string {
   const longest = Math.max(1, ...rows.map((r) => r.accuracyByStep?.length ?? 0));
   const series: LineSeries[] = rows
     .filter((r) => r.accuracyByStep)
-    .map((r) => ({ name: r.name, x: Array.from(r.accuracyByStep!, (_, i) => i + 1), y: Array.from(r.accuracyByStep!, (a) => 100 * a) }));
-  series.push({ name: 'ANN', x: [1, longest], y: [100 * annAccuracy, 100 * annAccuracy], dashed: true });
+    .map((r) => ({ name: r.name, x: Array.from(r.accuracyByStep!, (_, i) => i + 1), y: Array.from(r.accuracyByStep!, (a) => 100 * a), ...(options.colorOf ? { color: options.colorOf(r) } : {}) }));
+  series.push({ name: 'ANN', x: [1, longest], y: [100 * annAccuracy, 100 * annAccuracy], dashed: true, color: '#000000' });
   return figure(lineChart({ title, series, x: { label: 'time steps', min: 1, max: longest }, y: { label: 'test accuracy (%)', max: 100, ...(options.yMin !== undefined ? { min: options.yMin } : {}) }, legend: 'right', width: 900, height: 420 }), caption);
 }

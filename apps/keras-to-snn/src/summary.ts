@@ -7,9 +7,12 @@ export function bestFewStepRow(rows: readonly StageRow[], stages: readonly strin
   return fits.reduce<StageRow | undefined>((best, r) => (best === undefined || r.accuracy > best.accuracy ? r : best), undefined);
 }
 
-/** The closing summary: every row, the stages' times, the best few-step network. */
-export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
-  const rows = walk.rows.map((r) => [
+const HEADERS = ['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rates (Hz)', 'SynOps/image'];
+const ALIGN = ['left', 'left', 'right', 'right', 'right', 'right', 'right'] as const;
+
+/** One summary line per measured row: stage number, network, steps, accuracy, gap to the ANN, mean rates, SynOps. */
+function summaryCells(walk: Walk, annAccuracy: number): string[][] {
+  return walk.rows.map((r) => [
     r.stage.replace(/^(\d+)\. .*/, '$1'),
     r.name,
     r.mode === 'rate' ? 'rate' : String(r.steps),
@@ -18,7 +21,11 @@ export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | un
     r.mode === 'rate' ? '' : Object.values(r.meanRateHz).map((h) => h.toFixed(1)).join(' / '),
     r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),
   ]);
-  const table = formatTable(['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rates (Hz)', 'SynOps/image'], rows, ['left', 'left', 'right', 'right', 'right', 'right', 'right']);
+}
+
+/** The closing summary: every row, the stages' times, the best few-step network. */
+export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
+  const table = formatTable(HEADERS, summaryCells(walk, annAccuracy), ALIGN);
   const times = walk.timings.map((t) => `${t.stage} ${t.seconds.toFixed(0)} s`).join(', ');
   const total = walk.timings.reduce((a, t) => a + t.seconds, 0);
   const verdict = best
@@ -27,19 +34,10 @@ export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | un
   return `\n== Summary (${walk.test.count.toLocaleString('en-US')} test images)\n\n${table}\n${verdict}\nstage times: ${times}; total ${(total / 60).toFixed(1)} min\nreport: ${reportPath}\n`;
 }
 
-/** The summary as the report's first section. */
+/** The summary as a report section's table, the best few-step row in bold. */
 export function summaryHtml(walk: Walk, annAccuracy: number, best: StageRow | undefined): string {
-  const rows = walk.rows.map((r) => [
-    r.stage.replace(/^(\d+)\. .*/, '$1'),
-    r.name,
-    r.mode === 'rate' ? 'rate' : String(r.steps),
-    (100 * r.accuracy).toFixed(2),
-    r.name === 'ANN' ? '' : `${r.accuracy >= annAccuracy ? '+' : ''}${(100 * (r.accuracy - annAccuracy)).toFixed(2)}`,
-    r.mode === 'rate' ? '' : Object.values(r.meanRateHz).map((h) => h.toFixed(1)).join(' / '),
-    r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),
-  ]);
   const index = best ? walk.rows.indexOf(best) : -1;
-  return htmlTable(['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rates (Hz)', 'SynOps/image'], rows, { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], ...(index >= 0 ? { highlightRow: index } : {}) });
+  return htmlTable(HEADERS, summaryCells(walk, annAccuracy), { align: ALIGN, ...(index >= 0 ? { highlightRow: index } : {}) });
 }
 
 /** The `--json` line: the ANN, every stage row (accuracies as fractions), the report path. */

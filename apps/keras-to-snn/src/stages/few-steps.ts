@@ -1,6 +1,6 @@
 import type { Graph } from '@snn/ir';
 import { mnistInput } from '@snn/mnist';
-import { htmlTable, paragraph } from '@snn/report';
+import { htmlTable, PALETTE, paragraph } from '@snn/report';
 import { calibrate } from '@snn/sim';
 import { qcfsFromData } from '@snn/train';
 import { cachedTraining, graphHash } from '../cache.js';
@@ -71,19 +71,22 @@ export async function fewStepStage(walk: Walk, ann: AnnResult, earlier: { naive:
     curves.map((c) => [c.name, ...marks.map((t) => (c.accuracyByStep && t <= c.accuracyByStep.length ? (100 * c.accuracyByStep[t - 1]).toFixed(2) : '')), Object.values(c.meanRateHz).map((h) => h.toFixed(1)).join(' / '), Math.round(c.synopsPerImage).toLocaleString('en-US')]),
     { align: ['left', ...marks.map(() => 'right' as const), 'right', 'right'] },
   );
+  // each network keeps its colour in the full and the zoomed plot
+  const colorOf = (row: StageRow): string => PALETTE[curves.indexOf(row) % PALETTE.length];
   const figures = [
     accuracyCurves(
       `Accuracy after T steps: every network of the walkthrough (ANN ${(100 * ann.row.accuracy).toFixed(2)}%)`,
       curves,
       ann.row.accuracy,
       'Test accuracy when the output is read after T steps (each curve is one run of the network; NengoDL-style networks read the last step, calibrated and QCFS networks the mean over the steps so far).',
+      { colorOf },
     ),
     accuracyCurves(
       'The same curves near the ANN',
       curves.filter((c) => c.accuracy >= ann.row.accuracy - 0.03),
       ann.row.accuracy,
       'Zoomed in to the 3 points below the ANN (the networks that end there; values below the axis sit on it).',
-      { yMin: Math.floor(100 * ann.row.accuracy - 3) },
+      { yMin: Math.floor(100 * ann.row.accuracy - 3), colorOf },
     ),
     curveTable,
     rateHistograms(calibratedRow),
