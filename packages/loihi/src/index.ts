@@ -1,3 +1,39 @@
 // @snn/loihi: Intel Loihi for snn (spec: shared/spec/loihi.md).
 /** The package's error codes. */
 export { loihiErrorCodes, loihiError, type LoihiErrorCode } from './error-codes.js';
+
+// Discretization (spec §2): float compartment configuration -> chip integers.
+/** numpy's round-half-to-even. */
+export { roundHalfEven } from './round.js';
+/** Float compartment configuration of a block. */
+export { createCompartment, compartmentName, type CompartmentConfig, type CreateCompartmentOptions } from './discretize/compartment-config.js';
+/** Input filter configuration. */
+export { configureFilter, configureDefaultFilter, DECAY_SCALE_TH, type FilterOptions } from './discretize/configure-filter.js';
+/** Neuron configuration of a block. */
+export { configureLif, configureRelu, configureNonspiking, type LifOptions, type ReluOptions } from './discretize/configure-neuron.js';
+/** Integer decays. */
+export { decayUInt, decayVInt, decayInt } from './discretize/integer-decay.js';
+/** Integral of an integer decay series. */
+export { decayMagnitude } from './discretize/decay-magnitude.js';
+/** Chip ranges of thresholds, biases and accumulators. */
+export {
+  VTH_MAN_MAX, VTH_EXP, VTH_MAX, BIAS_MAN_MAX, BIAS_EXP_MAX, BIAS_MAX, Q_BITS, U_BITS, W_SCALED_MAX, weightExpScale,
+} from './discretize/chip-constants.js';
+/** The scale search. */
+export { searchScales, type BlockScales } from './discretize/scale-search.js';
+/** Mantissa/exponent storage of thresholds and biases. */
+export { vthToManExp, biasToManExp, type ManExp } from './discretize/mantissa-exponent.js';
+/** Voltage limits. */
+export { vminInt, vmaxInt } from './discretize/voltage-limits.js';
+/** Compartment discretization. */
+export { discretizeCompartment, type DiscretizedCompartment } from './discretize/discretize-compartment.js';
+/** Synapse weight formats. */
+export { shiftBits, DENSE_SYNAPSE_FORMAT, type SynapseFormat } from './discretize/synapse-format.js';
+/** Weight quantization. */
+export { discretizeWeights, type DiscretizeWeightsOptions } from './discretize/discretize-weights.js';
+/** Synapse discretization and its quantization report. */
+export {
+  discretizeSynapse, type BlockSynapse, type DiscretizedSynapse, type WeightQuantization,
+} from './discretize/discretize-synapse.js';
+/** Block discretization. */
+export { discretizeBlock, type DiscretizedBlock } from './discretize/discretize-block.js';
