@@ -1,6 +1,7 @@
 import type { CompartmentConfig } from './compartment-config.js';
 import { discretizeCompartment, type DiscretizedCompartment } from './discretize-compartment.js';
-import { discretizeSynapse, maxAbs, type BlockSynapse, type DiscretizedSynapse } from './discretize-synapse.js';
+import { maxAbs } from './max-abs.js';
+import { discretizeSynapse, type BlockSynapse, type DiscretizedSynapse } from './discretize-synapse.js';
 import type { DiscretizeWeightsOptions } from './discretize-weights.js';
 
 /** A block in chip integers: its compartments and the synapses into it, with the quantization report. */

@@ -1,4 +1,5 @@
 import { weightExpScale } from './chip-constants.js';
+import { maxAbs } from './max-abs.js';
 import { discretizeWeights, type DiscretizeWeightsOptions } from './discretize-weights.js';
 import { DENSE_SYNAPSE_FORMAT, type SynapseFormat } from './synapse-format.js';
 
@@ -76,11 +77,4 @@ function quantization(w: ArrayLike<number>, wInt: Int32Array, weightScale: numbe
     maxTarget = Math.max(maxTarget, Math.abs(target));
   }
   return { maxAbsError, relativeError: maxTarget > 0 ? maxAbsError / maxTarget : 0, weightScale };
-}
-
-/** Largest |weight| of a synapse (`Synapse.max_abs_weight`). */
-export function maxAbs(w: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < w.length; i++) m = Math.max(m, Math.abs(w[i]!));
-  return m;
 }

@@ -1,6 +1,7 @@
 import { roundHalfEven } from '../round.js';
 import { loihiError } from '../error-codes.js';
 import { compartmentName, type CompartmentConfig } from './compartment-config.js';
+import { maxAbs } from './max-abs.js';
 import { BIAS_MAX, Q_BITS, VTH_MAX, W_SCALED_MAX, weightExpScale } from './chip-constants.js';
 
 /** The scales chosen for a block: float value * scale = chip integer (before mantissa rounding). */
@@ -83,11 +84,5 @@ function scaled(values: Float64Array, scale: number): Float64Array {
 function maxOf(values: Float64Array): number {
   let m = -Infinity;
   for (const v of values) if (v > m) m = v;
-  return m;
-}
-
-function maxAbs(values: Float64Array): number {
-  let m = 0;
-  for (const v of values) if (Math.abs(v) > m) m = Math.abs(v);
   return m;
 }
