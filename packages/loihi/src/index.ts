@@ -4,6 +4,7 @@ export { loihiErrorCodes, loihiError, type LoihiErrorCode } from './error-codes.
 /** Bit-exact integer Loihi emulator (spec §3.1) and its float "simreal" twin. */
 export { LoihiEmulator, type LoihiEmulatorOptions } from './emulator/loihi-emulator.js';
 export { SimrealEmulator } from './emulator/simreal-emulator.js';
+export { EmulatorProbe, type EmulatorProbeKey } from './emulator/emulator-probe.js';
 export type {
   LoihiEmulatorBlock,
   LoihiEmulatorNetwork,

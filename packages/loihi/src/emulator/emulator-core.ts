@@ -1,6 +1,7 @@
 import { loihiError } from '../error-codes.js';
 import { createBlockState, type BlockState } from './block-state.js';
 import { deliverSpikes } from './deliver-spikes.js';
+import { EmulatorProbe, type EmulatorProbeKey } from './emulator-probe.js';
 import type { DenseSynapse, EmulatorNetwork } from './types.js';
 
 /** What the core needs to know of a block, integer or float. */
@@ -34,6 +35,7 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
   private readonly inputIndex = new Map<string, number>();
   private readonly pending: Uint8Array[];
   private readonly routes: Route<A>[] = [];
+  private readonly probes: EmulatorProbe[] = [];
 
   protected constructor(network: EmulatorNetwork<B, A>, nSamples: number, make: (n: number) => A) {
     if (!Number.isInteger(nSamples) || nSamples < 1) {
@@ -68,6 +70,7 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
    * step's host spikes; like compartment spikes they reach their targets on the next step.
    */
   step(inputSpikes?: Readonly<Record<string, Uint8Array>>): void {
+    for (const p of this.probes) p.checkRoom();
     this.steps++;
     for (const s of this.states) s.input.fill(0);
     for (const r of this.routes) deliverSpikes(r.spiked, this.nSamples, r.nAxons, r.weights, r.nTarget, r.input);
@@ -85,6 +88,17 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
       }
     }
     for (let b = 0; b < this.blockList.length; b++) this.updateBlock(this.blockList[b]!, this.states[b]!);
+    for (const p of this.probes) p.record(this.state(p.block)[p.key]);
+  }
+
+  /**
+   * Record `key` of block `label` (all samples and compartments) after every following step,
+   * for up to `nSteps` steps, in a buffer allocated now.
+   */
+  probe(label: string, key: EmulatorProbeKey, nSteps: number): EmulatorProbe {
+    const p = new EmulatorProbe(label, key, this.state(label).spiked.length, nSteps);
+    this.probes.push(p);
+    return p;
   }
 
   /** Run `nSteps` steps; `inputAt(t)` gives the host spikes of step t (1-based), if any. */
@@ -112,13 +126,14 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
     return this.state(label).spikeCount;
   }
 
-  /** Return every register, buffer and count to zero and the time to 0 (chip state starts at 0). */
+  /** Return every register, buffer, count and probe to zero and the time to 0 (chip state starts at 0). */
   reset(): void {
     this.steps = 0;
     for (const s of this.states) {
       for (const a of [s.input, s.current, s.voltage, s.refCount, s.spiked, s.spikeCount]) a.fill(0);
     }
     for (const p of this.pending) p.fill(0);
+    for (const p of this.probes) p.clear();
   }
 
   /** Update one block's compartments from its filled input buffer. */

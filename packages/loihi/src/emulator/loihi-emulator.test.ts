@@ -140,6 +140,21 @@ describe('Trace B: block a drives block b through W_int one step later (spec §6
   });
 });
 
+describe('probes', () => {
+  it('record current, voltage and spikes of every step, as the live state showed them', () => {
+    const emu = new LoihiEmulator(single(block('a', [5367104], [BIAS_MAX])), { nSamples: 2 });
+    const v = emu.probe('a', 'voltage', 40);
+    const s = emu.probe('a', 'spiked', 40);
+    emu.run(40);
+    expect(v.nSteps).toBe(40);
+    expect([...v.data.subarray(0, 16)].filter((_, i) => i % 2 === 0)).toEqual([524160, 1022726, 1496948, 1948014, 2377056, 2785148, 3173314, 3542527]);
+    const spikeRows = [...s.data].flatMap((x, i) => (x === 1 && i % 2 === 0 ? [i / 2 + 1] : []));
+    expect(spikeRows).toEqual([14, 30]);
+    expect(() => emu.step()).toThrow(/probe on voltage is full after 40 steps/);
+    expect(emu.t).toBe(40);
+  });
+});
+
 describe('host spike input', () => {
   it('a spike given on step s reaches the target current on step s+1', () => {
     const net: LoihiEmulatorNetwork = {
@@ -198,12 +213,17 @@ describe('register overflow (spec §3.1, after §6.1 test_uv_overflow)', () => {
     expect(e.message).toContain('block "relu", step 7');
   });
 
-  it("'wrap' (default) keeps the two's-complement value and warns once per register", () => {
-    const emu = new LoihiEmulator(overflowNet(1000));
-    emu.run(15, () => allSpiking(1000));
-    // q0 = 16256000 - 4 * 2^22 = -521216 on step 2
-    expect(emu.warnings).toContain('Overflow in q0');
-    expect(new Set(emu.warnings).size).toBe(emu.warnings.length);
+  it("§6.1 test_uv_overflow, 15 steps in 'wrap' mode: 1000 axons -> q0 only, 200 axons -> also current", () => {
+    // 1000: q0 wraps to 16256000 - 4 * 2^22 = -521216, too small per step to push u past 2^23 in 15 steps.
+    // 200: q0 wraps to 3251200 - 2^22 = -943104, and u passes -2^23 within the run.
+    const emulate = (nAxons: number) => {
+      const emu = new LoihiEmulator(overflowNet(nAxons));
+      emu.run(15, () => allSpiking(nAxons));
+      return emu;
+    };
+    const big = emulate(1000);
+    expect(big.warnings).toEqual(['Overflow in q0']);
+    expect(emulate(200).warnings).toEqual(['Overflow in q0', 'Overflow in current']);
     const first = new LoihiEmulator(overflowNet(1000));
     first.run(2, () => allSpiking(1000));
     expect(first.current('relu')[0]).toBe(-521216);
