@@ -1,0 +1,14 @@
+/** Bits (plus sign) of the chip's input register q0 (`Q_BITS`). */
+export const Q_BITS = 21;
+/** Bits (plus sign) of the chip's current register u and of u2 = u + bias (`U_BITS`). */
+export const U_BITS = 23;
+
+/**
+ * Nengo Loihi's `overflow_signed(x, bits)` for one int32: keep the low `bits` bits and bit
+ * `bits` as the sign (two's complement), so the result lies in [-2^bits, 2^bits - 1].
+ * A value already in range is returned unchanged; compare to detect an overflow.
+ */
+export function wrapSigned(x: number, bits: number): number {
+  const shift = 31 - bits;
+  return ((x << shift) >> shift) | 0;
+}
