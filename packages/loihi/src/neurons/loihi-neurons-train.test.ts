@@ -3,6 +3,8 @@ import { createNeuronRegistry, resolveParams } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { createModel, evaluate, fit, initTraining, mlpGraph, rateOp } from '@snn/train';
+import { LoihiLIF } from './loihi-lif.js';
+import { loihiLifSmoothRate } from './loihi-lif-smooth.js';
 import { LoihiSpikingRectifiedLinear } from './loihi-spiking-rectified-linear.js';
 import { registerLoihiNeurons } from './register-loihi-neurons.js';
 
@@ -18,6 +20,21 @@ describe('@snn/train trains through LoihiSpikingRectifiedLinear', () => {
     const grad = tf.grad((x: tf.Tensor) => tf.sum(op(x)))(J).dataSync();
     [300, 400, 900].forEach((j, i) => expect(grad[i]).toBeCloseTo(1 / (1 + j * 0.0005) ** 2, 6));
     expect(grad[3]).toBe(0);
+  });
+
+  it('LoihiLIF trains the same way: forward 62.5 and 200 Hz at J = 2 and 10, gradient of the smooth curve (61.189, 217.196)', () => {
+    const p = resolveParams(LoihiLIF, {});
+    const op = rateOp(LoihiLIF, p);
+    const J = tf.tensor1d([2, 10]);
+    expect(Array.from(op(J).dataSync())).toEqual([62.5, 200]);
+    const grad = tf.grad((x: tf.Tensor) => tf.sum(op(x)))(J).dataSync();
+    const smooth = (j: number): number => {
+      const out = new Float32Array(1);
+      loihiLifSmoothRate(Float32Array.of(j), out, p);
+      return out[0];
+    };
+    const h = 2 ** -9; // J +- h exact in float32
+    [2, 10].forEach((j, i) => expect(grad[i]).toBeCloseTo((smooth(j + h) - smooth(j - h)) / (2 * h), 1));
   });
 
   it('an MNIST MLP (784-128-10) with Loihi spiking ReLU units: loss falls and accuracy rises', () => {
