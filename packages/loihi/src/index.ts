@@ -51,12 +51,19 @@ export type {
   EmulatorNetwork,
 } from './emulator/types.js';
 export type { SimrealBlock, SimrealNetwork, SimrealSynapse } from './emulator/simreal-types.js';
-/** Emulator building blocks: Nengo Loihi's `decay_int` and `overflow_signed`, register widths. */
-export { decayInt } from './emulator/decay-int.js';
-export { wrapSigned, Q_BITS, U_BITS } from './emulator/wrap-signed.js';
+/** Emulator building blocks: Nengo Loihi's `overflow_signed` and the register widths. */
+export { wrapSigned } from './emulator/wrap-signed.js';
 /** Emulator speed, for the workspace benchmark. */
 export {
   measureEmulatorThroughput,
   type EmulatorThroughputOptions,
   type EmulatorThroughput,
 } from './emulator/emulator-throughput.js';
+/** Nengo Loihi `LoihiLIF`: LIF with discretized time constants and whole-step interspike intervals. */
+export { LoihiLIF } from './neurons/loihi-lif.js';
+/** Nengo Loihi `LoihiSpikingRectifiedLinear`: spiking ReLU reset to zero, at most one spike per step. */
+export { LoihiSpikingRectifiedLinear } from './neurons/loihi-spiking-rectified-linear.js';
+/** The two Loihi neuron types, and `registerLoihiNeurons(registry)` to add them to a neuron registry. */
+export { loihiNeuronTypes, registerLoihiNeurons } from './neurons/register-loihi-neurons.js';
+/** Nengo Loihi `discretize_tau_rc` / `discretize_tau_ref`: the time constants the chip realizes. */
+export { discretizeTauRc, discretizeTauRef } from './neurons/discretize-tau.js';

@@ -1,6 +1,6 @@
 import type { BlockState } from './block-state.js';
 import { fire } from './fire.js';
-import { decayInt } from './decay-int.js';
+import { decayInt } from '../discretize/integer-decay.js';
 import type { LoihiEmulatorBlock } from './types.js';
 import { Q_BITS, U_BITS, wrapSigned } from './wrap-signed.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decayInt } from './decay-int.js';
+import { decayInt } from '../discretize/integer-decay.js';
 import { Q_BITS, U_BITS, wrapSigned } from './wrap-signed.js';
 
 describe('decayInt (Nengo Loihi decay_int)', () => {

@@ -1,7 +1,6 @@
-/** Bits (plus sign) of the chip's input register q0 (`Q_BITS`). */
-export const Q_BITS = 21;
-/** Bits (plus sign) of the chip's current register u and of u2 = u + bias (`U_BITS`). */
-export const U_BITS = 23;
+import { Q_BITS, U_BITS } from '../discretize/chip-constants.js';
+
+export { Q_BITS, U_BITS };
 
 /**
  * Nengo Loihi's `overflow_signed(x, bits)` for one int32: keep the low `bits` bits and bit
