@@ -67,3 +67,5 @@ export { LoihiSpikingRectifiedLinear } from './neurons/loihi-spiking-rectified-l
 export { loihiNeuronTypes, registerLoihiNeurons } from './neurons/register-loihi-neurons.js';
 /** Nengo Loihi `discretize_tau_rc` / `discretize_tau_ref`: the time constants the chip realizes. */
 export { discretizeTauRc, discretizeTauRef } from './neurons/discretize-tau.js';
+/** Registries with the Loihi neuron types, and the module worker threads load them from. */
+export { createLoihiRegistries, loihiRegistryModule } from './registries.js';

@@ -5,7 +5,7 @@ import { accuracyOverTime, type Readout } from '../accuracy-over-time.js';
 import { initBackend } from '../backend/init.js';
 import { classifierOutput } from '../classifier-output.js';
 import { argmaxRows } from '../evaluate.js';
-import type { SimMode } from '../options.js';
+import type { NeuronLookup, SimMode, SynapseLookup } from '../options.js';
 import { runParallel } from './run-parallel.js';
 
 /** How to simulate for an evaluation. */
@@ -33,6 +33,10 @@ export interface EvaluationSettings {
   readonly input?: string;
   /** Classes (default 10). */
   readonly classes?: number;
+  /** Neuron and synapse types (default: the built-in ones). */
+  readonly registries?: { readonly neurons: NeuronLookup; readonly synapses: SynapseLookup };
+  /** For types that are not built in: the module worker threads load their registries from (see `ParallelOptions`). */
+  readonly registryModule?: string;
   /** A synaptic filter on the output probe (e.g. NengoDL's 0.1 s lowpass on a spiking network's output); default none. */
   readonly outputSynapse?: SynapseSpec;
   readonly onProgress?: (done: number, total: number) => void;
@@ -89,8 +93,8 @@ export async function evaluateClassifier(graph: Graph, samples: Float32Array, la
   // the main thread only compiles (to report graph errors) when workers do the running
   await initBackend({ threads: settings.workers > 1 ? 1 : 2 });
   const options = {
-    neurons: createNeuronRegistry(),
-    synapses: createSynapseRegistry(),
+    neurons: settings.registries?.neurons ?? createNeuronRegistry(),
+    synapses: settings.registries?.synapses ?? createSynapseRegistry(),
     mode: settings.mode,
     ...(settings.batchSize !== undefined ? { batchSize: settings.batchSize } : {}),
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
@@ -105,7 +109,7 @@ export async function evaluateClassifier(graph: Graph, samples: Float32Array, la
     options,
     { [inputId]: samples },
     { nSteps: settings.steps, probes: { out: { node: output, keep, ...(settings.outputSynapse ? { synapse: settings.outputSynapse } : {}) } }, ...(settings.onProgress ? { onProgress: settings.onProgress } : {}) },
-    { workers: settings.workers },
+    { workers: settings.workers, ...(settings.registryModule !== undefined ? { registryModule: settings.registryModule } : {}) },
   );
   const seconds = (performance.now() - start) / 1000;
   const accuracyByStep = settings.curve ? accuracyOverTime(run.probes.out.data, labels, settings.steps, classes, settings.readout ?? 'last') : undefined;
