@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { inferShapes, isSnnError, type Graph } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
-import { createNeuronRegistry } from '@snn/neurons';
+import { cliNeuronRegistry } from './registries.js';
 import { createSynapseRegistry } from '@snn/synapses';
 import type { Calibration } from '@snn/sim';
 import type { ConversionFlags } from './conversion-flags.js';
@@ -86,7 +86,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
   const progress = createProgress(`calibrating on ${formatCount(data.count)} training images`, { write: io.err, isTTY: io.errIsTTY });
   try {
     const result = calibrate(graph, { [inputId]: data.images }, {
-      neurons: createNeuronRegistry(),
+      neurons: cliNeuronRegistry(),
       synapses: createSynapseRegistry(),
       percentile: flags.percentile,
       ...(flags.includeZeros ? { includeZeros: true } : {}),

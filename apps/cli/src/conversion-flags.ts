@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { ImportOptions } from '@snn/keras-import';
-import { createNeuronRegistry } from '@snn/neurons';
+import { cliNeuronRegistry } from './registries.js';
 import { collect, finiteNumber, nameEqualsNumber, positiveNumber } from './numbers.js';
 import { UsageError } from './usage-error.js';
 
@@ -70,7 +70,7 @@ export function layerNeurons(values: readonly string[]): Record<string, string> 
 }
 
 function neuronType(name: string, badName: boolean, flag: string, form: string): string {
-  const registry = createNeuronRegistry();
+  const registry = cliNeuronRegistry();
   if (badName || !registry.has(name)) throw new UsageError(`${flag}: give a neuron type (${registry.names().join(', ')}) ${form}`);
   return name;
 }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { applyConversion, decodeSnn, SnnError, type Graph } from '@snn/ir';
-import { conversionHooks, createNeuronRegistry } from '@snn/neurons';
+import { conversionHooks } from '@snn/neurons';
+import { cliNeuronRegistry } from './registries.js';
 import { hasConversionFlags, importOptions, type ConversionFlags } from './conversion-flags.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -57,7 +58,7 @@ export async function loadModel(path: string, flags: ConversionFlags): Promise<L
     const graph = decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path });
     if (!hasConversionFlags(flags)) return { graph, warnings: [], format: 'snn' };
     const { kerasConversionOptions } = await import('@snn/keras-import'); // on use: keeps --help instant
-    const neuronTypes = createNeuronRegistry();
+    const neuronTypes = cliNeuronRegistry();
     const translated = kerasConversionOptions(graph, options, { neuronTypes });
     const converted = applyConversion(graph, translated.options, conversionHooks(neuronTypes));
     return { graph: converted.graph, warnings: [...translated.warnings, ...converted.notes], format: 'snn' };

@@ -1,6 +1,7 @@
 import { inferShapes, type Graph } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
-import { createNeuronRegistry, type NeuronRegistry } from '@snn/neurons';
+import type { NeuronRegistry } from '@snn/neurons';
+import { cliNeuronRegistry } from './registries.js';
 import { checkpointEpoch, DEFAULT_RATE_WEIGHT, type TrainFlags } from './train-flags.js';
 import type { CliIo } from './io.js';
 import { mnistInput } from '@snn/mnist';
@@ -27,7 +28,7 @@ export interface TrainRun {
  */
 export async function runTraining(model: string | undefined, flags: TrainFlags, io: CliIo): Promise<TrainRun> {
   const started = performance.now();
-  const neurons = createNeuronRegistry();
+  const neurons = cliNeuronRegistry();
   const train = await import('@snn/train');
   const { loadCheckpoint, saveCheckpoint } = await import('@snn/train/node');
   const resumed = flags.resume !== undefined ? loadCheckpoint(flags.resume) : undefined;

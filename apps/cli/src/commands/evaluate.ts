@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { Evaluation } from '@snn/sim/node';
 import type { CliIo } from '../io.js';
+import { CLI_REGISTRY_MODULE, cliRegistries } from '../registries.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
 import { createProgress, formatCount, formatTable } from '@snn/report';
 import { UsageError } from '../usage-error.js';
@@ -94,7 +95,9 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     const { evaluateClassifier } = await import('@snn/sim/node'); // the simulator, loaded on use
     const { inputId } = mnistInput(graph);
     const progress = createProgress(`evaluating ${data.count} images`, { write: io.err, isTTY: io.errIsTTY });
+    const registries = { registries: cliRegistries(), registryModule: CLI_REGISTRY_MODULE };
     const result = await evaluateClassifier(graph, data.images, data.labels, {
+      ...registries,
       input: inputId,
       mode: flags.mode,
       steps,
@@ -113,7 +116,7 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     // the curve is read against the ANN: the same network in rate mode, one step, without synapses (they only delay)
     const ann =
       flags.accuracyCurve && flags.mode === 'spiking'
-        ? await evaluateClassifier(setSynapses(graph, null, { where: 'all' }), data.images, data.labels, { input: inputId, mode: 'rate', steps: 1, workers: flags.workers })
+        ? await evaluateClassifier(setSynapses(graph, null, { where: 'all' }), data.images, data.labels, { ...registries, input: inputId, mode: 'rate', steps: 1, workers: flags.workers })
         : undefined;
     for (const w of result.warnings) io.err(`snn: warning: ${w}\n`);
     if (flags.predictions !== undefined) writeFileAtomic(flags.predictions, new TextEncoder().encode(Array.from(result.predicted).join('') + '\n'));
