@@ -53,6 +53,23 @@ describe('autoPartition', () => {
   });
 });
 
+it('splits a layer further when its output axons into the next layer would exceed a core', () => {
+  // 1024 -> 5000: the second layer needs 5 blocks (1000 each: 1024 axons x 8448 bits is too many, so more),
+  // and a 1024-compartment block of the first would send 1024 axons to each of them
+  const layers: LoihiLayer[] = [
+    { name: 'a', shape: [1024] },
+    { name: 'b', shape: [5000], input: { kind: 'dense' } },
+  ];
+  const p = autoPartition(layers);
+  const nb = p.layers[1]!.blocks.length;
+  expect(nb).toBeGreaterThan(4);
+  const a = p.layers[0]!.blocks;
+  expect(a.length).toBe(Math.ceil(1024 / Math.floor(4096 / nb)));
+  for (const b of a) expect(b.outAxonSlots).toBe(b.compartments * nb);
+  for (const l of p.layers) for (const b of l.blocks) expect(blockFits(b)).toBe(true);
+  expect(() => splitNetwork(layers, { a: [1024], b: p.layers[1]!.blockShape.shape })).toThrow(`LoihiBlock(a): Output axons (${1024 * nb}) exceeded max (4096)`);
+});
+
 describe('coreUtilization', () => {
   it('lists every core with its counts as fractions of the limits', () => {
     const rows = coreUtilization(splitNetwork(kerasToLoihiLayers, { conv0: [16, 16, 4], conv1: [8, 8, 16], dense0: [50] }));

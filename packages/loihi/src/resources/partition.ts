@@ -1,7 +1,7 @@
 import { loihiError } from '../error-codes.js';
 import { blockShape as checkBlockShape, blockTiles, nSplits, type BlockShape } from './block-shape.js';
 import type { LoihiLayer } from './layer.js';
-import { blockFits, loihiCoreLimits } from './limits.js';
+import { blockFits, loihiCoreLimits, type BlockResources } from './limits.js';
 import { chipLayers, layerBlocks, splitLayerTiles, type ChipLayer, type NetworkPartition, type TileCounts } from './split-network.js';
 
 /** Tile sizes along one axis of length n giving distinct block counts, fewest blocks first. */
@@ -29,51 +29,53 @@ export function candidateBlockShapes(shape: readonly number[]): BlockShape[] {
   return out.sort((a, b) => nSplits(a) - nSplits(b));
 }
 
-/** Largest fraction of any in-core limit (compartments, input axons, bits) over a layer's tiles. */
-function worstInFraction(tiles: readonly TileCounts[]): number {
+/** Largest fraction of any core limit over a layer's blocks. */
+function worstFraction(blocks: readonly BlockResources[]): number {
   let worst = 0;
-  for (const { tile, synapse } of tiles)
-    worst = Math.max(worst, tile.length / loihiCoreLimits.compartments,
-      (synapse?.nAxons ?? 0) / loihiCoreLimits.inAxons, (synapse?.bits ?? 0) / loihiCoreLimits.synapseBits);
+  for (const b of blocks)
+    worst = Math.max(worst, b.compartments / loihiCoreLimits.compartments, b.inAxons / loihiCoreLimits.inAxons,
+      b.outAxonSlots / loihiCoreLimits.outAxons, b.synapseBits / loihiCoreLimits.synapseBits);
   return worst;
 }
 
+interface Tiling { shape: BlockShape; tiles: TileCounts[]; blocks: BlockResources[]; worst: number }
+
 /**
- * The fewest-block tiling of one layer whose blocks fit a core (compartments, input axons, synapse
- * bits); among tilings with that many blocks, the one with the lowest worst-case utilization.
+ * The fewest-block tiling of one layer whose blocks all fit a core, the next layer's tiling being
+ * `nextTiles` (it sets the output axons); among tilings with that many blocks, the one with the
+ * lowest worst-case utilization.
  */
-function bestLayerTiling(chip: ChipLayer): { shape: BlockShape; tiles: TileCounts[] } {
-  let best: { shape: BlockShape; tiles: TileCounts[]; worst: number } | null = null;
+function bestLayerTiling(chip: ChipLayer, nextTiles: readonly TileCounts[]): Tiling {
+  let best: Tiling | null = null;
   for (const shape of candidateBlockShapes(chip.layer.shape)) {
     if (best && nSplits(shape) > nSplits(best.shape)) break;
     const tiles = splitLayerTiles(chip, blockTiles(shape));
-    const fits = tiles.every((t) => blockFits({ compartments: t.tile.length, inAxons: t.synapse?.nAxons ?? 0, outAxonSlots: 0, synapseBits: t.synapse?.bits ?? 0 }));
-    if (!fits) continue;
-    const worst = worstInFraction(tiles);
-    if (!best || worst < best.worst) best = { shape, tiles, worst };
+    if (!tiles.every((t) => blockFits({ compartments: t.tile.length, inAxons: t.synapse?.nAxons ?? 0, outAxonSlots: 0, synapseBits: t.synapse?.bits ?? 0 }))) continue;
+    const blocks = layerBlocks(chip, tiles, nextTiles);
+    if (!blocks.every(blockFits)) continue;
+    const worst = worstFraction(blocks);
+    if (!best || worst < best.worst) best = { shape, tiles, blocks, worst };
   }
   if (!best)
-    throw loihiError('LOIHI_LIMIT', `${chip.layer.name}: no block shape fits this layer on Loihi cores (a single compartment's inputs exceed a core); make the layer's fan-in smaller`, chip.layer.name);
+    throw loihiError('LOIHI_LIMIT', `${chip.layer.name}: no block shape fits this layer on Loihi cores (one compartment's inputs or outputs exceed a core); make the layer's fan-in or fan-out smaller`, chip.layer.name);
   return best;
 }
 
 /**
  * Automatic partitioner: for every on-chip layer, searches shape-aware tilings (a tile size per axis,
- * plus the sequential split) for the fewest blocks that each fit one core, then checks the output
- * axons that the chosen tilings imply. Returns the partition; its `layers[i].blockShape` are the
- * chosen block shapes. Throws `LOIHI_LIMIT` when the output axons of a block exceed a core.
+ * plus the sequential split) for the fewest blocks that each fit one core (compartments, input and
+ * output axons, synapse bits). Layers are chosen from the last to the first, since a layer's output
+ * axons depend on how the next layer is split. The partition's `layers[i].blockShape` are the chosen
+ * block shapes.
  */
 export function autoPartition(layers: readonly LoihiLayer[]): NetworkPartition {
   const chips = chipLayers(layers);
-  const chosen = chips.map(bestLayerTiling);
+  const chosen: Tiling[] = new Array<Tiling>(chips.length);
+  for (let i = chips.length - 1; i >= 0; i--) chosen[i] = bestLayerTiling(chips[i]!, chosen[i + 1]?.tiles ?? []);
   const parts = chips.map((c, i) => ({
     name: c.layer.name,
     blockShape: checkBlockShape(chosen[i]!.shape.shape, chosen[i]!.shape.ensembleShape),
-    blocks: layerBlocks(c, chosen[i]!.tiles, chosen[i + 1]?.tiles ?? []),
+    blocks: chosen[i]!.blocks,
   }));
-  for (const p of parts)
-    for (const b of p.blocks)
-      if (b.outAxonSlots > loihiCoreLimits.outAxons)
-        throw loihiError('LOIHI_LIMIT', `LoihiBlock(${b.label}): Output axons (${b.outAxonSlots}) exceeded max (${loihiCoreLimits.outAxons}). Give the next layer a block shape with fewer blocks.`, b.label);
   return { layers: parts, cores: parts.reduce((n, p) => n + p.blocks.length, 0) };
 }
