@@ -18,6 +18,11 @@ export interface SplitSynapse {
  * and identical (weights, indices) pairs are stored once. `whole` = the block is the unsplit layer.
  */
 export function splitSynapse(geom: SynapseGeometry, tile: Int32Array, nPost: number, whole: boolean): SplitSynapse {
+  if (!geom.entries) {
+    // dense weights: every axon reaches every compartment and holds its own row
+    const perAxon = bitsPerAxon(geom.atoms * tile.length, denseSynapseFormat);
+    return { nAxons: geom.nAxons, bits: geom.nAxons * perAxon, usedAxons: new Uint8Array(geom.nAxons).fill(1) };
+  }
   const newIndex = new Int32Array(nPost).fill(-1);
   for (let k = 0; k < tile.length; k++) newIndex[tile[k]!] = k;
   const usedAxons = new Uint8Array(geom.nAxons);
@@ -38,21 +43,14 @@ export function splitSynapse(geom: SynapseGeometry, tile: Int32Array, nPost: num
     if (ids.length === 0) continue;
     usedAxons[a] = 1;
     nAxons++;
-    const entries = geom.entries?.[a];
-    if (!entries) {
-      // dense weights: every axon's row is its own, nothing to share
-      sizes.set(`a${a}`, geom.atoms * ids.length);
-      continue;
-    }
-    let base = 0;
-    if (geom.population) base = Math.min(...ids) % 256;
+    const entries = geom.entries[a]!;
+    // population weights keep the compartment base below 256 and the rest in the indices
+    const base = Math.min(...ids) % 256;
     const key = kept.map((t) => entries[t]).join(',') + '|' + ids.map((v) => v - base).join(',');
     for (const v of ids) maxIndex = Math.max(maxIndex, v - base);
     if (!sizes.has(key)) sizes.set(key, geom.atoms * ids.length);
   }
-  const format = geom.population
-    ? { weightBits: 8, idxBits: realIndexBits(maxIndex), compression: 0 as const }
-    : denseSynapseFormat;
+  const format = { weightBits: 8, idxBits: realIndexBits(maxIndex), compression: 0 as const };
   let bits = 0;
   for (const size of sizes.values()) bits += bitsPerAxon(size, format);
   return { nAxons: whole ? geom.nAxons : nAxons, bits, usedAxons };

@@ -19,8 +19,6 @@ export interface SynapseGeometry {
    * (every axon's weights are its own).
    */
   entries: (Int32Array | null)[] | null;
-  /** Population weights (conv, compression 0, compartment bases) or dense (compression 3). */
-  population: boolean;
   /** Axon slots per axon on the pre side (2 for pop32). */
   slotsPerAxon: number;
   /** Axon index of pre compartment `c` (conv: its pixel; dense: itself). */
@@ -41,7 +39,7 @@ export function synapseGeometry(conn: LoihiConnection, preShape: readonly number
     const all = Int32Array.from({ length: nPost }, (_, i) => i);
     return {
       nAxons: nPre, atoms: 1, targets: new Array<Int32Array>(nPre).fill(all),
-      entries: null, population: false, slotsPerAxon: 1, axonOf: (c) => c,
+      entries: null, slotsPerAxon: 1, axonOf: (c) => c,
     };
   }
   if (preShape.length !== 3 || postShape.length !== 3)
@@ -89,7 +87,7 @@ export function synapseGeometry(conn: LoihiConnection, preShape: readonly number
     }
   }
   return {
-    nAxons: inRows * inCols, atoms: nChannels, targets, entries, population: true,
+    nAxons: inRows * inCols, atoms: nChannels, targets, entries,
     slotsPerAxon: (conn.popType ?? 32) === 32 ? 2 : 1, axonOf: (c) => Math.floor(c / nChannels),
   };
 }
