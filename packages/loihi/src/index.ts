@@ -69,3 +69,12 @@ export { loihiNeuronTypes, registerLoihiNeurons } from './neurons/register-loihi
 export { discretizeTauRc, discretizeTauRef } from './neurons/discretize-tau.js';
 /** Registries with the Loihi neuron types, and the module worker threads load them from. */
 export { createLoihiRegistries, loihiRegistryModule } from './registries.js';
+/** Per-core resources: limits, synapse bits, block shapes, splitting, the automatic partitioner (spec §4, §5). */
+export { loihiCoreLimits, validateBlock, blockFits, type BlockResources } from './resources/limits.js';
+export { bitsPerAxon, realIndexBits, indexBitsMap, denseSynapseFormat, type SynapseMemoryFormat } from './resources/bits-per-axon.js';
+export { blockShape, nSplits, blockSize, blockTiles, sequentialBlockShape, type BlockShape } from './resources/block-shape.js';
+export type { LoihiLayer, LoihiConnection } from './resources/layer.js';
+export { conv2dOutputShape } from './resources/synapse-geometry.js';
+export { splitNetwork, type NetworkPartition, type LayerPartition, type BlockShapes } from './resources/split-network.js';
+export { autoPartition, candidateBlockShapes } from './resources/partition.js';
+export { coreUtilization, type CoreUtilization } from './resources/utilization.js';
