@@ -3,10 +3,7 @@ import { createRng, GraphBuilder, heNormal, scaleFiringRates } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { argmaxRows, compile, initBackend } from '@snn/sim';
 import { evaluateClassifier } from '@snn/sim/node';
-import { createLoihiRegistries } from './registries.js';
-
-// workers import the built module (under vitest this file's own URL is the .ts source); the test target builds first
-const loihiRegistryModule = new URL('../dist/registries.js', import.meta.url).href;
+import { createLoihiRegistries, loihiRegistryModule } from './registries.js';
 
 /** 28x28 -> conv 5x5x6 stride 2 -> LoihiSpikingRectifiedLinear (scale 100) -> dense 10. */
 function loihiNet() {
@@ -19,7 +16,7 @@ function loihiNet() {
 }
 
 describe('Loihi neuron types in worker threads', () => {
-  it('evaluateClassifier on 2 workers with the registry module equals one in-process run', async () => {
+  it('evaluateClassifier on 2 workers with loihiRegistryModule equals one in-process run', async () => {
     await initBackend();
     const data = loadMnist('test', 40);
     const graph = loihiNet();
@@ -32,9 +29,10 @@ describe('Loihi neuron types in worker threads', () => {
     // at most one spike per 1 ms step
     expect(srl.maxRateHz).toBeLessThanOrEqual(1000);
     expect(srl.firingRateHz).toBeGreaterThan(0);
-    // and the published constant names that very module
+    // the built package names the same module (the test target builds first)
     const built = (await import(new URL('../dist/index.js', import.meta.url).href)) as { loihiRegistryModule: string };
     expect(built.loihiRegistryModule).toBe(loihiRegistryModule);
+    expect(loihiRegistryModule).toMatch(/\/packages\/loihi\/dist\/registries\.js$/);
   });
 
   it('without the registry module, the workers do not know the type and say so', async () => {

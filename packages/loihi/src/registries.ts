@@ -10,9 +10,10 @@ export function createLoihiRegistries(): { neurons: NeuronRegistry; synapses: Sy
 /**
  * The module URL that simulator worker threads import to get {@link createLoihiRegistries}
  * (`runParallel`'s and `evaluateClassifier`'s `registryModule`), so that networks with Loihi
- * neurons run on several threads.
+ * neurons run on several threads. Loaded from TypeScript source (the `source` export
+ * condition of tests), it names the built module, which worker threads can import.
  */
-export const loihiRegistryModule: string = new URL('./registries.js', import.meta.url).href;
+export const loihiRegistryModule: string = new URL(import.meta.url.endsWith('.ts') ? '../dist/registries.js' : './registries.js', import.meta.url).href;
 
 /** What simulator workers call in {@link loihiRegistryModule} (their default export name). */
 export const createRegistries = createLoihiRegistries;
