@@ -78,3 +78,16 @@ export { conv2dOutputShape } from './resources/synapse-geometry.js';
 export { splitNetwork, type NetworkPartition, type LayerPartition, type BlockShapes } from './resources/split-network.js';
 export { autoPartition, candidateBlockShapes } from './resources/partition.js';
 export { coreUtilization, type CoreUtilization } from './resources/utilization.js';
+/** Energy and latency per inference on Loihi, a CPU and a GPU, from per-operation figures, each cited. */
+export { estimateEnergy, type EnergyOptions, type EnergyReport } from './energy/estimate-energy.js';
+export type { InferenceActivity } from './energy/inference-activity.js';
+export type { PlatformEstimate, EnergyTerm, Range } from './energy/platform-estimate.js';
+export type { Citation } from './energy/citation.js';
+/** The cited figures: Loihi (Davies et al. 2018), CPU arithmetic (Horowitz 2014), GPU (Tesla V100). */
+export { loihiFigures, DAVIES_2018 } from './energy/loihi-figures.js';
+export { cpuFigures, gpuFigures, HOROWITZ_2014, NVIDIA_V100 } from './energy/conventional-figures.js';
+/** Per-inference counts of a chain network from its layers' spike counts; its MACs as an ANN. */
+export { countActivity } from './energy/count-activity.js';
+export { annMacs, connectionSynapses } from './energy/connection-synapses.js';
+/** The energy report as text. */
+export { renderEnergyReport, formatSi } from './energy/render-energy.js';
