@@ -78,3 +78,10 @@ export { conv2dOutputShape } from './resources/synapse-geometry.js';
 export { splitNetwork, type NetworkPartition, type LayerPartition, type BlockShapes } from './resources/split-network.js';
 export { autoPartition, candidateBlockShapes } from './resources/partition.js';
 export { coreUtilization, type CoreUtilization } from './resources/utilization.js';
+/** From an IR graph to Loihi: the chain read, resource layers, discretized blocks, the emulator network. */
+export { readChain, CHIP_NEURON_TYPES, type Chain, type ChainLayer, type ChainOutput, type ChainOptions, type ChipNeuronKind } from './map/chain.js';
+export { graphToLoihiLayers } from './map/graph-to-layers.js';
+export { mapToLoihi, DECODE_TAU, type MapToLoihiOptions, type MappedLayer, type LoihiMapping } from './map/map-to-loihi.js';
+export { convToDense } from './map/conv-to-dense.js';
+export { currentPerSpike, compartmentBias } from './map/current-per-spike.js';
+export { toEmulatorNetwork } from './map/to-emulator-network.js';
