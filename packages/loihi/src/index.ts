@@ -85,3 +85,6 @@ export { mapToLoihi, DECODE_TAU, type MapToLoihiOptions, type MappedLayer, type 
 export { convToDense } from './map/conv-to-dense.js';
 export { currentPerSpike, compartmentBias } from './map/current-per-spike.js';
 export { toEmulatorNetwork } from './map/to-emulator-network.js';
+/** Off-chip populations in the float simulator, and a classifier run on the integer emulator. */
+export { runHostLayers, type HostSpikes } from './map/host-layers.js';
+export { emulateClassifier, type EmulateClassifierOptions, type EmulatedClassification } from './map/emulate-classifier.js';
