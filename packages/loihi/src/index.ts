@@ -91,3 +91,13 @@ export { countActivity } from './energy/count-activity.js';
 export { annMacs, connectionSynapses } from './energy/connection-synapses.js';
 /** The energy report as text. */
 export { renderEnergyReport, formatSi } from './energy/render-energy.js';
+/** From an IR graph to Loihi: the chain read, resource layers, discretized blocks, the emulator network. */
+export { readChain, CHIP_NEURON_TYPES, type Chain, type ChainLayer, type ChainOutput, type ChainOptions, type ChipNeuronKind } from './map/chain.js';
+export { graphToLoihiLayers } from './map/graph-to-layers.js';
+export { mapToLoihi, DECODE_TAU, type MapToLoihiOptions, type MappedLayer, type LoihiMapping } from './map/map-to-loihi.js';
+export { convToDense } from './map/conv-to-dense.js';
+export { currentPerSpike, compartmentBias } from './map/current-per-spike.js';
+export { toEmulatorNetwork } from './map/to-emulator-network.js';
+/** Off-chip populations in the float simulator, and a classifier run on the integer emulator. */
+export { runHostLayers, type HostSpikes } from './map/host-layers.js';
+export { emulateClassifier, type EmulateClassifierOptions, type EmulatedClassification } from './map/emulate-classifier.js';
