@@ -35,5 +35,5 @@ export function decayInt(x: number, decay: number, offset = 0): number {
 export function decayInt32(x: number, r: number): number {
   const a = x < 0 ? -x : x;
   const y = (a >>> 12) * r + (((a & 4095) * r) >>> 12);
-  return x < 0 ? -y : y;
+  return (x < 0 ? -y : y) | 0; // | 0: no -0, so the result stays a small integer for V8
 }

@@ -7,6 +7,7 @@ import { convToDense } from './conv-dense.js';
 import type { ConvSynapse } from './conv-synapse.js';
 import { LoihiEmulator } from './loihi-emulator.js';
 import { seededInts } from './seeded-ints.js';
+import { SimrealEmulator } from './simreal-emulator.js';
 import type { LoihiEmulatorBlock, LoihiEmulatorNetwork, LoihiEmulatorSynapse } from './types.js';
 
 // A Loihi spiking-ReLU-like block: 5 ms current filter, integrating voltage, one-step refractory.
@@ -94,6 +95,24 @@ describe('ConvSynapse', () => {
       expect(a.current('a')).toEqual(b.current('a'));
     }
     expect(a.warnings).toEqual(b.warnings);
+  });
+
+  it('float kernels in the simreal emulator: same sums as the dense expansion (contributions arrive in axon order either way)', () => {
+    const c = cases[1]!;
+    const kernel = Float64Array.from(seededInts(9, 3 * 3 * 2 * 5, -1000, 1500), (w) => w / 997);
+    const syn = { kind: 'conv2d', source: 'x', target: 'a', inputShape: c.inputShape, kernelSize: c.kernelSize, filters: c.filters, padding: c.padding, kernel } as const;
+    const n = 7 * 6 * 5;
+    const blockF = { label: 'a', decayU: 0.18, decayV: 0, scaleU: true, scaleV: false, vth: new Float64Array(n).fill(1), bias: new Float64Array(n), refractDelay: 1, vmin: 0, vmax: Infinity };
+    const make = (s: ConvSynapse<Float64Array> | { source: string; target: string; weights: Float64Array }) =>
+      new SimrealEmulator({ inputs: [{ label: 'x', nAxons: 84 }], blocks: [blockF], synapses: [s] }, 2);
+    const [a, b] = [make(syn), make({ source: 'x', target: 'a', weights: convToDense(syn) })];
+    for (let t = 1; t <= 30; t++) {
+      const x = Uint8Array.from(seededInts(50 + t, 2 * 84, 0, 2), (r) => (r === 0 ? 1 : 0));
+      a.step({ x });
+      b.step({ x });
+      expect(a.voltage('a')).toEqual(b.voltage('a'));
+    }
+    expect(a.spikeCounts('a').reduce((s, k) => s + k, 0)).toBeGreaterThan(100);
   });
 
   it('a spike of the centre pixel reaches each 2x2 window at the mirrored kernel tap', () => {
