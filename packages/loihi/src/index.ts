@@ -49,7 +49,15 @@ export type {
   LoihiOverflowMode,
   DenseSynapse,
   EmulatorNetwork,
+  EmulatorSynapse,
 } from './emulator/types.js';
+/** Convolutional synapses (per-pixel fan-out of a kernel) and their dense expansion. */
+export type { ConvSynapse } from './emulator/conv-synapse.js';
+export { convToDense } from './emulator/conv-dense.js';
+/** CSR sparse synapses for dense layers with many zero weights. */
+export { sparseFromDense, type SparseSynapse } from './emulator/sparse-synapse.js';
+/** Seeded random integers (weights, spike patterns) for tests and benchmarks. */
+export { seededInts } from './emulator/seeded-ints.js';
 export type { SimrealBlock, SimrealNetwork, SimrealSynapse } from './emulator/simreal-types.js';
 /** Emulator building blocks: Nengo Loihi's `overflow_signed` and the register widths. */
 export { wrapSigned } from './emulator/wrap-signed.js';

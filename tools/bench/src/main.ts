@@ -2,9 +2,10 @@
 import { simBenchmark } from './sim-bench.js';
 import { importBenchmark } from './import-bench.js';
 import { trainBenchmark } from './train-bench.js';
+import { loihiEmulatorBenchmark } from './loihi-emulator-bench.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
-const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark, trainBenchmark];
+const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark, trainBenchmark, loihiEmulatorBenchmark];
 
 const usage = `Usage: npm run bench -- NAME [--json] [--quick] [--FLAG VALUE ...]
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decayInt, decayUInt, decayVInt } from './integer-decay.js';
+import { decayInt, decayInt32, decayUInt, decayVInt } from './integer-decay.js';
+import { seededInts } from '../emulator/seeded-ints.js';
 import { decayMagnitude } from './decay-magnitude.js';
 
 const dt = 0.001;
@@ -46,6 +47,16 @@ describe('decayMagnitude (spec §2.2)', () => {
         x = decayInt(x, decay, offset);
       }
       expect(Math.abs(sum / 2 ** 21 - decayMagnitude(decay, offset)) / (sum / 2 ** 21)).toBeLessThan(1e-3);
+    }
+  });
+  it('decayInt32 equals decayInt for every int32 register value tried (edges and 20,000 seeded values)', () => {
+    const edges = [0, 1, 4095, 4096, 4097, 2 ** 21, 2 ** 23 - 1, 2 ** 23, 2 ** 31 - 1].flatMap((x) => [x, -x]);
+    const xs = [...edges, ...seededInts(7, 20000, -(2 ** 31 - 1), 2 ** 31 - 1)];
+    const decays = seededInts(8, xs.length, 0, 4095);
+    for (let i = 0; i < xs.length; i++) {
+      for (const [decay, offset] of [[decays[i]!, 0], [decays[i]! % 4095, 1], [0, 0], [4095, 0]] as const) {
+        expect(decayInt32(xs[i]!, 4096 - offset - decay)).toBe(decayInt(xs[i]!, decay, offset) | 0); // as an int32 register holds it (no -0)
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { BlockState } from './block-state.js';
 import { fire } from './fire.js';
-import { decayInt } from '../discretize/integer-decay.js';
+import { decayInt32 } from '../discretize/integer-decay.js';
 import type { LoihiEmulatorBlock } from './types.js';
 import { Q_BITS, U_BITS, wrapSigned } from './wrap-signed.js';
 
@@ -29,6 +29,8 @@ export function loihiCompartmentStep(block: LoihiEmulatorBlock, nSamples: number
   const { input, current, voltage, refCount, spiked, spikeCount } = state;
   const n = vth.length;
   let overflow = 0;
+  const ru = 4096 - 1 - decayU; // current: offset 1
+  const rv = 4096 - decayV; // voltage: offset 0
   for (let s = 0; s < nSamples; s++) {
     const base = s * n;
     for (let c = 0; c < n; c++) {
@@ -36,14 +38,14 @@ export function loihiCompartmentStep(block: LoihiEmulatorBlock, nSamples: number
       const q = input[k];
       const q0 = wrapSigned(q, Q_BITS);
       if (q0 !== q) overflow |= OVERFLOW_Q0;
-      const uRaw = decayInt(current[k], decayU, 1) + q0;
+      const uRaw = decayInt32(current[k], ru) + q0;
       const u = wrapSigned(uRaw, U_BITS);
       if (u !== uRaw) overflow |= OVERFLOW_CURRENT;
       current[k] = u;
       const u2Raw = u + bias[c];
       const u2 = wrapSigned(u2Raw, U_BITS);
       if (u2 !== u2Raw) overflow |= OVERFLOW_U2;
-      voltage[k] = fire(decayInt(voltage[k], decayV, 0) + u2, k, vth[c], vmin, vmax, refractDelay, refCount, spiked, spikeCount);
+      voltage[k] = fire(decayInt32(voltage[k], rv) + u2, k, vth[c], vmin, vmax, refractDelay, refCount, spiked, spikeCount);
     }
   }
   return overflow;

@@ -1,8 +1,12 @@
 import { loihiError } from '../error-codes.js';
 import { createBlockState, type BlockState } from './block-state.js';
+import { deliverConvSpikes } from './conv-deliver.js';
+import { convFanout } from './conv-fanout.js';
+import { convGeometry } from './conv-geometry.js';
 import { deliverSpikes } from './deliver-spikes.js';
+import { checkSparse, deliverSparseSpikes } from './sparse-deliver.js';
 import { EmulatorProbe, type EmulatorProbeKey } from './emulator-probe.js';
-import type { DenseSynapse, EmulatorNetwork } from './types.js';
+import type { EmulatorNetwork, EmulatorSynapse } from './types.js';
 
 /** What the core needs to know of a block, integer or float. */
 interface CoreBlock<A> {
@@ -11,13 +15,8 @@ interface CoreBlock<A> {
   readonly bias: A;
 }
 
-interface Route<A> {
-  readonly spiked: Uint8Array;
-  readonly nAxons: number;
-  readonly weights: A;
-  readonly nTarget: number;
-  readonly input: A;
-}
+/** Adds the spikes of the previous step to a target's input buffer (allocation-free). */
+type Route = () => void;
 
 /**
  * The network-level part of the emulator shared by the integer and float variants: spike
@@ -34,7 +33,7 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
   private readonly byLabel = new Map<string, number>();
   private readonly inputIndex = new Map<string, number>();
   private readonly pending: Uint8Array[];
-  private readonly routes: Route<A>[] = [];
+  private readonly routes: Route[] = [];
   private readonly probes: EmulatorProbe[] = [];
 
   protected constructor(network: EmulatorNetwork<B, A>, nSamples: number, make: (n: number) => A) {
@@ -73,7 +72,7 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
     for (const p of this.probes) p.checkRoom();
     this.steps++;
     for (const s of this.states) s.input.fill(0);
-    for (const r of this.routes) deliverSpikes(r.spiked, this.nSamples, r.nAxons, r.weights, r.nTarget, r.input);
+    for (const deliver of this.routes) deliver();
     for (const [label, i] of this.inputIndex) {
       const spikes = inputSpikes?.[label];
       const slot = this.pending[i]!;
@@ -151,18 +150,36 @@ export abstract class EmulatorCore<A extends Int32Array | Float64Array, B extend
     sizes.set(label, size);
   }
 
-  private route(syn: DenseSynapse<A>, sizes: Map<string, number>): Route<A> {
+  private route(syn: EmulatorSynapse<A>, sizes: Map<string, number>): Route {
     const where = `synapse ${syn.source} -> ${syn.target}`;
     const nAxons = sizes.get(syn.source);
     const t = this.byLabel.get(syn.target);
     if (nAxons === undefined) throw loihiError('LOIHI_BAD_ARGUMENT', `source "${syn.source}" is neither a block nor a spike input`, where);
     if (t === undefined) throw loihiError('LOIHI_BAD_ARGUMENT', `target "${syn.target}" is not a block`, where);
     const nTarget = this.blockList[t]!.vth.length;
+    const i = this.inputIndex.get(syn.source);
+    const spiked = i !== undefined ? this.pending[i]! : this.states[this.byLabel.get(syn.source)!]!.spiked;
+    const input = this.states[t]!.input;
+    const n = this.nSamples;
+    if (syn.kind === 'conv2d') {
+      const g = convGeometry(syn);
+      const sizeError = (side: string, got: number, shape: number[]) =>
+        loihiError('LOIHI_BAD_ARGUMENT', `${side} has ${got} compartments; the convolution needs ${shape.join(' x ')} = ${shape.reduce((a, b) => a * b)}`, where);
+      if (nAxons !== g.rows * g.cols * g.channels) throw sizeError(`source "${syn.source}"`, nAxons, [g.rows, g.cols, g.channels]);
+      if (nTarget !== g.outRows * g.outCols * g.filters) throw sizeError(`target "${syn.target}"`, nTarget, [g.outRows, g.outCols, g.filters]);
+      const fanout = convFanout(g);
+      const { kernel } = syn;
+      return () => deliverConvSpikes(spiked, n, fanout, g.channels, g.filters, kernel, input, nTarget);
+    }
+    if (syn.kind === 'sparse') {
+      checkSparse(syn, nAxons, nTarget);
+      const { rowStart, targets, weights } = syn;
+      return () => deliverSparseSpikes(spiked, n, rowStart, targets, weights, input, nTarget);
+    }
     if (syn.weights.length !== nAxons * nTarget) {
       throw loihiError('LOIHI_BAD_ARGUMENT', `weights have ${syn.weights.length} values; expected axons x compartments = ${nAxons} x ${nTarget}`, where);
     }
-    const i = this.inputIndex.get(syn.source);
-    const spiked = i !== undefined ? this.pending[i]! : this.states[this.byLabel.get(syn.source)!]!.spiked;
-    return { spiked, nAxons, weights: syn.weights, nTarget, input: this.states[t]!.input };
+    const { weights } = syn;
+    return () => deliverSpikes(spiked, n, nAxons, weights, nTarget, input);
   }
 }

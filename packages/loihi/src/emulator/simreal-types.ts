@@ -1,4 +1,4 @@
-import type { DenseSynapse, EmulatorNetwork } from './types.js';
+import type { EmulatorNetwork, EmulatorSynapse } from './types.js';
 
 /**
  * A block of compartments in floats, before discretization (Nengo Loihi's `Compartment`,
@@ -28,8 +28,8 @@ export interface SimrealBlock {
   readonly vmax: number;
 }
 
-/** Float synapse weights. */
-export type SimrealSynapse = DenseSynapse<Float64Array>;
+/** Float synapse weights: dense, conv or sparse. */
+export type SimrealSynapse = EmulatorSynapse<Float64Array>;
 
 /** A float network for the simreal emulator. */
 export type SimrealNetwork = EmulatorNetwork<SimrealBlock, Float64Array>;

@@ -1,3 +1,6 @@
+import type { ConvSynapse } from './conv-synapse.js';
+import type { SparseSynapse } from './sparse-synapse.js';
+
 /**
  * A block of compartments in chip integers (one core's worth after splitting), as the
  * discretizer produces it (spec §2): decays on 12 bits, threshold and bias per compartment.
@@ -35,6 +38,8 @@ export interface LoihiSpikeInput {
  * integer emulator, floats for simreal.
  */
 export interface DenseSynapse<W extends Int32Array | Float64Array> {
+  /** Synapse kind; omitted means dense. */
+  readonly kind?: 'dense';
   /** Label of a block or of a spike input. */
   readonly source: string;
   /** Label of the block whose compartments receive the weights. */
@@ -43,15 +48,18 @@ export interface DenseSynapse<W extends Int32Array | Float64Array> {
   readonly weights: W;
 }
 
-/** Spike inputs, blocks and the dense synapses between them. */
+/** Any synapse the emulator delivers through: dense rows, a convolution's fan-out, or CSR sparse rows. */
+export type EmulatorSynapse<W extends Int32Array | Float64Array> = DenseSynapse<W> | ConvSynapse<W> | SparseSynapse<W>;
+
+/** Spike inputs, blocks and the synapses between them. */
 export interface EmulatorNetwork<B, W extends Int32Array | Float64Array> {
   readonly inputs: readonly LoihiSpikeInput[];
   readonly blocks: readonly B[];
-  readonly synapses: readonly DenseSynapse<W>[];
+  readonly synapses: readonly EmulatorSynapse<W>[];
 }
 
-/** Integer synapse weights (`W_int`). */
-export type LoihiEmulatorSynapse = DenseSynapse<Int32Array>;
+/** Integer synapse weights (`W_int`): dense, conv or sparse. */
+export type LoihiEmulatorSynapse = EmulatorSynapse<Int32Array>;
 
 /** A discretized network for `LoihiEmulator`. */
 export type LoihiEmulatorNetwork = EmulatorNetwork<LoihiEmulatorBlock, Int32Array>;
