@@ -103,7 +103,6 @@ export { renderEnergyReport, formatSi } from './energy/render-energy.js';
 export { readChain, CHIP_NEURON_TYPES, type Chain, type ChainLayer, type ChainOutput, type ChainOptions, type ChipNeuronKind } from './map/chain.js';
 export { graphToLoihiLayers } from './map/graph-to-layers.js';
 export { mapToLoihi, DECODE_TAU, type MapToLoihiOptions, type MappedLayer, type LoihiMapping } from './map/map-to-loihi.js';
-export { convToDense as convNodeToDense } from './map/conv-to-dense.js';
 export { currentPerSpike, compartmentBias } from './map/current-per-spike.js';
 export { toEmulatorNetwork } from './map/to-emulator-network.js';
 /** Off-chip populations in the float simulator, and a classifier run on the integer emulator. */

@@ -1,7 +1,6 @@
 import type { NeuronsNode, Param, Shape } from '@snn/ir';
 import { loihiError } from '../error-codes.js';
 import type { ChainLayer } from './chain.js';
-import { convToDense } from './conv-to-dense.js';
 
 /** One value per neuron from a scalar or per-neuron param (`fallback` when absent). */
 export function perNeuron(p: Param | undefined, n: number, fallback: number, where: string): Float64Array {
@@ -24,10 +23,11 @@ export function sizeOf(shape: Shape): number {
 }
 
 /**
- * The float weights into `layer` as "current per spike" (spec §2.4), row-major axons x
- * compartments: `W = transform / dt * amplitudePre * gainPost`; conv kernels are expanded to a
- * dense matrix and need one gain for all targets ("All neurons targeted by a Convolution
- * connection must have the same gain").
+ * The float weights into `layer` as "current per spike" (spec §2.4): `W = transform / dt *
+ * amplitudePre * gainPost`. A dense transform gives the row-major axons x compartments matrix;
+ * a conv transform gives its kernel (Keras HWIO order, one weight per kernel entry, shared by
+ * every pixel: the emulator's `ConvSynapse`), which needs one gain for all targets ("All neurons
+ * targeted by a Convolution connection must have the same gain").
  */
 export function currentPerSpike(layer: ChainLayer, amplitudePre: number, dt: number): Float64Array {
   const t = layer.transform!;
@@ -38,10 +38,10 @@ export function currentPerSpike(layer: ChainLayer, amplitudePre: number, dt: num
     if (gain.some((g) => g !== gain[0])) {
       throw loihiError('LOIHI_BUILD', `All neurons targeted by a Convolution connection must have the same gain (conv "${t.id}" -> "${layer.neurons.id}")`, layer.neurons.id);
     }
-    w = convToDense(t, layer.inShape, layer.shape);
-  } else {
-    w = Float64Array.from(t.weights.data);
+    const scale = (amplitudePre / dt) * gain[0]!;
+    return Float64Array.from(t.kernel.data, (k) => k * scale);
   }
+  w = Float64Array.from(t.weights.data);
   const s = amplitudePre / dt;
   for (let row = 0; row < w.length; row += n) {
     for (let j = 0; j < n; j++) w[row + j] = w[row + j]! * s * gain[j]!;

@@ -7,6 +7,7 @@ import { discretizeBlock, type DiscretizedBlock } from '../discretize/discretize
 import type { WeightQuantization } from '../discretize/discretize-synapse.js';
 import { readChain, type Chain, type ChainLayer, type ChainOptions } from './chain.js';
 import { amplitudeOf, compartmentBias, currentPerSpike, sizeOf } from './current-per-spike.js';
+import { convGeometry, type ConvGeometry } from './conv-geometry.js';
 
 /** Nengo Loihi's `decode_tau`: the input filter of a block no connection sets one for (s). */
 export const DECODE_TAU = 0.005;
@@ -25,6 +26,8 @@ export interface MappedLayer {
   readonly name: string;
   /** Label of what feeds it (an off-chip layer's id, the previous block's), or undefined without a connection. */
   readonly source?: string;
+  /** For a conv connection: its geometry (the block's one synapse then holds the kernel, HWIO). */
+  readonly conv?: ConvGeometry;
   /** Compartments and the synapse into them (at most one). */
   readonly block: DiscretizedBlock;
   /** What weight quantization changed (chip units), undefined without a connection. */
@@ -80,7 +83,8 @@ function mapLayer(layer: ChainLayer, prev: ChainLayer | undefined, dt: number, o
   }
   comp = configureFilter(comp, layer.tauS, { dt, onWarning });
   const block = discretizeBlock(comp, [{ weights: currentPerSpike(layer, amplitudeOf(prev.neurons), dt) }]);
-  return { name, source: prev.neurons.id, block, quantization: block.synapses[0]!.quantization };
+  const conv = layer.transform.kind === 'conv' ? convGeometry(layer) : undefined;
+  return { name, source: prev.neurons.id, ...(conv ? { conv } : {}), block, quantization: block.synapses[0]!.quantization };
 }
 
 function configureNeurons(comp: CompartmentConfig, layer: ChainLayer, dt: number): CompartmentConfig {

@@ -1,10 +1,10 @@
-import type { LoihiEmulatorNetwork, LoihiSpikeInput } from '../emulator/types.js';
+import type { LoihiEmulatorNetwork, LoihiEmulatorSynapse, LoihiSpikeInput } from '../emulator/types.js';
 import type { LoihiMapping } from './map-to-loihi.js';
 import { sizeOf } from './current-per-spike.js';
 
 /**
- * The `LoihiEmulator` network of a mapping: one block per chip layer, the dense `W_int` of each
- * connection, and the last host layer's spikes as a spike input labelled with its node id
+ * The `LoihiEmulator` network of a mapping: one block per chip layer, the `W_int` of each
+ * connection (a dense matrix, or a conv kernel as a `ConvSynapse`), and the last host layer's spikes as a spike input labelled with its node id
  * (host step k's spikes reach the chip on step k + 1, spec §3.2).
  */
 export function toEmulatorNetwork(mapping: LoihiMapping): LoihiEmulatorNetwork {
@@ -22,6 +22,10 @@ export function toEmulatorNetwork(mapping: LoihiMapping): LoihiEmulatorNetwork {
       vmin: block.vmin,
       vmax: block.vmax,
     })),
-    synapses: mapping.layers.flatMap((l) => (l.source === undefined ? [] : [{ source: l.source, target: l.name, weights: l.block.synapses[0]!.weights }])),
+    synapses: mapping.layers.flatMap((l): LoihiEmulatorSynapse[] => {
+      if (l.source === undefined) return [];
+      const weights = l.block.synapses[0]!.weights;
+      return [l.conv ? { kind: 'conv2d', source: l.source, target: l.name, ...l.conv, kernel: weights } : { source: l.source, target: l.name, weights }];
+    }),
   };
 }
