@@ -81,6 +81,12 @@ export interface NeuronType {
    */
   readonly surrogate?: { readonly type: string; params(p: NeuronParams): NeuronParams };
   /**
+   * The type whose rate curve this one approximates, when it neither is nor trains through it
+   * (e.g. `'RectifiedLinear'` for Loihi's spiking ReLU, whose rates are a staircase of ReLU's):
+   * conversion tools such as calibration then treat it as a member of that family.
+   */
+  readonly approximates?: string;
+  /**
    * Gain and bias that give each neuron the max rate `maxRates[i]` (Hz) at x = 1 and the
    * intercept `intercepts[i]` (Nengo's `gain_bias`). Throws an SnnError when impossible.
    */

@@ -30,6 +30,7 @@ export const LoihiLIF: NeuronType = {
     },
   },
   spiking: true,
+  approximates: 'LIF',
   negative: false,
   stateNames: ['voltage', 'refractoryTime'],
   initState: (n) => ({ voltage: new Float32Array(n), refractoryTime: new Float32Array(n) }),

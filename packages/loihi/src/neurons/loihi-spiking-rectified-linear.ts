@@ -17,6 +17,7 @@ export const LoihiSpikingRectifiedLinear: NeuronType = {
   name: 'LoihiSpikingRectifiedLinear',
   params: { amplitude: amplitudeSpec, dt: dtSpec },
   spiking: true,
+  approximates: 'RectifiedLinear',
   negative: false,
   stateNames: ['voltage'],
   initState: (n) => ({ voltage: new Float32Array(n) }),

@@ -84,7 +84,7 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   }
   const toType = options.neurons.get(options.neuronType ?? 'IntegrateAndFire', 'calibrate neuronType');
   if (!toType.spiking || !reluFamily(toType)) {
-    throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: neuronType '${toType.name}' is not a spiking type with ReLU rates; use IntegrateAndFire or SpikingRectifiedLinear`, { where: 'neuronType' });
+    throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: neuronType '${toType.name}' is not a spiking type with ReLU rates; use IntegrateAndFire, SpikingRectifiedLinear or a type that approximates RectifiedLinear (e.g. LoihiSpikingRectifiedLinear)`, { where: 'neuronType' });
   }
   if (options.initialVoltage !== undefined) {
     if (!('initialVoltage' in toType.params)) {
@@ -169,9 +169,9 @@ function planLayer(
   return { ...base, threshold, scale, expectedRateHz: (scale * stats.mean) / amplitude, limitedBy };
 }
 
-/** A type whose rates are RectifiedLinear's (it is RectifiedLinear, or trains through it). */
+/** A type whose rates are RectifiedLinear's (it is RectifiedLinear, trains through it, or approximates it). */
 function reluFamily(type: NeuronType): boolean {
-  return type.name === 'RectifiedLinear' || type.surrogate?.type === 'RectifiedLinear';
+  return type.name === 'RectifiedLinear' || type.surrogate?.type === 'RectifiedLinear' || type.approximates === 'RectifiedLinear';
 }
 
 /** The quantization-clip-floor-shift activation (Bu et al. 2022): its trained threshold is the layer's λ. */
