@@ -3,6 +3,7 @@ import { convertCommand } from './commands/convert.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { inspectCommand } from './commands/inspect.js';
 import { trainCommand } from './commands/train.js';
+import { loihiCommand } from './commands/loihi.js';
 import type { CliIo } from './io.js';
 
 /** The `snn` program with its commands; parse errors throw (see `runCli`) instead of exiting. */
@@ -22,5 +23,6 @@ export function createProgram(io: CliIo): Command {
   convertCommand(program, io);
   evaluateCommand(program, io);
   trainCommand(program, io);
+  loihiCommand(program, io);
   return program;
 }
