@@ -21,11 +21,15 @@ export function runHostLayers(
 ): HostSpikes {
   const last = mapping.hostLayers[mapping.hostLayers.length - 1]!.neurons.id;
   const sim = compile(hostGraph(graph, last), { ...registries, mode: 'spiking', dt: mapping.dt });
-  const run = sim.run({ [mapping.chain.inputId]: images }, { nSteps: steps, probes: { s: { node: last, keep: 'all' } } });
-  const data = run.probes.s!.data;
-  const spikes = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) spikes[i] = data[i] !== 0 ? 1 : 0;
-  return { spikes, firingRateHz: run.stats[last]!.firingRateHz };
+  try {
+    const run = sim.run({ [mapping.chain.inputId]: images }, { nSteps: steps, probes: { s: { node: last, keep: 'all' } } });
+    const data = run.probes.s!.data;
+    const spikes = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i++) spikes[i] = data[i] !== 0 ? 1 : 0;
+    return { spikes, firingRateHz: run.stats[last]!.firingRateHz };
+  } finally {
+    sim.dispose(); // its neuron memory is freed: one simulator per batch of a long run
+  }
 }
 
 /** The graph cut after node `last`: the nodes on the input's path to it, plus an output. */
