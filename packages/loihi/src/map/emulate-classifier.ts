@@ -24,6 +24,11 @@ export interface EmulateClassifierOptions {
   readonly registries?: { readonly neurons: NeuronLookup; readonly synapses: SynapseLookup };
   /** Called after each batch with images done and total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * How the output over time becomes a prediction: its last step (NengoDL's) or its mean over
+   * all steps (what calibrated networks are read with). Default: the graph's `metadata.readout`, else last.
+   */
+  readonly readout?: 'last' | 'mean';
 }
 
 /** Accuracy and activity of an emulated classifier. */
@@ -44,7 +49,8 @@ export interface EmulatedClassification {
  * Classify `images` (samples x input size) on the integer emulator: the host populations run in the
  * float simulator, their spikes enter the chip one step later, the chip layers run bit-exact, and the
  * host dense output reads the last chip layer's spikes (amplitude/dt each) through the output edge's
- * lowpass, one step late as the host receives them (spec §3.2); the class is read on the last step.
+ * lowpass, one step late as the host receives them (spec §3.2); the class is read on the last step,
+ * or from the mean over the steps (`readout`).
  */
 export function emulateClassifier(graph: Graph, images: Float32Array, labels: ArrayLike<number>, options: EmulateClassifierOptions = {}): EmulatedClassification {
   const steps = options.steps ?? 30;
@@ -67,6 +73,7 @@ export function emulateClassifier(graph: Graph, images: Float32Array, labels: Ar
   const nLast = sizeOf(lastLayer.shape);
   const spikeHeight = amplitudeOf(lastLayer.neurons) / dt;
   const a = out.tauS > 0 ? Math.exp(-dt / out.tauS) : 0;
+  const meanReadout = (options.readout ?? (graph.metadata as { readout?: string } | undefined)?.readout) === 'mean';
   const predictions = new Int32Array(nImages);
   const counts = new Map<string, number>(mapping.layers.map((l) => [l.name, 0]));
   let hostRateSum = 0;
@@ -80,12 +87,18 @@ export function emulateClassifier(graph: Graph, images: Float32Array, labels: Ar
     const slot = new Uint8Array(n * nHost);
     const trace = new Float64Array(n * nLast);
     const prev = new Uint8Array(n * nLast);
+    const sum = new Float64Array(meanReadout ? n * nLast : 0);
     const inputs = { [host.neurons.id]: slot };
     for (let t = 1; t <= steps; t++) {
       for (let i = 0; i < trace.length; i++) trace[i] = a * trace[i]! + (1 - a) * prev[i]! * spikeHeight;
+      for (let i = 0; i < sum.length; i++) sum[i] += trace[i]!;
       for (let s = 0; s < n; s++) slot.set(hostRun.spikes.subarray((s * steps + t - 1) * nHost, (s * steps + t) * nHost), s * nHost);
       emu.step(inputs);
       prev.set(emu.spiked(lastChip));
+    }
+    if (meanReadout) {
+      // the mean over the steps of every spike the host received, the last step's included (it arrives one step late)
+      for (let i = 0; i < trace.length; i++) trace[i] = (sum[i]! + a * trace[i]! + (1 - a) * prev[i]! * spikeHeight) / steps;
     }
     for (const l of mapping.layers) counts.set(l.name, counts.get(l.name)! + emu.spikeCounts(l.name).reduce((x, y) => x + y, 0));
     for (const w of emu.warnings) warnings.add(w);
