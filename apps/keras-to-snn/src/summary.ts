@@ -1,4 +1,5 @@
 import { formatCount, formatTable, htmlTable } from '@snn/report';
+import { formatGap } from './tables.js';
 import type { StageRow, Walk } from './walk.js';
 
 /** The spiking row that answers "how close to the ANN, in few steps, at sane rates": the best of the listed stages' rows with at most `maxSteps` steps and every layer's mean rate at most `maxRateHz`. */
@@ -17,7 +18,7 @@ function summaryCells(walk: Walk, annAccuracy: number): string[][] {
     r.name,
     r.mode === 'rate' ? 'rate' : String(r.steps),
     (100 * r.accuracy).toFixed(2),
-    r.name === 'ANN' ? '' : `${r.accuracy >= annAccuracy ? '+' : ''}${(100 * (r.accuracy - annAccuracy)).toFixed(2)}`,
+    r.name === 'ANN' ? '' : formatGap(r.accuracy, annAccuracy),
     r.mode === 'rate' ? '' : Object.values(r.meanRateHz).map((h) => h.toFixed(1)).join(' / '),
     r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),
   ]);
@@ -29,7 +30,7 @@ export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | un
   const times = walk.timings.map((t) => `${t.stage} ${t.seconds.toFixed(0)} s`).join(', ');
   const total = walk.timings.reduce((a, t) => a + t.seconds, 0);
   const verdict = best
-    ? `best spiking network in <= 30 steps with mean rates <= 250 Hz: ${best.name} at ${best.steps} steps, ${(100 * best.accuracy).toFixed(2)}% (${best.accuracy >= annAccuracy ? '+' : ''}${(100 * (best.accuracy - annAccuracy)).toFixed(2)} points vs the ANN's ${(100 * annAccuracy).toFixed(2)}%)`
+    ? `best spiking network in <= 30 steps with mean rates <= 250 Hz: ${best.name} at ${best.steps} steps, ${(100 * best.accuracy).toFixed(2)}% (${formatGap(best.accuracy, annAccuracy)} points vs the ANN's ${(100 * annAccuracy).toFixed(2)}%)`
     : 'no spiking network reached the ANN in <= 30 steps with mean rates <= 250 Hz';
   return `\n== Summary (${walk.test.count.toLocaleString('en-US')} test images)\n\n${table}\n${verdict}\nstage times: ${times}; total ${(total / 60).toFixed(1)} min\nreport: ${reportPath}\n`;
 }

@@ -4,6 +4,11 @@ import type { StageRow } from './walk.js';
 const pct = (x: number): string => (100 * x).toFixed(2);
 const hz = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
+/** An accuracy's difference from the ANN's in points, signed: `+0.32`, `-1.16`. */
+export function formatGap(accuracy: number, annAccuracy: number): string {
+  return `${accuracy >= annAccuracy ? '+' : ''}${pct(accuracy - annAccuracy)}`;
+}
+
 /** Columns of a stage table: what ran, steps, accuracy, gap to the ANN, rates per layer, SynOps. */
 function cells(rows: readonly StageRow[], annAccuracy: number): { headers: string[]; body: string[][]; align: ('left' | 'right')[] } {
   const headers = ['network', 'steps', 'accuracy %', 'vs ANN', 'mean rate per layer (Hz)', 'max rate per layer (Hz)', 'SynOps/image', 'time'];
@@ -13,7 +18,7 @@ function cells(rows: readonly StageRow[], annAccuracy: number): { headers: strin
       r.name,
       r.mode === 'rate' ? 'rate' : String(r.steps),
       pct(r.accuracy),
-      r.mode === 'rate' && r.name === 'ANN' ? '' : `${r.accuracy >= annAccuracy ? '+' : ''}${pct(r.accuracy - annAccuracy)}`,
+      r.mode === 'rate' && r.name === 'ANN' ? '' : formatGap(r.accuracy, annAccuracy),
       r.mode === 'rate' ? '' : layers.map((l) => hz(r.meanRateHz[l])).join(' / '),
       r.mode === 'rate' ? '' : layers.map((l) => hz(r.maxRateHz[l])).join(' / '),
       r.mode === 'rate' ? '' : formatCount(r.synopsPerImage),

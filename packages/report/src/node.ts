@@ -4,32 +4,19 @@
  *
  * @packageDocumentation
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { SnnError } from '@snn/ir';
-
-let counter = 0;
+import { writeFileAtomic } from '@snn/ir/node';
 
 /**
- * Write the report `html` to `path` atomically: into a temporary file in the same folder,
- * flushed to disk (fsync), then renamed over `path`. A reader sees the old file or the new
- * one, never half of one; on failure the temporary file is removed, `path` is unchanged,
- * and an SnnError `REPORT_WRITE` names the path and what would fix it.
+ * Write the report `html` to `path` atomically (`@snn/ir/node`'s `writeFileAtomic`: a
+ * temporary file in the same folder, flushed to disk, then renamed over `path`). A reader sees
+ * the old file or the new one, never half of one; on failure the temporary file is removed,
+ * `path` is unchanged, and an SnnError `REPORT_WRITE` names the path and what would fix it.
  */
 export function writeReport(path: string, html: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
   try {
-    const bytes = new TextEncoder().encode(html);
-    const fd = openSync(temp, 'wx');
-    try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    writeFileAtomic(path, new TextEncoder().encode(html));
   } catch (cause) {
-    rmSync(temp, { force: true });
     const code = (cause as { code?: string }).code;
     const why =
       code === 'ENOENT' ? 'its folder does not exist; create the folder or choose another path'

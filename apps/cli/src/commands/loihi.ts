@@ -1,13 +1,13 @@
 import { Option, type Command } from 'commander';
 import { mnistInput } from '@snn/mnist';
 import { loadMnist } from '@snn/mnist/node';
+import { createProgress, formatCount, formatTable } from '@snn/report';
 import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '../calibration.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
 import { collect, positiveInt } from '../numbers.js';
 import { cliRegistries } from '../registries.js';
 import { UsageError } from '../usage-error.js';
-import { createProgress, formatCount, formatTable } from '@snn/report';
 
 interface LoihiFlags extends ConversionFlags, CalibrationFlags {
   readonly data: 'mnist-test' | 'mnist-train';
@@ -62,7 +62,7 @@ export function loihiCommand(program: Command, io: CliIo): Command {
     io.out(formatTable(['core', 'layer', 'compartments', 'in axons', 'out axons', 'synapse bits'], cores.map((c) => [String(c.core), c.label, `${c.compartments} (${pct(c.compartmentsFraction)})`, `${c.inAxons} (${pct(c.inAxonsFraction)})`, `${c.outAxonSlots} (${pct(c.outAxonsFraction)})`, `${formatCount(c.synapseBits)} (${pct(c.synapseBitsFraction)})`]), ['right', 'left', 'right', 'right', 'right', 'right']) + '\n');
 
     const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
-    mnistInput(graph);
+    mnistInput(graph); // refuse a model whose input MNIST images do not fit, with that error, before emulating
     const progress = createProgress(`emulating ${formatCount(data.count)} images x ${flags.steps} steps`, { write: io.err, isTTY: io.errIsTTY });
     const started = performance.now();
     const result = loihi.emulateClassifier(graph, data.images, data.labels, { steps: flags.steps, registries: cliRegistries(), onProgress: (d, t) => progress.update(d, t), ...offChip });

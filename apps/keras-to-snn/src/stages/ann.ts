@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { decodeSnn, SnnError, type Graph } from '@snn/ir';
+import { existsSync } from 'node:fs';
+import { SnnError, type Graph } from '@snn/ir';
 import { paragraph } from '@snn/report';
 import { kerasToSnnGraph } from '@snn/train';
 import { cachedTraining, graphHash } from '../cache.js';
@@ -57,18 +57,13 @@ export async function annStage(walk: Walk): Promise<AnnResult> {
   return { graph, row, source, ...(initial ? { initial } : {}) };
 }
 
-/** `--model`: an `.snn` network as it is, or a Keras / TensorFlow.js model imported (inference-only relaxations listed). */
+/** `--model`: an `.snn` network as it is, or a Keras / TensorFlow.js model imported (inference-only relaxations listed), as `snn train` loads it. */
 async function loadUserModel(walk: Walk, path: string): Promise<Graph> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    const code = (cause as { code?: string }).code;
-    throw new SnnError('WALK_MODEL', `--model ${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(cause)})`}; give a Keras (.h5, .keras), TensorFlow.js (model.json) or .snn file`, { where: path, cause });
+  if (!existsSync(path)) {
+    throw new SnnError('WALK_MODEL', `--model ${path} does not exist; give a Keras (.h5, .keras), TensorFlow.js (model.json) or .snn file`, { where: path });
   }
-  if (bytes.subarray(0, 4).toString('latin1') === 'SNN1') return decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path });
-  const { importKerasFile } = await import('@snn/keras-import/node');
-  const { graph, warnings } = await importKerasFile(path, { inferenceOnly: true });
+  const { loadTrainingModel } = await import('@snn/cli/models');
+  const { graph, warnings } = await loadTrainingModel(path, walk.options.seed);
   for (const w of warnings) walk.io.err(`  warning: ${w}\n`);
   return graph;
 }
