@@ -32,8 +32,9 @@ describe('keras-to-snn walkthrough (built dist, --quick on a subset)', () => {
     // one epoch on 3,000 shifted images: 85.0% measured (seed 3); an ANN that does not learn stays near chance (10%)
     expect(s.ann.accuracy).toBeGreaterThan(0.7);
     for (const r of s.stages) {
-      expect(r.accuracy).toBeGreaterThanOrEqual(0);
-      expect(r.accuracy).toBeLessThanOrEqual(1);
+      // every accuracy is correct / 300 test images: a whole number of images (float division and back: error < 1e-9)
+      expect(Math.abs(r.accuracy * 300 - Math.round(r.accuracy * 300))).toBeLessThan(1e-9);
+      expect(Math.round(r.accuracy * 300)).toBeLessThanOrEqual(300);
       if (r.mode === 'spiking') expect(Object.keys(r.meanRateHz)).toEqual(['conv0_neurons', 'conv1_neurons']);
       for (const [layer, hz] of Object.entries(r.meanRateHz)) expect(r.maxRateHz[layer]).toBeGreaterThanOrEqual(hz);
     }
