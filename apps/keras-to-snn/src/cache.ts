@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeSnn, type Graph } from '@snn/ir';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
-import type { Walk } from './walk.js';
+import type { WalkBase } from './walk.js';
 
 /** Version of the training code paths whose results are cached: bump it when they change what they produce. */
 const CACHE_VERSION = 1;
@@ -23,7 +23,7 @@ export function cacheKey(settings: Readonly<Record<string, unknown>>): string {
  * exactly these settings (unless `--retrain`), else trained and written to the cache
  * (atomically; an unreadable cache entry is trained again). Says which on stderr.
  */
-export async function cachedTraining(walk: Walk, what: string, settings: Readonly<Record<string, unknown>>, train: () => Promise<Graph>): Promise<{ graph: Graph; cached: boolean }> {
+export async function cachedTraining(walk: WalkBase, what: string, settings: Readonly<Record<string, unknown>>, train: () => Promise<Graph>): Promise<{ graph: Graph; cached: boolean }> {
   const path = join(walk.options.cacheDir, `${what}-${cacheKey(settings)}.snn`);
   if (!walk.options.retrain && existsSync(path)) {
     try {

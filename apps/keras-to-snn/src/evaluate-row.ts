@@ -3,7 +3,7 @@ import { mnistInput } from '@snn/mnist';
 import { createProgress } from '@snn/report';
 import type { Readout } from '@snn/sim';
 import { evaluateClassifier } from '@snn/sim/node';
-import type { StageRow, Walk } from './walk.js';
+import type { StageRow, WalkBase } from './walk.js';
 
 /** How to measure one network. */
 export interface RowSpec {
@@ -27,7 +27,7 @@ export interface RowSpec {
  * accuracy, each layer's mean and max firing rate, SynOps per image. The row is also added
  * to `walk.rows` unless `listed` is false.
  */
-export async function evaluateRow(walk: Walk, graph: Graph, spec: RowSpec): Promise<StageRow> {
+export async function evaluateRow(walk: WalkBase, graph: Graph, spec: RowSpec): Promise<StageRow> {
   const { test, options, io } = walk;
   const mode = spec.mode ?? 'spiking';
   const readout = spec.readout ?? 'last';
@@ -41,6 +41,8 @@ export async function evaluateRow(walk: Walk, graph: Graph, spec: RowSpec): Prom
     workers: options.workers,
     seed: options.seed,
     precision: 'float32',
+    registries: { neurons: walk.neurons, synapses: walk.synapses },
+    ...(walk.registryModule !== undefined ? { registryModule: walk.registryModule } : {}),
     ...(spec.outputLowpass !== undefined ? { outputSynapse: { type: 'lowpass', params: { tau: spec.outputLowpass } } } : {}),
     onProgress: (done, total) => progress.update(done, total),
   });

@@ -1,9 +1,9 @@
 import { figure, figureRow, heatmap, histogram, imageStrip, lineChart, rasterPlot, traceChart, type LineSeries } from '@snn/report';
 import type { ActivityRecord } from './record-activity.js';
-import type { StageRow, Walk } from './walk.js';
+import type { StageRow, WalkBase } from './walk.js';
 
 /** The first `count` test digits with their labels. */
-export function inputDigits(walk: Walk, count: number): string {
+export function inputDigits(walk: WalkBase, count: number): string {
   const n = Math.min(count, walk.test.count);
   const captions = Array.from(walk.test.labels.subarray(0, n), (l) => String(l));
   return figure(imageStrip({ title: `The first ${n} test images`, images: walk.test.images.subarray(0, n * 784), width: 28, height: 28, count: n, captions, columns: Math.min(n, 16) }), 'MNIST test digits (28 x 28, values 0..1) with their labels: what every network below classifies.');

@@ -4,13 +4,13 @@ import { naiveStage } from './stages/naive.js';
 import { regularizationStage } from './stages/regularization.js';
 import { scalingStage } from './stages/scaling.js';
 import { synapseStage } from './stages/synapses.js';
-import type { Walk } from './walk.js';
+import type { Walk, WalkBase } from './walk.js';
 
 /** Stages whose networks compete for "closest to the ANN in few steps". */
 export const FEW_STEP_STAGES = ['5. Firing-rate regularization', '6. Calibration and few-step fine-tuning'];
 
 /** Time a stage into `walk.timings`. */
-export async function timed<T>(walk: Walk, stage: string, run: () => Promise<T>): Promise<T> {
+export async function timed<T>(walk: WalkBase, stage: string, run: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
     return await run();

@@ -1,7 +1,7 @@
 import { createRng, inferShapes, type Graph } from '@snn/ir';
 import { mnistInput } from '@snn/mnist';
 import { classifierOutput, compile } from '@snn/sim';
-import type { Walk } from './walk.js';
+import type { WalkBase } from './walk.js';
 
 /** Sampled neurons of one layer over time, for one image. */
 export interface LayerActivityTrace {
@@ -34,7 +34,7 @@ export interface ActivityRecord {
  * output at every step: the raw material of the report's rasters, traces and output plots.
  * A spike is the smallest non-zero output value of its layer (1 / dt times its amplitude).
  */
-export function recordActivity(walk: Walk, graph: Graph, options: { readonly steps: number; readonly image?: number; readonly sample?: number; readonly dt?: number }): ActivityRecord {
+export function recordActivity(walk: WalkBase, graph: Graph, options: { readonly steps: number; readonly image?: number; readonly sample?: number; readonly dt?: number }): ActivityRecord {
   const image = options.image ?? 0;
   const sample = options.sample ?? 40;
   const dt = options.dt ?? 0.001;

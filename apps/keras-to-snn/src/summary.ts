@@ -1,6 +1,6 @@
 import { formatCount, formatTable, htmlTable } from '@snn/report';
 import { formatGap } from './tables.js';
-import type { StageRow, Walk } from './walk.js';
+import type { StageRow, Walk, WalkBase } from './walk.js';
 
 /** The spiking row that answers "how close to the ANN, in few steps, at sane rates": the best of the listed stages' rows with at most `maxSteps` steps and every layer's mean rate at most `maxRateHz`. */
 export function bestFewStepRow(rows: readonly StageRow[], stages: readonly string[], maxSteps = 30, maxRateHz = 250): StageRow | undefined {
@@ -12,7 +12,7 @@ const HEADERS = ['stage', 'network', 'steps', 'accuracy %', 'vs ANN', 'mean rate
 const ALIGN = ['left', 'left', 'right', 'right', 'right', 'right', 'right'] as const;
 
 /** One summary line per measured row: stage number, network, steps, accuracy, gap to the ANN, mean rates, SynOps. */
-function summaryCells(walk: Walk, annAccuracy: number): string[][] {
+function summaryCells(walk: WalkBase, annAccuracy: number): string[][] {
   return walk.rows.map((r) => [
     r.stage.replace(/^(\d+)\. .*/, '$1'),
     r.name,
@@ -25,7 +25,7 @@ function summaryCells(walk: Walk, annAccuracy: number): string[][] {
 }
 
 /** The closing summary: every row, the stages' times, the best few-step network. */
-export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
+export function summaryText(walk: WalkBase, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
   const table = formatTable(HEADERS, summaryCells(walk, annAccuracy), ALIGN);
   const times = walk.timings.map((t) => `${t.stage} ${t.seconds.toFixed(0)} s`).join(', ');
   const total = walk.timings.reduce((a, t) => a + t.seconds, 0);
@@ -36,7 +36,7 @@ export function summaryText(walk: Walk, annAccuracy: number, best: StageRow | un
 }
 
 /** The summary as a report section's table, the best few-step row in bold. */
-export function summaryHtml(walk: Walk, annAccuracy: number, best: StageRow | undefined): string {
+export function summaryHtml(walk: WalkBase, annAccuracy: number, best: StageRow | undefined): string {
   const index = best ? walk.rows.indexOf(best) : -1;
   return htmlTable(HEADERS, summaryCells(walk, annAccuracy), { align: ALIGN, ...(index >= 0 ? { highlightRow: index } : {}) });
 }

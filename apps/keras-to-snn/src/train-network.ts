@@ -2,7 +2,7 @@ import { inferShapes, type Graph } from '@snn/ir';
 import { mnistInput, shiftImages } from '@snn/mnist';
 import { classifierOutput } from '@snn/sim';
 import { createModel, exportGraph, initTraining, progressBar, trainEpochs, type LossSpec, type OptimizerSpec, type SurrogateParams } from '@snn/train';
-import type { Walk } from './walk.js';
+import type { WalkBase } from './walk.js';
 
 /** How {@link trainNetwork} trains. */
 export interface TrainSettings {
@@ -24,7 +24,7 @@ export interface TrainSettings {
  * its 10-way output, plus any extra terms), with a progress bar on a terminal and one line
  * per epoch with the test accuracy (rate mode). Returns the trained network.
  */
-export async function trainNetwork(walk: Walk, graph: Graph, settings: TrainSettings): Promise<Graph> {
+export async function trainNetwork(walk: WalkBase, graph: Graph, settings: TrainSettings): Promise<Graph> {
   const { train, test, io, options } = walk;
   await initTraining({ threads: 2 });
   const shapes = inferShapes(graph);

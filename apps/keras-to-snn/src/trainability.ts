@@ -1,7 +1,7 @@
 import { isSnnError, type Graph } from '@snn/ir';
 import { paragraph } from '@snn/report';
 import { checkTrainable } from '@snn/train';
-import type { Walk } from './walk.js';
+import type { WalkBase } from './walk.js';
 
 /**
  * Why `graph` cannot be fine-tuned (a layer converted for inference only, nothing trainable),
@@ -19,7 +19,7 @@ export function whyNotTrainable(graph: Graph): string | undefined {
 }
 
 /** Report a stage skipped because its network cannot be trained. */
-export function skippedStage(walk: Walk, stage: string, reason: string): void {
+export function skippedStage(walk: WalkBase, stage: string, reason: string): void {
   walk.io.out(`  skipped: the model cannot be fine-tuned: ${reason}\n`);
   walk.report.section(stage, paragraph(`Skipped: this stage fine-tunes the network, and this model cannot be trained: ${reason}`));
 }

@@ -37,14 +37,36 @@ export interface StageRow {
   readonly seconds: number;
 }
 
-/** Everything the stages share. */
-export interface Walk {
-  readonly options: WalkOptions;
+/** The options every walkthrough has (keras-to-snn's `WalkOptions`, keras-to-loihi's own extend them). */
+export interface WalkBaseOptions {
+  /** Test images every accuracy is measured on. */
+  readonly limit: number;
+  /** Training images used for training and fine-tuning. */
+  readonly trainLimit: number;
+  /** Training images calibration measures activations on. */
+  readonly calibrationImages: number;
+  readonly seed: number;
+  readonly quick: boolean;
+  readonly retrain: boolean;
+  /** Where the report and the networks go. */
+  readonly out: string;
+  /** Where trained parameters are cached. */
+  readonly cacheDir: string;
+  readonly json: boolean;
+  /** Worker threads of spiking simulations. */
+  readonly workers: number;
+}
+
+/** Everything the stages share; `O` the walkthrough's options. */
+export interface Walk<O extends WalkBaseOptions = WalkOptions> {
+  readonly options: O;
   readonly io: WalkIo;
   readonly train: MnistSet;
   readonly test: MnistSet;
   readonly neurons: NeuronRegistry;
   readonly synapses: SynapseRegistry;
+  /** The module worker threads load `neurons` and `synapses` from, when they hold types that are not built in (e.g. `loihiRegistryModule`). */
+  readonly registryModule?: string;
   readonly report: HtmlReport;
   /** Every measured row so far, in order. */
   readonly rows: StageRow[];
@@ -53,3 +75,6 @@ export interface Walk {
   /** Networks to write to the output folder at the end, by file name (`ann.snn`, ...). */
   readonly networks: Map<string, Graph>;
 }
+
+/** A walkthrough of any kind, for the pieces every walkthrough shares (measuring, training, caching, tables). */
+export type WalkBase = Walk<WalkBaseOptions>;

@@ -86,6 +86,8 @@ export { conv2dOutputShape } from './resources/synapse-geometry.js';
 export { splitNetwork, type NetworkPartition, type LayerPartition, type BlockShapes } from './resources/split-network.js';
 export { autoPartition, candidateBlockShapes } from './resources/partition.js';
 export { coreUtilization, type CoreUtilization } from './resources/utilization.js';
+/** The per-core utilization as table cells (the CLI's and the walkthrough's core tables). */
+export { coreTable, type CoreTable } from './resources/utilization-table.js';
 /** Energy and latency per inference on Loihi, a CPU and a GPU, from per-operation figures, each cited. */
 export { estimateEnergy, type EnergyOptions, type EnergyReport } from './energy/estimate-energy.js';
 export type { InferenceActivity } from './energy/inference-activity.js';

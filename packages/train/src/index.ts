@@ -3,6 +3,8 @@
 export { trainErrorCodes, type TrainErrorCode } from './error-codes.js';
 /** NengoDL's keras-to-snn network (conv 32, conv 64 stride 2, dense 10), freshly initialized from a seed. */
 export { kerasToSnnGraph } from './networks/keras-to-snn.js';
+/** Nengo Loihi's keras-to-loihi network (to-spikes 1x1x3, conv 32 and 64 stride 2, dense 100, dense 10), freshly initialized. */
+export { kerasToLoihiGraph } from './networks/keras-to-loihi.js';
 /** NengoDL's spiking-MNIST network (3 conv + LIF layers with avg-pooling, dense 10; frozen LIF gain/bias of max rate 100 Hz, amplitude 0.01), freshly initialized. */
 export { spikingMnistGraph, lifGainBiasScalars } from './networks/spiking-mnist.js';
 /** The blog-post dense network (flatten -> dense 128 relu -> dense 10), freshly initialized. */

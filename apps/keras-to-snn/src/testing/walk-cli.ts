@@ -28,10 +28,15 @@ export interface JsonSummary {
 
 /** Run the built walkthrough (dist/main.js) with `args` (tests); resolves to its exit code, stdout, stderr and the parsed --json line. */
 export async function walkthrough(args: string[]): Promise<{ code: number; stdout: string; stderr: string; json?: JsonSummary }> {
+  return runWalkthroughMain<JsonSummary>(main, args);
+}
+
+/** Run a built walkthrough's `main` script with `args` in a child process (tests); resolves to its exit code, stdout, stderr and the parsed --json line (the last line of stdout, when it is JSON). */
+export async function runWalkthroughMain<J>(mainPath: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string; json?: J }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [main, ...args], { maxBuffer: 64 << 20, timeout: 600_000 });
+    const { stdout, stderr } = await run(process.execPath, [mainPath, ...args], { maxBuffer: 64 << 20, timeout: 600_000 });
     const last = stdout.trimEnd().split('\n').pop() ?? '';
-    return { code: 0, stdout, stderr, ...(last.startsWith('{') ? { json: JSON.parse(last) as JsonSummary } : {}) };
+    return { code: 0, stdout, stderr, ...(last.startsWith('{') ? { json: JSON.parse(last) as J } : {}) };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
     return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };

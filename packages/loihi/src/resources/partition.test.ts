@@ -7,6 +7,7 @@ import { autoPartition, candidateBlockShapes } from './partition.js';
 import { splitNetwork } from './split-network.js';
 import { kerasToLoihiLayers } from './testing/keras-to-loihi-layers.js';
 import { coreUtilization } from './utilization.js';
+import { coreTable } from './utilization-table.js';
 
 describe('autoPartition', () => {
   it('places the keras-to-loihi example on 11 cores (conv0 6, conv1 3, dense0 2), every block fitting', () => {
@@ -82,5 +83,17 @@ describe('coreUtilization', () => {
     expect(conv1.outAxonsFraction).toBe(1152 / 4096);
     expect(conv1.synapseBitsFraction).toBe(457216 / 1048576);
     expect(rows[13]!.synapseBitsFraction).toBe(1032192 / 1048576);
+  });
+});
+
+describe('coreTable', () => {
+  it("prints the example's block-shape partition as one row per core with the spec's counts and shares", () => {
+    const table = coreTable(splitNetwork(kerasToLoihiLayers, { conv0: [16, 16, 4], conv1: [8, 8, 16], dense0: [50] }));
+    expect(table.headers).toEqual(['core', 'block', 'compartments', 'in axons', 'out axons', 'synapse bits']);
+    expect(table.rows).toHaveLength(14);
+    // spec §5: conv1 blocks 576 compartments, 169 in-axons, 1152 out slots, 457216 bits; dense0 blocks 50, 2304, 0, 1032192
+    expect(table.rows[8]!.slice(2)).toEqual(['576 (56%)', '169 (4%)', '1,152 (28%)', '457,216 (44%)']);
+    expect(table.rows[13]!.slice(2)).toEqual(['50 (5%)', '2,304 (56%)', '0 (0%)', '1,032,192 (98%)']);
+    expect(table.align).toHaveLength(table.headers.length);
   });
 });
