@@ -113,7 +113,7 @@ describe('emulateClassifier: neurons at one spike per step', () => {
     expect(result.firingRateHz.relu1).toBe((3 * (30 + 30 + 15 + 0 + 10)) / (3 * 5 * 30 * 0.001));
     expect(result.firingRateHz.relu0).toBe(0);
     expect(result.warnings).toEqual([
-      'relu1: 2 of 5 neurons spiked on every step of an image (40.00% of neuron-image pairs over 3 images x 30 steps), saturated at the inverse time step (1000.000 Hz): a Loihi neuron spikes at most once per step, so larger inputs are clipped; lower the firing-rate scale of relu1',
+      'relu1: 2 of 5 neurons spiked on every step from their first spike on (40.00% of neuron-image pairs over 3 images x 30 steps), saturated at the inverse time step (1000.000 Hz): a Loihi neuron spikes at most once per step, so larger inputs are clipped; lower the firing-rate scale of relu1',
     ]);
   });
 

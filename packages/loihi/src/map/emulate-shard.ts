@@ -26,7 +26,7 @@ export interface ClassifierShard {
   readonly hostRateTimesImages: Float64Array;
   /** Spikes per chip layer. */
   readonly spikes: Readonly<Record<string, number>>;
-  /** Per chip layer, neuron-image pairs in which the neuron spiked on every step. */
+  /** Per chip layer, neuron-image pairs in which the neuron was saturated (see {@link emulateShard}). */
   readonly saturatedPairs: Readonly<Record<string, number>>;
   /** Per chip layer, 1 for each neuron that spiked on every step of some image. */
   readonly saturated: Readonly<Record<string, Uint8Array>>;
@@ -38,7 +38,10 @@ export interface ClassifierShard {
  * Emulate `images` batch by batch (spec §3.2): the host populations in the float simulator,
  * their spikes entering the chip one step later, the chip layers bit-exact, the host dense
  * output reading the last chip layer's spikes through the output edge's lowpass one step late;
- * the class from the last step's output or the mean over the steps (`readout`).
+ * the class from the last step's output or the mean over the steps (`readout`). A neuron is
+ * saturated on an image when it spiked on every step from its first spike to the end, for at
+ * least half the steps (spikes reach a layer a step after its source's, so "every step" counts
+ * from the first).
  */
 export function emulateShard(mapping: LoihiMapping, graph: Graph, images: Float32Array, settings: ShardSettings): ClassifierShard {
   const { steps, batchSize: batch } = settings;
@@ -77,25 +80,29 @@ export function emulateShard(mapping: LoihiMapping, graph: Graph, images: Float3
     const prev = new Uint8Array(n * nLast);
     const sum = new Float64Array(meanReadout ? n * nLast : 0);
     const inputs = { [host.neurons.id]: slot };
+    const runs = mapping.layers.map((l) => new Uint16Array(n * l.block.n));
     for (let t = 1; t <= steps; t++) {
       for (let i = 0; i < trace.length; i++) trace[i] = a * trace[i]! + (1 - a) * prev[i]! * spikeHeight;
       for (let i = 0; i < sum.length; i++) sum[i] += trace[i]!;
       for (let s = 0; s < n; s++) slot.set(hostRun.spikes.subarray((s * steps + t - 1) * nHost, (s * steps + t) * nHost), s * nHost);
       emu.step(inputs);
       prev.set(emu.spiked(lastChip));
+      mapping.layers.forEach((l, k) => countRuns(emu.spiked(l.name), runs[k]!));
     }
     if (meanReadout) {
       // the mean over the steps of every spike the host received, the last step's included (it arrives one step late)
       for (let i = 0; i < trace.length; i++) trace[i] = (sum[i]! + a * trace[i]! + (1 - a) * prev[i]! * spikeHeight) / steps;
     }
-    for (const l of mapping.layers) {
+    for (const [k, l] of mapping.layers.entries()) {
       const counts = emu.spikeCounts(l.name);
+      const run = runs[k]!;
       const flags = saturated[l.name]!;
       let total = 0;
       let pairs = 0;
       for (let i = 0; i < counts.length; i++) {
         total += counts[i]!;
-        if (counts[i] === steps) (pairs++, (flags[i % flags.length] = 1));
+        // saturated: every step from its first spike on, at least half the presentation
+        if (run[i] === counts[i] && 2 * counts[i]! >= steps) (pairs++, (flags[i % flags.length] = 1));
       }
       spikes[l.name] += total;
       saturatedPairs[l.name] += pairs;
@@ -105,6 +112,11 @@ export function emulateShard(mapping: LoihiMapping, graph: Graph, images: Float3
     settings.onProgress?.(start + n);
   }
   return { images: nImages, predictions, hostRateTimesImages, spikes, saturatedPairs, saturated, warnings: [...warnings] };
+}
+
+/** Per compartment, the spikes in a row up to this step (0 where it did not spike). */
+function countRuns(spiked: Uint8Array, run: Uint16Array): void {
+  for (let i = 0; i < spiked.length; i++) run[i] = spiked[i] !== 0 ? run[i]! + 1 : 0;
 }
 
 /** `trace (samples x nIn) . weights (nIn x nOut) + bias` as float32 rows for argmax. */

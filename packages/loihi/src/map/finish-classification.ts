@@ -1,15 +1,15 @@
 import type { ClassifierShard } from './emulate-shard.js';
 import type { LoihiMapping } from './map-to-loihi.js';
 
-/** How many neurons of a chip layer hit the one-spike-per-step cap (spiked on every step of an image). */
+/** How many neurons of a chip layer hit the one-spike-per-step cap: on some image, they spiked on every step from their first spike on (at least half the steps). */
 export interface LayerSaturation {
   /** Neurons in the layer. */
   readonly neurons: number;
-  /** Neurons that spiked on every step of at least one image. */
+  /** Neurons saturated on at least one image. */
   readonly saturatedNeurons: number;
-  /** Fraction of neuron-image pairs in which the neuron spiked on every step. */
+  /** Fraction of neuron-image pairs in which the neuron was saturated. */
   readonly fraction: number;
-  /** 1 for each neuron that spiked on every step of some image. */
+  /** 1 for each neuron saturated on some image. */
   readonly saturated: Uint8Array;
 }
 
@@ -62,11 +62,11 @@ export function finishClassification(mapping: LoihiMapping, shards: readonly Cla
   return { accuracy: correct / nImages, predictions, firingRateHz, saturation, warnings: [...warnings], mapping };
 }
 
-/** The warning for a layer whose neurons spiked on every step: they are clipped at 1/dt. */
+/** The warning for a layer with saturated neurons: their rates are clipped at 1/dt. */
 export function saturationWarning(layer: string, s: LayerSaturation, images: number, steps: number, dt: number): string {
   const pct = `${(100 * s.fraction).toFixed(2)}%`;
   return (
-    `${layer}: ${s.saturatedNeurons} of ${s.neurons} neurons spiked on every step of an image (${pct} of neuron-image pairs over ${images} images x ${steps} steps), ` +
+    `${layer}: ${s.saturatedNeurons} of ${s.neurons} neurons spiked on every step from their first spike on (${pct} of neuron-image pairs over ${images} images x ${steps} steps), ` +
     `saturated at the inverse time step (${(1 / dt).toFixed(3)} Hz): a Loihi neuron spikes at most once per step, so larger inputs are clipped; lower the firing-rate scale of ${layer}`
   );
 }
