@@ -4,6 +4,7 @@ import { LAYERS, emulate, meanRateHz, type RunResult } from './loihi-example-run
 import type { LoihiExampleScales } from './loihi-example-network.js';
 import type { LoihiWorkerJob } from './loihi-emulator-worker.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
+import { runTrainedNetwork } from './loihi-network-bench.js';
 
 /** Per-layer weight scales giving each layer a mean rate near `targetHz` (multiplicative fixed-point iteration on 50 images). */
 function calibrate(images: Float32Array, nSteps: number, targetHz: number, maxRateHz: number): LoihiExampleScales {
@@ -46,11 +47,13 @@ async function emulateOnWorkers(job: Omit<LoihiWorkerJob, 'images' | 'count'>, i
  * encoded by the off-chip to-spikes layer (28x28x3 spikes) -> conv 3x3x32 s2 -> conv 3x3x64 s2
  * -> dense 100, random integer weights scaled so every layer fires near `--rate` Hz on average,
  * 10,000 images x 30 steps (`--quick`: 1,000, extrapolated), on `--threads` worker threads.
+ * With `--network FILE.snn`: that trained network instead ({@link runTrainedNetwork}).
  */
 export const loihiEmulatorBenchmark: Benchmark = {
   name: 'loihi-emulator',
-  description: 'LoihiEmulator on the keras-to-loihi example shapes (conv fan-out synapses), 10,000 MNIST images x 30 steps',
+  description: 'LoihiEmulator on the keras-to-loihi example shapes (conv fan-out synapses), 10,000 MNIST images x 30 steps; --network FILE.snn [--limit N]: a trained network, with its accuracy',
   async run(ctx: BenchContext) {
+    if (ctx.flags.network) return runTrainedNetwork(ctx, ctx.flags.network);
     const total = 10000;
     const images = ctx.quick ? 1000 : total;
     const nSteps = 30;

@@ -1,4 +1,5 @@
 import { encodeSnn, type Graph } from '@snn/ir';
+import { initBackend } from '@snn/sim';
 import { builtWorkerUrl, runShardWorkers, shardBounds, type ParallelOptions } from '@snn/sim/node';
 import { emulateClassifier, planClassifier, type EmulateClassifierOptions } from '../map/emulate-classifier.js';
 import type { ClassifierShard } from '../map/emulate-shard.js';
@@ -29,7 +30,10 @@ export async function emulateClassifierParallel(
   const plan = planClassifier(graph, images, labels, options);
   const batch = plan.settings.batchSize;
   const shards = Math.max(1, Math.min(Math.floor(options.workers ?? 2), Math.ceil(plan.images / batch)));
-  if (shards === 1) return emulateClassifier(graph, images, labels, options);
+  if (shards === 1) {
+    await initBackend(); // the host populations' simulator (a no-op once initialized)
+    return emulateClassifier(graph, images, labels, options);
+  }
   const inputSize = sizeOf(plan.mapping.chain.inputShape);
   const bounds = shardBounds(plan.images, shards, batch);
   const bytes = encodeSnn(graph);
