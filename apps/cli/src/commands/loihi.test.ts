@@ -64,6 +64,12 @@ describe('snn loihi', () => {
     expect(two.out).toContain('s on 2 threads');
   }, 180_000);
 
+  it('--max-rate at one spike per step for Loihi neurons is bad usage, in Nengo\'s words naming the layer', async () => {
+    const r = await snn('loihi', net, '--calibrate', '--neuron', 'LoihiSpikingRectifiedLinear', '--max-rate', '1000', '--limit', '10');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--max-rate: conv0_neurons: Max rates must be below the inverse time step (1000.000): a LoihiSpikingRectifiedLinear neuron spikes at most once per step; lower the max rate (1000 Hz) below 1000 Hz, i.e. the firing-rate scale');
+  }, 60_000);
+
   it('a block shape over a core\'s limits fails in Nengo Loihi\'s words; a malformed one is bad usage', async () => {
     const over = await snn('loihi', net, '--calibrate', '--neuron', 'LoihiSpikingRectifiedLinear', '--limit', '10', '--block-shape', 'conv1_neurons=12,12,64');
     expect(over.code).toBe(1);
