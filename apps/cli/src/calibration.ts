@@ -19,6 +19,7 @@ export interface CalibrationFlags {
   readonly percentile: number;
   readonly includeZeros?: boolean;
   readonly targetRate?: number;
+  readonly maxRate?: number;
   readonly initialVoltage?: number;
   readonly dt?: number;
 }
@@ -31,6 +32,7 @@ export function addCalibrationFlags(command: Command): Command {
     .addOption(new Option('--calibration-images <N>', 'training images (the first N of mnist-train) the activations are measured on').argParser(positiveInt).default(1000))
     .addOption(new Option('--percentile <P>', 'percentile of each layer\'s positive activations that becomes one spike per step, in (0, 100]').argParser(percentage).default(99.9))
     .option('--include-zeros', 'take the percentile over all activations, zeros included (SpikingJelly\'s rule; default: the positive ones, as SNN Toolbox)')
+    .addOption(new Option('--max-rate <HZ>', 'firing rate (Hz) the percentile activation becomes (default 1/dt: one spike per step); below 1/dt for Loihi neurons').argParser(positiveNumber))
     .addOption(new Option('--target-rate <HZ>', 'upper bound on every layer\'s mean firing rate (Hz); layers that would fire faster get a smaller scale').argParser(positiveNumber))
     .addOption(new Option('--initial-voltage <V>', 'membrane voltage IntegrateAndFire neurons start at, as a fraction of the threshold (default 0.5: spike counts round instead of floor)').argParser(finiteNumber));
   if (!command.options.some((o) => o.long === '--dt')) {
@@ -92,6 +94,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
       ...(flags.includeZeros ? { includeZeros: true } : {}),
       onProgress: (done, total) => progress.update(done, total),
       ...(flags.targetRate !== undefined ? { targetRateHz: flags.targetRate } : {}),
+      ...(flags.maxRate !== undefined ? { maxRateHz: flags.maxRate } : {}),
       ...(flags.dt !== undefined ? { dt: flags.dt } : {}),
       ...(flags.initialVoltage !== undefined ? { initialVoltage: flags.initialVoltage } : {}),
       ...(extra.neuronType !== undefined ? { neuronType: extra.neuronType } : {}),
@@ -102,7 +105,7 @@ export async function calibrateOnMnist(graph: Graph, flags: CalibrationFlags, ex
   } catch (e) {
     progress.finish();
     // options out of range are the user's flags: say which flag
-    const flag = isSnnError(e, 'SIM_BAD_ARGUMENT') ? { targetRateHz: '--target-rate', neuronType: '--neuron', percentile: '--percentile', initialVoltage: '--initial-voltage' }[e.where ?? ''] : undefined;
+    const flag = isSnnError(e, 'SIM_BAD_ARGUMENT') ? { targetRateHz: '--target-rate', maxRateHz: '--max-rate', neuronType: '--neuron', percentile: '--percentile', initialVoltage: '--initial-voltage' }[e.where ?? ''] : undefined;
     if (flag) throw new UsageError(`${flag}: ${e instanceof Error ? e.message.replace(/^calibrate: /, '') : String(e)}`);
     throw e;
   }
@@ -118,7 +121,7 @@ export function renderCalibration(c: Calibration, flags: CalibrationFlags): stri
     l.expectedRateHz.toFixed(1),
     l.limitedBy === 'targetRate' ? 'target rate' : l.limitedBy === 'threshold' ? 'QCFS threshold' : l.limitedBy === 'silent' ? 'silent (unscaled)' : `p${flags.percentile}`,
   ]);
-  const table = formatTable(['layer', 'neurons', 'one spike/step =', 'scale', 'rate (Hz)', 'set by'], rows, ['left', 'left', 'right', 'right', 'right', 'left']);
+  const table = formatTable(['layer', 'neurons', flags.maxRate !== undefined ? `${flags.maxRate} Hz =` : 'one spike/step =', 'scale', 'rate (Hz)', 'set by'], rows, ['left', 'left', 'right', 'right', 'right', 'left']);
   const notes = c.notes.map((n) => `note: ${n}\n`).join('');
   return `calibrated on ${formatCount(c.samples)} training images (percentile ${flags.percentile}${flags.includeZeros ? ' of all activations' : ''}${flags.targetRate !== undefined ? `, target rate ${flags.targetRate} Hz` : ''}); expected mean rates on such images:\n\n${table}${notes}read the network's output as its mean over time (evaluate does so by default)\n`;
 }

@@ -7,6 +7,7 @@ export const loihiErrorCodes = {
   LOIHI_BLOCK_SHAPE: 'a block shape does not fit the layer it splits',
   LOIHI_BAD_ARGUMENT: 'an argument is out of range',
   LOIHI_OVERFLOW: 'an integer register overflowed in the emulator (strict mode)',
+  LOIHI_WORKER: 'a worker thread of a parallel emulator run crashed or failed',
   LOIHI_UNSUPPORTED: 'the graph has a part the Loihi mapper does not handle (topology, neuron type, synapse)',
 } as const;
 

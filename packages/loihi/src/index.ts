@@ -109,4 +109,7 @@ export { currentPerSpike, compartmentBias } from './map/current-per-spike.js';
 export { toEmulatorNetwork } from './map/to-emulator-network.js';
 /** Off-chip populations in the float simulator, and a classifier run on the integer emulator. */
 export { runHostLayers, type HostSpikes } from './map/host-layers.js';
-export { emulateClassifier, type EmulateClassifierOptions, type EmulatedClassification } from './map/emulate-classifier.js';
+export { emulateClassifier, planClassifier, type EmulateClassifierOptions, type ClassifierPlan } from './map/emulate-classifier.js';
+/** A classifier run's raw counts per shard of images, merged into accuracy, rates and saturation at one spike per step. */
+export { emulateShard, type ClassifierShard, type ShardSettings } from './map/emulate-shard.js';
+export { finishClassification, saturationWarning, type EmulatedClassification, type LayerSaturation } from './map/finish-classification.js';

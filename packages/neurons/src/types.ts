@@ -87,6 +87,12 @@ export interface NeuronType {
    */
   readonly approximates?: string;
   /**
+   * The highest rate (Hz) a neuron of this type can fire at, with time step `dt` (s), for types
+   * capped by their hardware (e.g. Loihi's: one spike per step, 1/dt). Conversion tools refuse
+   * to ask for more ("Max rates must be below the inverse time step"). Absent: no such cap.
+   */
+  maxRateHz?(dt: number, params: NeuronParams): number;
+  /**
    * Gain and bias that give each neuron the max rate `maxRates[i]` (Hz) at x = 1 and the
    * intercept `intercepts[i]` (Nengo's `gain_bias`). Throws an SnnError when impossible.
    */

@@ -1,9 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import { runShardWorkers, shardBounds } from '@snn/sim/node';
 import { loadMnist } from '@snn/mnist/node';
 import { LAYERS, emulate, meanRateHz, type RunResult } from './loihi-example-run.js';
 import type { LoihiExampleScales } from './loihi-example-network.js';
 import type { LoihiWorkerJob } from './loihi-emulator-worker.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
+import { runTrainedNetwork } from './loihi-network-bench.js';
 
 /** Per-layer weight scales giving each layer a mean rate near `targetHz` (multiplicative fixed-point iteration on 50 images). */
 function calibrate(images: Float32Array, nSteps: number, targetHz: number, maxRateHz: number): LoihiExampleScales {
@@ -18,24 +19,12 @@ function calibrate(images: Float32Array, nSteps: number, targetHz: number, maxRa
 
 /** Splits the images over `threads` worker threads; resolves with the summed spike totals. */
 async function emulateOnWorkers(job: Omit<LoihiWorkerJob, 'images' | 'count'>, images: Float32Array, count: number, threads: number, tick: (done: number) => void): Promise<Omit<RunResult, 'seconds'>> {
-  const per = Math.ceil(count / threads);
-  const done = new Array<number>(threads).fill(0);
-  const parts = await Promise.all(
-    Array.from({ length: threads }, (_, w) => {
-      const n = Math.max(0, Math.min(per, count - w * per));
-      const workerData: LoihiWorkerJob = { ...job, images: images.slice(w * per * 784, (w * per + n) * 784), count: n };
-      return new Promise<RunResult>((resolve, reject) => {
-        const worker = new Worker(new URL('./loihi-emulator-worker.js', import.meta.url), { workerData });
-        worker.on('message', (m: RunResult | { done: number }) => {
-          if ('done' in m) {
-            done[w] = m.done;
-            tick(done.reduce((a, b) => a + b, 0));
-          } else resolve(m);
-        });
-        worker.on('error', reject);
-      });
-    }),
-  );
+  const bounds = shardBounds(count, threads);
+  const shards = bounds.slice(0, -1).map((start, w) => {
+    const request: LoihiWorkerJob = { ...job, images: images.slice(start * 784, bounds[w + 1]! * 784), count: bounds[w + 1]! - start };
+    return { request, transfer: [request.images.buffer as ArrayBuffer] };
+  });
+  const parts = await runShardWorkers<LoihiWorkerJob, RunResult>(new URL('./loihi-emulator-worker.js', import.meta.url), shards, { code: 'BENCH_WORKER', onProgress: tick });
   const spikes = { conv0: 0, conv1: 0, dense0: 0 };
   for (const p of parts) for (const l of LAYERS) spikes[l] += p.spikes[l];
   return { spikes, inputSpikes: parts.reduce((a, p) => a + p.inputSpikes, 0) };
@@ -46,11 +35,13 @@ async function emulateOnWorkers(job: Omit<LoihiWorkerJob, 'images' | 'count'>, i
  * encoded by the off-chip to-spikes layer (28x28x3 spikes) -> conv 3x3x32 s2 -> conv 3x3x64 s2
  * -> dense 100, random integer weights scaled so every layer fires near `--rate` Hz on average,
  * 10,000 images x 30 steps (`--quick`: 1,000, extrapolated), on `--threads` worker threads.
+ * With `--network FILE.snn`: that trained network instead ({@link runTrainedNetwork}).
  */
 export const loihiEmulatorBenchmark: Benchmark = {
   name: 'loihi-emulator',
-  description: 'LoihiEmulator on the keras-to-loihi example shapes (conv fan-out synapses), 10,000 MNIST images x 30 steps',
+  description: 'LoihiEmulator on the keras-to-loihi example shapes (conv fan-out synapses), 10,000 MNIST images x 30 steps; --network FILE.snn [--limit N]: a trained network, with its accuracy',
   async run(ctx: BenchContext) {
+    if (ctx.flags.network) return runTrainedNetwork(ctx, ctx.flags.network);
     const total = 10000;
     const images = ctx.quick ? 1000 : total;
     const nSteps = 30;

@@ -1,6 +1,6 @@
-// Worker thread of the loihi-emulator benchmark: emulates its share of the images and posts the spike totals.
-import { parentPort, workerData } from 'node:worker_threads';
-import { emulate } from './loihi-example-run.js';
+// Worker thread of the loihi-emulator benchmark: emulates its share of the images and replies with the spike totals.
+import { serveShards } from '@snn/sim/node';
+import { emulate, type RunResult } from './loihi-example-run.js';
 import type { LoihiExampleScales } from './loihi-example-network.js';
 
 /** What the benchmark sends each worker. */
@@ -13,5 +13,4 @@ export interface LoihiWorkerJob {
   readonly maxRateHz: number;
 }
 
-const job = workerData as LoihiWorkerJob;
-parentPort?.postMessage(emulate(job.scales, job.images, job.count, job.nSteps, job.batch, job.maxRateHz, (done) => parentPort?.postMessage({ done })));
+serveShards<LoihiWorkerJob, RunResult>((job, progress) => emulate(job.scales, job.images, job.count, job.nSteps, job.batch, job.maxRateHz, progress));

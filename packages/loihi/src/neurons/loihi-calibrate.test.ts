@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GraphBuilder, createRng, heUniform, param, type Graph } from '@snn/ir';
+import { GraphBuilder, createRng, heUniform, isSnnError, param, type Graph } from '@snn/ir';
+import { resolveParams } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import { calibrate, compile, evaluate as evaluateSim, initBackend } from '@snn/sim';
 import { createModel, exportGraph, fit, initTraining } from '@snn/train';
 import { createLoihiRegistries } from '../registries.js';
+import { LoihiLIF } from './loihi-lif.js';
+import { LoihiSpikingRectifiedLinear } from './loihi-spiking-rectified-linear.js';
 
 beforeAll(async () => {
   await initTraining({ threads: 1 });
@@ -41,4 +44,39 @@ describe('calibration to Loihi spiking ReLU (a type that approximates RectifiedL
     const stats = run.run({ image: test.images }, { nSteps: 30 }).stats.relu!;
     expect(Math.max(...stats.perNeuronHz)).toBeLessThanOrEqual(1000);
   }, 120_000);
+});
+
+describe('at most one spike per step: calibrating past it is refused in Nengo\'s words', () => {
+  it('the Loihi types declare their caps: 1/dt, and 1/(dt (round(tauRef/dt) + 1)) for LoihiLIF', () => {
+    expect(LoihiSpikingRectifiedLinear.maxRateHz!(0.001, resolveParams(LoihiSpikingRectifiedLinear, {}))).toBe(1000);
+    expect(LoihiSpikingRectifiedLinear.maxRateHz!(0.0005, resolveParams(LoihiSpikingRectifiedLinear, {}))).toBe(2000);
+    // spec §1.2: J=30 and J=100 -> 333.333 (cap = 1/(dt*(round(tau_ref/dt)+1)))
+    expect(LoihiLIF.maxRateHz!(0.001, resolveParams(LoihiLIF, {}))).toBe(1 / 0.003);
+    expect(LoihiLIF.maxRateHz!(0.001, resolveParams(LoihiLIF, { tauRef: 0 }))).toBe(1000);
+  });
+
+  it('maxRateHz at or above 1/dt throws naming the layer; below it sets scale = amplitude x maxRateHz / λ', () => {
+    const registries = createLoihiRegistries();
+    const images = { image: loadMnist('train', 100).images };
+    const options = { ...registries, neuronType: 'LoihiSpikingRectifiedLinear' };
+    for (const maxRateHz of [1000, 1500]) {
+      let error: unknown;
+      try {
+        calibrate(mlp(), images, { ...options, maxRateHz });
+      } catch (e) {
+        error = e;
+      }
+      expect(isSnnError(error, 'SIM_BAD_ARGUMENT')).toBe(true);
+      expect((error as Error).message).toBe(
+        `relu: Max rates must be below the inverse time step (1000.000): a LoihiSpikingRectifiedLinear neuron spikes at most once per step; lower the max rate (${maxRateHz} Hz) below 1000 Hz, i.e. the firing-rate scale`,
+      );
+    }
+    const at500 = calibrate(mlp(), images, { ...options, maxRateHz: 500 }).layers[0]!;
+    expect(at500.scale).toBe(500 / at500.threshold);
+    // at dt 0.5 ms the cap is 2000 Hz; IntegrateAndFire has no cap
+    const fine = calibrate(mlp(), images, { ...options, dt: 0.0005, maxRateHz: 1500 }).layers[0]!;
+    expect(fine.scale).toBe(1500 / fine.threshold);
+    const iaf = calibrate(mlp(), images, { ...registries, maxRateHz: 1500 }).layers[0]!;
+    expect(iaf.scale).toBe(1500 / iaf.threshold);
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import { amplitudeSpec, dtSpec } from './param-specs.js';
  * `ratesDerivative` is the derivative of the smooth curve (`loihiLifSmoothRate`), i.e.
  * `smooth + stop_gradient(loihi - smooth)`, the no-noise model; `lifSmoothing > 0` smooths that
  * curve as SoftLIF does. Gain and bias from max rates and intercepts are LIF's, as in Nengo Loihi.
+ * `maxRateHz` is the cap 1 / (dt (round(tauRef / dt) + 1)): one spike per step, then the refractory steps.
  */
 export const LoihiLIF: NeuronType = {
   name: 'LoihiLIF',
@@ -31,6 +32,8 @@ export const LoihiLIF: NeuronType = {
   },
   spiking: true,
   approximates: 'LIF',
+  // one spike, then round(tauRef / dt) steps held at 0 (spec §1.2's cap)
+  maxRateHz: (dt, p) => 1 / (dt * (Math.round(p.tauRef / dt) + 1)),
   negative: false,
   stateNames: ['voltage', 'refractoryTime'],
   initState: (n) => ({ voltage: new Float32Array(n), refractoryTime: new Float32Array(n) }),

@@ -12,12 +12,14 @@ import { amplitudeSpec, dtSpec } from './param-specs.js';
  * Training (§1.4): `rates` is the forward value and `ratesDerivative` the derivative of the
  * smooth curve `amplitude / (dt / 2 + 1 / J)` (`smooth + stop_gradient(loihi - smooth)`).
  * Gain and bias from max rates and intercepts are SpikingRectifiedLinear's, as in Nengo Loihi.
+ * `maxRateHz` is the one-spike-per-step cap, 1/dt.
  */
 export const LoihiSpikingRectifiedLinear: NeuronType = {
   name: 'LoihiSpikingRectifiedLinear',
   params: { amplitude: amplitudeSpec, dt: dtSpec },
   spiking: true,
   approximates: 'RectifiedLinear',
+  maxRateHz: (dt) => 1 / dt,
   negative: false,
   stateNames: ['voltage'],
   initState: (n) => ({ voltage: new Float32Array(n) }),

@@ -16,6 +16,11 @@ export interface CalibrateOptions extends Pick<CompileOptions, 'neurons' | 'syna
    * threshold: more spikes per value, finer resolution, higher rates. Default false.
    */
   readonly includeZeros?: boolean;
+  /**
+   * Rate (Hz) the percentile activation λ becomes (default 1/dt: one spike per step). Must be
+   * below the spiking type's `maxRateHz(dt)` where it declares one (e.g. Loihi's, 1/dt).
+   */
+  readonly maxRateHz?: number;
   /** Upper bound on each layer's mean firing rate (Hz); layers above it get a smaller scale. */
   readonly targetRateHz?: number;
   /** Spiking type the ReLU-family layers become (default `IntegrateAndFire`); its rates must be ReLU's. */
@@ -62,7 +67,7 @@ export interface Calibration {
  * Convert a rate network (ReLU-family neuron layers) into an accurate spiking network by
  * data-based normalization: run the ANN on `inputs`, take each layer's `percentile` of
  * positive activations λ, and scale its firing rates so that λ is one spike per step
- * (scale = amplitude / (λ dt)), lowered where a layer's mean rate would pass `targetRateHz`.
+ * (scale = amplitude / (λ dt)), or `maxRateHz` (scale = amplitude maxRateHz / λ), lowered where a layer's mean rate would pass `targetRateHz`.
  * QCFS layers use their trained threshold as λ and keep its clip (at most one spike per
  * step, where the spiking type has `maxSpikesPerStep`). Each layer becomes `neuronType`
  * (IntegrateAndFire: signed integration, reset by subtraction, half-threshold start).
@@ -85,6 +90,10 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
   const toType = options.neurons.get(options.neuronType ?? 'IntegrateAndFire', 'calibrate neuronType');
   if (!toType.spiking || !reluFamily(toType)) {
     throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: neuronType '${toType.name}' is not a spiking type with ReLU rates; use IntegrateAndFire, SpikingRectifiedLinear or a type that approximates RectifiedLinear (e.g. LoihiSpikingRectifiedLinear)`, { where: 'neuronType' });
+  }
+  const maxRate = options.maxRateHz ?? 1 / dt;
+  if (!(maxRate > 0 && Number.isFinite(maxRate))) {
+    throw new SnnError('SIM_BAD_ARGUMENT', `calibrate: max rate ${maxRate} Hz is not a positive rate; give e.g. ${+(1 / dt).toPrecision(6)} (one spike per step)`, { where: 'maxRateHz' });
   }
   if (options.initialVoltage !== undefined) {
     if (!('initialVoltage' in toType.params)) {
@@ -111,9 +120,10 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
       );
     }
   });
+  if (options.maxRateHz !== undefined) checkMaxRate(options.maxRateHz, toType, layers[0]!.id, dt);
   const stats = measureActivations(graph, inputs, { ...options, nodes: layers.map((n) => n.id) });
   const notes: string[] = [];
-  const plans = layers.map((node, i) => planLayer(node, stats[i], types[i], toType, percentile, options.includeZeros === true, target, dt, notes));
+  const plans = layers.map((node, i) => planLayer(node, stats[i], types[i], toType, percentile, options.includeZeros === true, target, maxRate, notes));
   const byId = new Map(plans.map((p) => [p.node, p]));
   const initialVoltage = options.initialVoltage;
   let g = swapNeurons(graph, (node) => {
@@ -123,7 +133,7 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
     const params: Record<string, number> = amplitude !== undefined && amplitude !== 1 ? { amplitude } : {};
     if (initialVoltage !== undefined && 'initialVoltage' in toType.params) params.initialVoltage = initialVoltage;
     // QCFS clips at its threshold, i.e. at one spike per step: keep that clip where the spiking type can
-    if (plan.limitedBy === 'threshold' && 'maxSpikesPerStep' in toType.params) params.maxSpikesPerStep = 1;
+    if (plan.limitedBy === 'threshold' && 'maxSpikesPerStep' in toType.params && options.maxRateHz === undefined) params.maxSpikesPerStep = 1;
     return { neuronType: toType.name, params };
   });
   g = scaleFiringRates(g, Object.fromEntries(plans.map((p) => [p.node, p.scale])));
@@ -133,6 +143,7 @@ export function calibrate(graph: Graph, inputs: SimInputs, options: CalibrateOpt
     ...(options.includeZeros ? { includeZeros: true } : {}),
     samples: stats[0]?.samples ?? 0,
     ...(target !== undefined ? { targetRateHz: target } : {}),
+    ...(options.maxRateHz !== undefined ? { maxRateHz: options.maxRateHz } : {}),
     neuronType: toType.name,
     dt,
     layers: Object.fromEntries(plans.map((p) => [p.node, { threshold: p.threshold, scale: p.scale, expectedRateHz: p.expectedRateHz, limitedBy: p.limitedBy }])),
@@ -148,7 +159,7 @@ function planLayer(
   percentile: number,
   includeZeros: boolean,
   target: number | undefined,
-  dt: number,
+  maxRate: number,
   notes: string[],
 ): LayerCalibration {
   const amplitude = node.params?.amplitude ?? 1;
@@ -159,14 +170,30 @@ function planLayer(
     notes.push(`node '${node.id}' was silent on all ${stats.samples} calibration samples; its firing rates are left unscaled`);
     return { ...base, threshold: 0, scale: 1, expectedRateHz: 0, limitedBy: 'silent' };
   }
-  // one spike per step (1/dt Hz) carries `threshold`: spikes/s = scale * output / amplitude
-  let scale = amplitude / (threshold * dt);
+  // `maxRate` (default one spike per step, 1/dt Hz) carries `threshold`: spikes/s = scale * output / amplitude
+  let scale = (amplitude * maxRate) / threshold;
   let limitedBy: LayerCalibration['limitedBy'] = qcfs ? 'threshold' : 'percentile';
   if (target !== undefined && (scale * stats.mean) / amplitude > target) {
     scale = (target * amplitude) / stats.mean;
     limitedBy = 'targetRate';
   }
   return { ...base, threshold, scale, expectedRateHz: (scale * stats.mean) / amplitude, limitedBy };
+}
+
+/**
+ * Refuse a max rate at or above what `type` can fire (its `maxRateHz`), in Nengo's words for
+ * rates a neuron cannot reach (`LIF.gain_bias`: "Max rates must be below the inverse refractory
+ * period"), naming the first layer calibrated.
+ */
+function checkMaxRate(maxRate: number, type: NeuronType, layer: string, dt: number): void {
+  const cap = type.maxRateHz?.(dt, resolveParams(type, {}, 'calibrate neuronType'));
+  if (cap === undefined || maxRate < cap) return;
+  const what = Math.abs(cap * dt - 1) < 1e-9 ? 'the inverse time step' : `${type.name}'s highest rate`;
+  throw new SnnError(
+    'SIM_BAD_ARGUMENT',
+    `${layer}: Max rates must be below ${what} (${cap.toFixed(3)}): a ${type.name} neuron spikes at most once per step; lower the max rate (${maxRate} Hz) below ${+cap.toPrecision(6)} Hz, i.e. the firing-rate scale`,
+    { where: 'maxRateHz' },
+  );
 }
 
 /** A type whose rates are RectifiedLinear's (it is RectifiedLinear, trains through it, or approximates it). */

@@ -4,6 +4,7 @@ import { encodeSnn, inferShapes, SnnError, type Graph } from '@snn/ir';
 import type { CompileOptions, ProbeSpec, RunOptions, RunResult, SimInputs } from '../options.js';
 import { compile } from '../compile.js';
 import { mergeStats, type ShardMessage, type ShardRequest } from './protocol.js';
+import { builtWorkerUrl, shardBounds } from './shard-workers.js';
 
 /** Options of {@link runParallel} and {@link SimWorkerPool}. */
 export interface ParallelOptions {
@@ -37,7 +38,7 @@ export class SimWorkerPool {
     this.size = Math.max(1, Math.floor(parallel.workers ?? availableParallelism()));
     this.workers = Array.from({ length: this.size }, (_, w) => {
       // execArgv: [] so the worker resolves packages to their built code even under a test runner
-      const worker = new Worker(workerUrl(), { execArgv: [] });
+      const worker = new Worker(builtWorkerUrl(import.meta.url, 'worker.js', 'node'), { execArgv: [] });
       worker.on('message', ({ id, message }: { id: number; message: ShardMessage }) => this.onMessage(id, message));
       worker.on('error', (e) => this.failWorker(w, new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} crashed: ${e.message}`, { cause: e })));
       worker.unref();
@@ -63,7 +64,7 @@ export class SimWorkerPool {
     const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? 100))));
     const graphBytes = encodeSnn(graph);
     const { neurons: _n, synapses: _s, ...portable } = options;
-    const bounds = Array.from({ length: shards + 1 }, (_, w) => Math.round((w * samples) / shards));
+    const bounds = shardBounds(samples, shards);
     const done = new Array<number>(shards).fill(0);
     const parts = await Promise.all(
       bounds.slice(0, -1).map((start, w) => {
@@ -157,9 +158,4 @@ function mergeResults(parts: RunResult[], bounds: number[], nSteps: number): Run
   const synops = parts.reduce((a, p) => a + p.synops, 0);
   const warnings = [...new Set(parts.flatMap((p) => p.warnings))];
   return { probes, stats, synops, samples, nSteps, propagation, warnings };
-}
-
-/** The compiled worker script (from sources under test, the package's built copy). */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/node/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
