@@ -31,7 +31,7 @@ export async function runLoihiWalk(options: LoihiWalkOptions, io: WalkIo): Promi
   walk.networks.set('loihi.snn', trained.graph);
   rateCurvesStage(walk);
   const partition = await timed(walk, '6 partition', async () => partitionStage(walk, trained.graph));
-  const emulator = await timed(walk, '7 emulator', async () => emulatorStage(walk, trained.graph, trained.row, ann.row.accuracy));
+  const emulator = await timed(walk, '7 emulator', () => emulatorStage(walk, trained.graph, trained.row, ann.row.accuracy));
   const energy = energyStage(walk, partition.layers, emulator.firingRateHz, partition.partition.cores);
   const loihi = energy.platforms[0]!;
 
@@ -49,7 +49,7 @@ export async function runLoihiWalk(options: LoihiWalkOptions, io: WalkIo): Promi
       JSON.stringify({
         ann: { accuracy: ann.row.accuracy },
         stages,
-        emulator: { accuracy: emulator.accuracy, images: emulator.images, steps: options.steps, seconds: +emulator.seconds.toFixed(2), floatAccuracy: emulator.floatAccuracy, firingRateHz: emulator.firingRateHz },
+        emulator: { accuracy: emulator.accuracy, images: emulator.images, steps: options.steps, seconds: +emulator.seconds.toFixed(2), floatAccuracy: emulator.floatAccuracy, firingRateHz: emulator.firingRateHz, saturatedNeurons: Object.fromEntries(Object.entries(emulator.run.saturation).map(([l, x]) => [l, x.saturatedNeurons])) },
         cores: partition.partition.cores,
         partitions: partition.cores,
         energyPerImageJ: loihi.energyJ.max,

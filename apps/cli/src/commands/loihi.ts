@@ -58,11 +58,10 @@ export function loihiCommand(program: Command, io: CliIo): Command {
     const offChip = flags.offChip ? { offChip: [...flags.offChip] } : {};
     const layers = loihi.graphToLoihiLayers(graph, offChip);
     const partition = Object.keys(shapes).length > 0 ? loihi.splitNetwork(layers, shapes) : loihi.autoPartition(layers);
-    const cores = loihi.coreUtilization(partition);
-    const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
+    const cores = loihi.coreTable(partition);
     io.out(`partition: ${partition.cores} core${partition.cores === 1 ? '' : 's'} (${Object.keys(shapes).length > 0 ? 'the given block shapes, the sequential split elsewhere' : 'automatic'})\n\n`);
     io.out(formatTable(['layer', 'block shape', 'blocks'], partition.layers.map((l) => [l.name, `(${l.blockShape.shape.join(', ')})`, String(l.blocks.length)]), ['left', 'left', 'right']) + '\n');
-    io.out(formatTable(['core', 'layer', 'compartments', 'in axons', 'out axons', 'synapse bits'], cores.map((c) => [String(c.core), c.label, `${c.compartments} (${pct(c.compartmentsFraction)})`, `${c.inAxons} (${pct(c.inAxonsFraction)})`, `${c.outAxonSlots} (${pct(c.outAxonsFraction)})`, `${formatCount(c.synapseBits)} (${pct(c.synapseBitsFraction)})`]), ['right', 'left', 'right', 'right', 'right', 'right']) + '\n');
+    io.out(formatTable([...cores.headers], cores.rows.map((r) => [...r]), [...cores.align]) + '\n');
 
     const data = loadMnist(flags.data === 'mnist-train' ? 'train' : 'test', flags.limit ?? Infinity);
     mnistInput(graph); // refuse a model whose input MNIST images do not fit, with that error, before emulating

@@ -1,6 +1,6 @@
 import type { Graph } from '@snn/ir';
 import { formatGap, type StageRow } from '@snn/keras-to-snn/shared';
-import { emulateClassifier, type EmulatedClassification } from '@snn/loihi';
+import { emulateClassifierParallel, type EmulatedClassification } from '@snn/loihi/node';
 import { createProgress, figure, barChart, formatTable, htmlTable, paragraph } from '@snn/report';
 import type { LoihiWalk } from '../walk.js';
 
@@ -20,15 +20,16 @@ export interface EmulatorResult {
 /**
  * Stage 7: the chip network (stage 4) discretized to Loihi's integers (weights with their
  * exponents, thresholds, decays) and run on the bit-exact emulator, the to-spikes layer on the
- * host: accuracy against the float simulator's, rates per layer, weight quantization, time.
+ * host, split over the worker threads: accuracy against the float simulator's, rates per layer,
+ * neurons saturated at one spike per step, weight quantization, time.
  */
-export function emulatorStage(walk: LoihiWalk, graph: Graph, floatRow: StageRow, annAccuracy: number): EmulatorResult {
+export async function emulatorStage(walk: LoihiWalk, graph: Graph, floatRow: StageRow, annAccuracy: number): Promise<EmulatorResult> {
   const { steps } = walk.options;
   const test = walk.test;
   walk.io.out(`\n== ${EMULATOR_STAGE}: ${test.count.toLocaleString('en-US')} images x ${steps} steps in Loihi's integer arithmetic\n`);
   const progress = createProgress(`  emulator: ${test.count.toLocaleString('en-US')} images x ${steps} steps`, { write: walk.io.err, isTTY: walk.io.errIsTTY });
   const started = performance.now();
-  const run = emulateClassifier(graph, test.images, test.labels, { steps, registries: { neurons: walk.neurons, synapses: walk.synapses }, readout: floatRow.readout, onProgress: (d, t) => progress.update(d, t) });
+  const run = await emulateClassifierParallel(graph, test.images, test.labels, { steps, workers: walk.options.workers, readout: floatRow.readout, onProgress: (d, t) => progress.update(d, t) });
   progress.finish();
   const seconds = (performance.now() - started) / 1000;
   const layers = Object.keys(run.firingRateHz);
@@ -39,8 +40,9 @@ export function emulatorStage(walk: LoihiWalk, graph: Graph, floatRow: StageRow,
   ];
   const align = ['left', ...headers.slice(1).map(() => 'right' as const)] as ('left' | 'right')[];
   const quant = run.mapping.layers.flatMap((l) => (l.quantization ? [[l.name, (100 * l.quantization.relativeError).toFixed(3)]] : []));
+  const saturated = Object.entries(run.saturation).map(([l, x]) => `${l} ${x.saturatedNeurons} of ${x.neurons.toLocaleString('en-US')}`).join(', ');
   const agree = `the emulator ${run.accuracy >= floatRow.accuracy ? '+' : ''}${(100 * (run.accuracy - floatRow.accuracy)).toFixed(2)} points against the float simulator`;
-  walk.io.out(`${formatTable(headers, body, align)}  ${agree}; weight quantization (max error / largest weight): ${quant.map(([l, e]) => `${l} ${e}%`).join(', ')}\n${run.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+  walk.io.out(`${formatTable(headers, body, align)}  ${agree}; weight quantization (max error / largest weight): ${quant.map(([l, e]) => `${l} ${e}%`).join(', ')}\n  neurons saturated at one spike per step on some image: ${saturated}\n${run.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
   walk.report.section(
     EMULATOR_STAGE,
     paragraph(
@@ -55,6 +57,7 @@ export function emulatorStage(walk: LoihiWalk, graph: Graph, floatRow: StageRow,
     ),
     paragraph('What discretization did to the weights of each on-chip layer (largest rounding error relative to the largest weight):'),
     htmlTable(['layer', 'max weight error (% of max |w|)'], quant, { align: ['left', 'right'] }),
+    paragraph(`A Loihi neuron spikes at most once per step; neurons that fired on every step from their first spike on (for at least half the steps) were clipped there, on some image: ${saturated}.`),
     run.warnings.length > 0 ? paragraph(`Warnings: ${run.warnings.join('; ')}`) : '',
   );
   return { accuracy: run.accuracy, images: test.count, seconds, floatAccuracy: floatRow.accuracy, firingRateHz: run.firingRateHz, run };

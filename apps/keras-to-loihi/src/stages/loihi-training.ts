@@ -41,7 +41,8 @@ export async function loihiTrainingStage(walk: LoihiWalk, ann: AnnResult, spikin
     await evaluateRow(walk, example, { stage: TRAINING_STAGE, name: `Loihi-trained x${EXAMPLE.scale}, mean`, steps, readout: 'mean' }),
   ];
   const row = await evaluateRow(walk, calibrated, { stage: TRAINING_STAGE, name: 'Loihi-trained, calibrated scales', steps, curve: true, readout: 'mean' });
-  const rows = [...exampleRows, row];
+  const lastStep = await evaluateRow(walk, calibrated, { stage: TRAINING_STAGE, name: 'Loihi-trained, calibrated scales, last step', steps });
+  const rows = [...exampleRows, lastStep, row];
   stageSection(
     walk,
     TRAINING_STAGE,
