@@ -45,7 +45,7 @@ export interface NeuronWasm {
   alloc(n: number): Float32Array;
   /** Release an array from {@link alloc}; false when `a` is not the start of a live block. */
   free(a: Float32Array): boolean;
-  /** Byte offset of the calling thread's scratch area ({@link SCRATCH_BYTES} bytes). */
+  /** Byte offset of the calling thread's scratch area (32 KiB). */
   readonly scratch: number;
 }
 
