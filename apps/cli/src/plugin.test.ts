@@ -91,6 +91,17 @@ describe('snn --plugin MODULE', () => {
     expect(r.err).toMatch(/AdaptiveLIF.*pass --plugin MODULE/);
   });
 
+  it('train: a Keras model swapped to AdaptiveLIF trains through its SoftLIFRate surrogate; the network file keeps AdaptiveLIF', async () => {
+    const out = join(tmp, 'trained.snn');
+    const r = await runSnn('train', model, '--plugin', PLUGIN, '--neuron', 'AdaptiveLIF', '--limit', '2000', '--test-limit', '500', '--epochs', '2', '-o', out, '--json');
+    expect(r.err).not.toMatch(/snn: [A-Z_]+:/);
+    expect(r.code).toBe(0);
+    const { epochs } = lastJsonLine<{ epochs: Array<{ loss: number }> }>(r.out);
+    expect(epochs[1].loss).toBeLessThan(epochs[0].loss);
+    const trained = (await import('@snn/ir')).decodeSnn(new Uint8Array(readFileSync(out)));
+    expect(trained.nodes.filter((n) => n.kind === 'neurons').map((n) => n.neuronType)).toEqual(['AdaptiveLIF', 'AdaptiveLIF', 'AdaptiveLIF']);
+  });
+
   it('inspect lists the custom layer as converted; a missing module or one without register() fails with CLI_PLUGIN', async () => {
     const inspected = await runSnn('inspect', model, '--architecture', architecture, '--plugin', PLUGIN);
     expect(inspected.code).toBe(0);
