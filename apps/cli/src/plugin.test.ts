@@ -102,6 +102,12 @@ describe('snn --plugin MODULE', () => {
     expect(trained.nodes.filter((n) => n.kind === 'neurons').map((n) => n.neuronType)).toEqual(['AdaptiveLIF', 'AdaptiveLIF', 'AdaptiveLIF']);
   });
 
+  it('inspect without the plugin marks the layer and says to pass --plugin', async () => {
+    const r = await runSnn('inspect', model, '--architecture', architecture);
+    expect(r.out).toMatch(/dense_3_squared_relu\s+SquaredReLU.*no \(no converter for Keras class 'SquaredReLU'\)/);
+    expect(r.out).toMatch(/the model does not convert: KERAS_UNSUPPORTED_LAYER: .*pass --plugin MODULE/);
+  });
+
   it('inspect lists the custom layer as converted; a missing module or one without register() fails with CLI_PLUGIN', async () => {
     const inspected = await runSnn('inspect', model, '--architecture', architecture, '--plugin', PLUGIN);
     expect(inspected.code).toBe(0);
