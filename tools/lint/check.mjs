@@ -17,6 +17,8 @@ const allowed = {
   'scope:report': ['ir'],
   'scope:app': ['*'],
   'scope:tools': ['*'],
+  // extension examples (docs/examples/*) use the packages' public entry points, as a user would
+  'scope:example': ['ir', 'neurons', 'synapses', 'sim', 'keras-import', 'train'],
 };
 
 const dir = resolve(process.argv[2] ?? '.');

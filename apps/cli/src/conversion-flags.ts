@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { ImportOptions } from '@snn/keras-import';
-import { cliNeuronRegistry } from './registries.js';
+import { cliImportExtensions, cliNeuronRegistry } from './registries.js';
 import { collect, finiteNumber, nameEqualsNumber, positiveNumber } from './numbers.js';
 import { UsageError } from './usage-error.js';
 
@@ -75,9 +75,10 @@ function neuronType(name: string, badName: boolean, flag: string, form: string):
   return name;
 }
 
-/** The conversion options (Keras-named, as `@snn/keras-import` takes them) the flags ask for. */
+/** The conversion options (Keras-named, as `@snn/keras-import` takes them) the flags ask for, with the `--plugin` types. */
 export function importOptions(flags: ConversionFlags): ImportOptions {
   return {
+    ...cliImportExtensions(),
     ...(flags.scale !== undefined ? { scaleFiringRates: flags.scale } : flags.scaleLayer !== undefined ? { scaleFiringRates: flags.scaleLayer } : {}),
     ...(flags.synapse !== undefined ? { synapse: flags.synapse } : {}),
     ...(flags.synapseLayer !== undefined ? { layerSynapses: flags.synapseLayer } : {}),

@@ -13,10 +13,14 @@ export class UsageError extends Error {
  * layer or option at fault), or the message of any other error. Never a stack trace.
  */
 export function describeFailure(e: unknown): string {
-  if (isSnnError(e)) return `${e.code}: ${oneLine(e.message)}`;
+  if (isSnnError(e)) return `${e.code}: ${PLUGIN_HINTS.has(e.code) ? `${oneLine(e.message).replace(/\.+$/, '')}. ${PLUGIN_HINT}` : oneLine(e.message)}`;
   if (e instanceof Error) return oneLine(e.message);
   return oneLine(String(e));
 }
+
+/** Codes of a name nothing registered: a plugin may define it. */
+const PLUGIN_HINTS = new Set(['KERAS_UNSUPPORTED_LAYER', 'NEURON_UNKNOWN', 'SYNAPSE_UNKNOWN']);
+const PLUGIN_HINT = 'If a plugin defines it, pass --plugin MODULE (a module whose register({ neurons, synapses, converters }) adds it)';
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { Evaluation } from '@snn/sim/node';
 import type { CliIo } from '../io.js';
-import { CLI_REGISTRY_MODULE, cliRegistries } from '../registries.js';
+import { cliRegistries, cliRegistryModule } from '../registries.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../numbers.js';
 import { createProgress, formatCount, formatTable } from '@snn/report';
 import { UsageError } from '../usage-error.js';
@@ -95,7 +95,7 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     const { evaluateClassifier } = await import('@snn/sim/node'); // the simulator, loaded on use
     const { inputId } = mnistInput(graph);
     const progress = createProgress(`evaluating ${data.count} images`, { write: io.err, isTTY: io.errIsTTY });
-    const registries = { registries: cliRegistries(), registryModule: CLI_REGISTRY_MODULE };
+    const registries = { registries: cliRegistries(), registryModule: cliRegistryModule() };
     const result = await evaluateClassifier(graph, data.images, data.labels, {
       ...registries,
       input: inputId,

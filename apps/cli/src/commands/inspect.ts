@@ -5,6 +5,8 @@ import type { CliIo } from '../io.js';
 import { checkFile, isSnnFile, loadModel, reportLoad } from '../load-model.js';
 import { describeNetwork, renderNetworkReport } from '../network-report.js';
 import { formatCount, formatTable } from '@snn/report';
+import { SnnError } from '@snn/ir';
+import { describeFailure } from '../usage-error.js';
 
 interface InspectFlags extends ConversionFlags {
   readonly json?: boolean;
@@ -52,6 +54,6 @@ export function renderReport(report: ModelReport): string {
     l.converts ? 'yes' : `no (${l.problem ?? 'see below'})`,
   ]);
   const table = formatTable(['layer', 'class', 'IR shape', 'params', 'converts'], rows, ['left', 'left', 'left', 'right', 'left']);
-  const verdict = report.error === undefined ? 'the model converts' : `the model does not convert: ${report.error.code}: ${report.error.message}`;
+  const verdict = report.error === undefined ? 'the model converts' : `the model does not convert: ${describeFailure(new SnnError(report.error.code, report.error.message))}`;
   return `${table}\n${verdict}\n`;
 }

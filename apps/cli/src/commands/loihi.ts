@@ -7,7 +7,7 @@ import { addCalibrationFlags, loadAndCalibrate, type CalibrationFlags } from '..
 import { addConversionFlags, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
 import { collect, positiveInt } from '../numbers.js';
-import { CLI_REGISTRY_MODULE } from '../registries.js';
+import { cliRegistryModule } from '../registries.js';
 import { UsageError } from '../usage-error.js';
 
 interface LoihiFlags extends ConversionFlags, CalibrationFlags {
@@ -70,7 +70,7 @@ export function loihiCommand(program: Command, io: CliIo): Command {
     const result = await loihi.emulateClassifierParallel(graph, data.images, data.labels, {
       steps: flags.steps,
       workers: flags.workers,
-      registryModule: CLI_REGISTRY_MODULE,
+      registryModule: cliRegistryModule(),
       onProgress: (d, t) => progress.update(d, t),
       ...offChip,
     });
