@@ -19,7 +19,7 @@ import { loadMnist } from '@snn/mnist/node';
 import { initBackend, runParallel } from '@snn/sim/node';
 import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar, spikingMnistGraph } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values } = scriptArgs(import.meta.url, {
   train: { type: 'string', default: '60000' },

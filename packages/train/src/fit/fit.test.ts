@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GraphBuilder, createRng, isSnnError, param, type Graph } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createModel } from '../model/model.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { evaluate, predict } from './evaluate.js';
 import { fit } from './fit.js';
 import { initTraining } from './init-training.js';
