@@ -11,7 +11,7 @@ const allowed = {
   'scope:synapses': ['ir'],
   'scope:sim': ['ir', 'neurons', 'synapses'],
   'scope:keras-import': ['ir', 'neurons', 'synapses'],
-  'scope:train': ['ir', 'neurons', 'synapses', 'sim'],
+  'scope:train': ['ir', 'neurons', 'synapses', 'sim', 'report'],
   'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train', 'report'],
   'scope:data': ['ir'],
   'scope:report': ['ir'],
