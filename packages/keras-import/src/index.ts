@@ -45,13 +45,7 @@ export type { InferenceOnlyEntry } from './convert/layer-context.js';
 export { kerasErrorCodes, type KerasErrorCode } from './errors.js';
 /** Wire types: the JSON Keras and TensorFlow.js write. */
 export type * from './wire/types.js';
-/** Float64 reference forward pass over an IR graph (rate mode), independent of `@snn/sim`. */
-export { compileReference, type ReferenceModel } from './testing/reference-forward.js';
 /** Check a simulator's rate-mode output against the reference forward pass (NengoDL `verify`). */
 export { verify, type VerifyOptions, type VerifyReport, type RunGraph } from './verify.js';
-/** Import-time benchmark for the workspace bench runner. */
-export { measureImport, type ImportBenchResult } from './bench/import-bench.js';
-/** A seeded ~N MB Keras 2 HDF5 model for the import benchmark. */
-export { syntheticKerasModel } from './bench/synthetic-model.js';
 /** Describe a model's layers (class, parameters, shapes, whether each converts) for `snn inspect`. */
 export { inspectKerasModel, type LayerReport, type ModelReport } from './inspect.js';

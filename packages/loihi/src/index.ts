@@ -56,17 +56,9 @@ export type { ConvSynapse } from './emulator/conv-synapse.js';
 export { convToDense } from './emulator/conv-dense.js';
 /** CSR sparse synapses for dense layers with many zero weights. */
 export { sparseFromDense, type SparseSynapse } from './emulator/sparse-synapse.js';
-/** Seeded random integers (weights, spike patterns) for tests and benchmarks. */
-export { seededInts } from './emulator/seeded-ints.js';
 export type { SimrealBlock, SimrealNetwork, SimrealSynapse } from './emulator/simreal-types.js';
 /** Emulator building blocks: Nengo Loihi's `overflow_signed` and the register widths. */
 export { wrapSigned } from './emulator/wrap-signed.js';
-/** Emulator speed, for the workspace benchmark. */
-export {
-  measureEmulatorThroughput,
-  type EmulatorThroughputOptions,
-  type EmulatorThroughput,
-} from './emulator/emulator-throughput.js';
 /** Nengo Loihi `LoihiLIF`: LIF with discretized time constants and whole-step interspike intervals. */
 export { LoihiLIF } from './neurons/loihi-lif.js';
 /** Nengo Loihi `LoihiSpikingRectifiedLinear`: spiking ReLU reset to zero, at most one spike per step. */

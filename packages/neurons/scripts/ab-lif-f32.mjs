@@ -9,8 +9,8 @@
 // (initial v ~ U(0, v-high), r ~ U(0, r-high); dt = 1 ms; negative values as --j-low=-1).
 // Exits 1 when a variant differs.
 import { join } from 'node:path';
-import { assemble } from '../../../tools/wasm/assemble.mjs';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { assemble } from '@snn/wasm-tools/assemble';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values, positionals: dirs } = scriptArgs(
   import.meta.url,

@@ -5,8 +5,9 @@
 // Runs on the built package: npx tsc -p tsconfig.build.json && node scripts/bench-lif.mjs
 // Options: --sizes 65536,262144,1048576  --repeats 7  --work 3e7 (neuron-steps per timing)
 import os from 'node:os';
-import { createNeuronStepPool, measureLifThroughput } from '../dist/index.js';
-import { scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { createNeuronStepPool } from '@snn/neurons';
+import { measureLifThroughput } from '@snn/neurons/testing';
+import { scriptArgs } from '@snn/scripts/args';
 
 const { values } = scriptArgs(import.meta.url, {
   sizes: { type: 'string', default: '65536,262144,1048576' },

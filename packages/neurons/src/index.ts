@@ -44,8 +44,6 @@ export {
   type NeuronStepPool,
   type NeuronStepPoolOptions,
 } from './threads/neuron-step-pool.js';
-/** LIF kernel throughput measurement (1 thread or a pool; float64 or float32) for the workspace benchmark. */
-export { measureLifThroughput, type LifThroughputOptions, type LifThroughput } from './lif-throughput.js';
 /** The shared WebAssembly memory and SIMD kernels behind neuron arrays (undefined where unavailable); for packages that add kernels on the same memory. */
 export { neuronWasm, type NeuronWasm } from './wasm/neuron-wasm.js';
 /** The nonzero entries of an output array, in order (indices and values): the spike list of a step. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisScale, niceStep, project } from './axis-scale.js';
 import { compactNumber, px, tickLabel } from './format.js';
-import { isNiceSequence } from './testing/svg-checks.js';
+import { isNiceSequence } from './test-support/svg-checks.js';
 
 describe('axisScale', () => {
   it.each([

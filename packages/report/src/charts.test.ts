@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMnist } from '@snn/mnist/node';
 import { barChart, heatmap, histogram, imageStrip, lineChart, rasterPlot, traceChart } from './index.js';
 import { binCounts } from './histogram.js';
-import { checkChart, isNiceSequence, tickValues } from './testing/svg-checks.js';
+import { checkChart, isNiceSequence, tickValues } from './test-support/svg-checks.js';
 import { isSnnError } from '@snn/ir';
 
 const mnist = loadMnist('test', 8);

@@ -41,4 +41,4 @@ export { reportErrorCodes, type ReportErrorCode } from './error-codes.js';
 /** Plain-text tables for terminals, and counts for people (12,345). */
 export { formatTable, formatCount, type Align } from './text/table.js';
 /** A terminal progress bar that appears only on long work. */
-export { createProgress, type Progress, type ProgressTarget } from './text/progress.js';
+export { createProgress, formatBar, type Progress, type ProgressTarget } from './text/progress.js';

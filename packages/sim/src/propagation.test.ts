@@ -4,7 +4,7 @@ import { loadMnist } from '@snn/mnist/node';
 import { neuronWasm } from '@snn/neurons';
 import { compile } from './compile.js';
 import { initBackend } from './backend/init.js';
-import { maxRelativeError, registries } from './testing/fixtures.js';
+import { normwiseRelativeError, registries } from './test-support/fixtures.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -40,7 +40,7 @@ function expectEventEqualsDense(graph: Graph, images: Float32Array, precision: '
   expect(dense.propagation).toEqual({ conv1: { event: 0, dense: 40 }, dense: { event: 0, dense: 40 } });
   expect(event.stats.n1.spikes).toBeGreaterThan(0);
   expect(Array.from(event.probes.s1.data)).toEqual(Array.from(dense.probes.s1.data));
-  expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+  expect(normwiseRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
 }
 
 describe('event-driven propagation', () => {
@@ -56,7 +56,7 @@ describe('event-driven propagation', () => {
     const event = runWith('event');
     const dense = runWith('dense');
     expect(Array.from(event.probes.s0.data)).toEqual(Array.from(dense.probes.s0.data));
-    expect(maxRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
+    expect(normwiseRelativeError(event.probes.out.data, dense.probes.out.data)).toBeLessThan(1e-4);
     expect(event.propagation.conv1).toEqual({ event: 40, dense: 0 });
     expect(dense.propagation.conv1).toEqual({ event: 0, dense: 40 });
     const auto = runWith('auto');
@@ -121,7 +121,7 @@ describe('event-driven propagation', () => {
     expect(fused.propagation.conv1).toEqual({ event: 40, dense: 0 });
     expect(fused.stats.n1.spikes).toBeGreaterThan(0);
     expect(Array.from(fused.probes.s1.data)).toEqual(Array.from(reference.probes.s1.data));
-    expect(maxRelativeError(fused.probes.out.data, reference.probes.out.data)).toBeLessThan(1e-4);
+    expect(normwiseRelativeError(fused.probes.out.data, reference.probes.out.data)).toBeLessThan(1e-4);
     // the pool node still gives its filtered value to probes
     expect(Math.max(...fused.probes.pool.data)).toBeGreaterThan(0);
     const dense = run(a, 'dense');
@@ -177,6 +177,6 @@ describe('spiking approximates rate mode', () => {
       nSteps: 400,
       probes: { out: { node: 'out', keep: { meanLast: 300 } } },
     }).probes.out.data;
-    expect(maxRelativeError(spiking, rate)).toBeLessThan(0.03);
+    expect(normwiseRelativeError(spiking, rate)).toBeLessThan(0.03);
   });
 });

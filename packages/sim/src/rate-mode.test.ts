@@ -5,7 +5,7 @@ import { createRng, GraphBuilder, scalar, type Graph } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { compile } from './compile.js';
 import { initBackend } from './backend/init.js';
-import { maxRelativeError, randomData, randomParam, registries } from './testing/fixtures.js';
+import { normwiseRelativeError, randomData, randomParam, registries } from './test-support/fixtures.js';
 
 /**
  * Rate mode must equal a plain tfjs forward pass of the same network within 1e-5
@@ -55,7 +55,7 @@ describe('rate mode equals a plain tfjs forward pass', () => {
         const c = tf.relu(tf.add(tf.conv2d(xi, tf.tensor4d(k.data, [3, 3, 1, 8]), strides, padding), tf.tensor1d(kb.data)));
         return tf.add(tf.matMul(tf.reshape(c, [batch, n]), tf.tensor2d(w.data, [n, 10])), tf.tensor1d(wb.data));
       });
-      expect(maxRelativeError(got, want)).toBeLessThan(1e-5);
+      expect(normwiseRelativeError(got, want)).toBeLessThan(1e-5);
     });
   }
 
@@ -72,14 +72,14 @@ describe('rate mode equals a plain tfjs forward pass', () => {
           const xi = tf.tensor4d(data, [batch, 9, 9, 3]);
           return op === 'avg' ? tf.avgPool(xi, 2, 2, padding) : tf.maxPool(xi, 2, 2, padding);
         });
-        expect(maxRelativeError(got, want)).toBeLessThan(1e-5);
+        expect(normwiseRelativeError(got, want)).toBeLessThan(1e-5);
       }
     }
     const b = new GraphBuilder();
     b.output(b.globalPool(b.input('x', [5, 4, 6]), { op: 'avg' }), 'g');
     const data = randomData(4, batch * 120);
     const want = reference(() => tf.mean(tf.tensor4d(data, [batch, 5, 4, 6]), [1, 2]));
-    expect(maxRelativeError(simulate(b.build(), { x: data }), want)).toBeLessThan(1e-5);
+    expect(normwiseRelativeError(simulate(b.build(), { x: data }), want)).toBeLessThan(1e-5);
   });
 
   it('add and concat of two branches with LIFRate neurons', () => {
@@ -106,7 +106,7 @@ describe('rate mode equals a plain tfjs forward pass', () => {
       const rate = tf.where(tf.greater(j, 0), tf.div(1, tf.add(0.002, tf.mul(0.02, tf.log1p(tf.div(1, safe))))), tf.zerosLike(j));
       return tf.matMul(tf.concat([rate, h1], 1), tf.tensor2d(w3.data, [32, 4]));
     });
-    expect(maxRelativeError(got, want)).toBeLessThan(1e-5);
+    expect(normwiseRelativeError(got, want)).toBeLessThan(1e-5);
   });
 
   it('stride-2 same conv on an odd size, 1-D conv, pad, upsample, affine', () => {
@@ -128,6 +128,6 @@ describe('rate mode equals a plain tfjs forward pass', () => {
       return tf.add(tf.mul(up, tf.tensor1d(s.data)), tf.tensor1d(o.data));
     });
     expect(got.length).toBe(batch * 18 * 5);
-    expect(maxRelativeError(got, want)).toBeLessThan(1e-5);
+    expect(normwiseRelativeError(got, want)).toBeLessThan(1e-5);
   });
 });

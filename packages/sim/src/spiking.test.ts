@@ -3,7 +3,7 @@ import { GraphBuilder, param, scalar } from '@snn/ir';
 import { resolveParams } from '@snn/neurons';
 import { compile } from './compile.js';
 import { initBackend } from './backend/init.js';
-import { registries } from './testing/fixtures.js';
+import { registries } from './test-support/fixtures.js';
 
 beforeAll(async () => {
   await initBackend();

@@ -17,7 +17,7 @@ import { measureActivations } from '@snn/sim';
 import { createSynapseRegistry } from '@snn/synapses';
 import { createModel, evaluate, fit, initTraining, progressBar, toQcfs } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values } = scriptArgs(import.meta.url, {
   from: { type: 'string' },

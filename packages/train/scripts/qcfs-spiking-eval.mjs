@@ -11,7 +11,7 @@ import { createSynapseRegistry } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
 import { calibrate, createSimulator, evaluate } from '@snn/sim';
 import { loadCheckpoint } from '@snn/train/node';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values, positionals } = scriptArgs(
   import.meta.url,

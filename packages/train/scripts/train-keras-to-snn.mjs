@@ -10,7 +10,7 @@ import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import { createModel, evaluate, fit, initTraining, kerasToSnnGraph, progressBar } from '@snn/train';
 import { saveCheckpoint } from '@snn/train/node';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values } = scriptArgs(import.meta.url, {
   train: { type: 'string', default: '60000' },

@@ -16,10 +16,11 @@
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry, lowpassSpec } from '@snn/synapses';
 import { loadMnist } from '@snn/mnist/node';
+import { createProgress } from '@snn/report';
 import { initBackend, runParallel } from '@snn/sim/node';
 import { createModel, createOptimizer, evaluate, exportGraph, fit, initTraining, progressBar, spikingMnistGraph } from '@snn/train';
 import { loadCheckpoint, saveCheckpoint } from '@snn/train/node';
-import { numberOption, scriptArgs } from '../../../tools/scripts/script-args.mjs';
+import { numberOption, scriptArgs } from '@snn/scripts/args';
 
 const { values } = scriptArgs(import.meta.url, {
   train: { type: 'string', default: '60000' },
@@ -99,6 +100,7 @@ if (values['only-spiking']) {
 
 const t1 = performance.now();
 const nSteps = n('steps');
+const progress = createProgress('spiking', process.stderr, { delayMs: 0 });
 const result = await runParallel(
   graph,
   { neurons, synapses: createSynapseRegistry(), mode: 'spiking', seed: n('seed'), precision: values.precision },
@@ -106,11 +108,11 @@ const result = await runParallel(
   {
     nSteps,
     probes: { out: { node: 'out', keep: 'last', synapse: lowpassSpec(0.1) } },
-    onProgress: (done, total) => process.stderr.write(`\rspiking: ${done}/${total} images`),
+    onProgress: (done, total) => progress.update(done, total),
   },
   { workers: n('threads') },
 );
-process.stderr.write('\n');
+progress.finish();
 const out = result.probes.out.data;
 let correct = 0;
 for (let i = 0; i < test.count; i++) {

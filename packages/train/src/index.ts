@@ -54,9 +54,5 @@ export { formatProgress, progressBar, type BatchProgress, type TextSink } from '
 export { registerTrainingKernels, unregisterTrainingKernels, type RegisterKernelsOptions } from './kernels/register-kernels.js';
 /** Register the gradients rate-mode training needs (tfjs-core registers none in Node). */
 export { registerTrainingGradients, type RegisterGradientsOptions } from './kernels/register-gradients.js';
-/** Time training steps of the keras-to-snn network on the wasm backend; epoch seconds and GFLOP/s. */
-export { benchTrainStep, type TrainStepBenchOptions, type TrainStepBenchResult } from './kernels/train-step-bench.js';
-/** Central-difference gradients and relative error, for checking analytic gradients against a float64 reference. */
-export { numericGradient, maxRelativeError } from './kernels/finite-difference.js';
 /** relu(conv2d(x, filter) + bias) as one trainable op, fused on the wasm backend (needs registerTrainingKernels). */
 export { conv2dBiasRelu } from './kernels/conv2d-bias-relu.js';

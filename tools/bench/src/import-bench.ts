@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureImport, syntheticKerasModel, type ImportBenchResult } from '@snn/keras-import';
+import { measureImport, syntheticKerasModel, type ImportBenchResult } from '@snn/keras-import/testing';
 import { readModelFiles } from '@snn/keras-import/node';
 import type { Benchmark, BenchContext } from './benchmark.js';
 

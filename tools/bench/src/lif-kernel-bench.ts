@@ -1,4 +1,5 @@
-import { createNeuronStepPool, measureLifThroughput, type LifPrecision } from '@snn/neurons';
+import { createNeuronStepPool, type LifPrecision } from '@snn/neurons';
+import { measureLifThroughput } from '@snn/neurons/testing';
 
 /** Best and median neuron-steps/s of one LIF kernel variant over interleaved runs. */
 export interface LifKernelFigure {

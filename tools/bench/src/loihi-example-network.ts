@@ -1,4 +1,5 @@
-import { decayUInt, seededInts, type LoihiEmulatorBlock, type LoihiEmulatorNetwork, type LoihiEmulatorSynapse } from '@snn/loihi';
+import { decayUInt, type LoihiEmulatorBlock, type LoihiEmulatorNetwork, type LoihiEmulatorSynapse } from '@snn/loihi';
+import { seededInts } from '@snn/loihi/testing';
 
 /** Thresholds of the Loihi spiking ReLU blocks (5 ms synapse at dt 1 ms, integrating voltage, reset to 0, no refractory period). */
 const VTH = { conv0: 2 ** 12, conv1: 2 ** 16, dense0: 2 ** 18 };

@@ -4,6 +4,7 @@ import { importBenchmark } from './import-bench.js';
 import { trainBenchmark } from './train-bench.js';
 import { loihiEmulatorBenchmark } from './loihi-emulator-bench.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
+import { createProgress, formatTable } from '@snn/report';
 
 const benchmarks: readonly Benchmark[] = [simBenchmark, importBenchmark, trainBenchmark, loihiEmulatorBenchmark];
 
@@ -37,16 +38,14 @@ async function main(argv: string[]): Promise<number> {
     quick: argv.includes('--quick'),
     flags,
     log: (line) => process.stdout.write(line + '\n'),
-    progress: (label) => (done, total) => {
-      if (!process.stderr.isTTY) return;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    progress: (label) => {
+      const bar = createProgress(label, { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, { delayMs: 0 });
+      return (done, total) => {
+        bar.update(done, total);
+        if (done === total) bar.finish();
+      };
     },
-    table: (rows) => {
-      const w = Math.max(...rows.map((r) => r[0].length));
-      process.stdout.write(`\n${bench.name} benchmark\n` + rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n') + '\n');
-    },
+    table: (rows) => process.stdout.write(`\n${bench.name} benchmark\n` + formatTable(['measure', 'value'], rows)),
   };
   const result = await bench.run(ctx);
   if (json) process.stdout.write(JSON.stringify(result) + '\n');

@@ -4,7 +4,7 @@ import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 import { compile, initBackend } from '@snn/sim';
 import { loadMnist } from '@snn/mnist/node';
-import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
+import { kerasToSnnWeights, spikingKerasToSnnGraph } from './networks.js';
 import { naiveSpikingRun } from './sim-baseline.js';
 
 const registries = { neurons: createNeuronRegistry(), synapses: createSynapseRegistry() };
@@ -25,22 +25,23 @@ function normwise(a: Float32Array, b: Float32Array): number {
 
 describe('the benchmark networks', () => {
   const weights = kerasToSnnWeights(1);
+  const seed = 1;
   const images = loadMnist('test', 4).images;
 
   it('builds the keras-to-snn shapes', () => {
-    const shapes = inferShapes(kerasToSnnGraph(weights));
+    const shapes = inferShapes(spikingKerasToSnnGraph(seed));
     expect(shapes.get('conv0')).toEqual([26, 26, 32]);
     expect(shapes.get('conv1')).toEqual([12, 12, 64]);
-    expect(shapes.get('output')).toEqual([10]);
+    expect(shapes.get('out')).toEqual([10]);
   });
 
   it('the naive tfjs baseline and the simulator compute the same network (both converge to the rate output)', () => {
-    const rate = compile(kerasToSnnGraph(weights, { neuronType: 'RectifiedLinear', tau: 0 }), { ...registries, mode: 'rate' })
-      .run({ image: images }).probes.output.data;
+    const rate = compile(spikingKerasToSnnGraph(seed, { neuronType: 'RectifiedLinear', tau: 0 }), { ...registries, mode: 'rate' })
+      .run({ image: images }).probes.out.data;
     const scale = 2000;
     const nSteps = 300;
     const naive = naiveSpikingRun(weights, images, 4, { nSteps, batch: 4, scale, tau: 0.03 });
-    const sim = compile(kerasToSnnGraph(weights, { scale, tau: 0.03 }), registries).run({ image: images }, { nSteps }).probes.output.data;
+    const sim = compile(spikingKerasToSnnGraph(seed, { scale, tau: 0.03 }), registries).run({ image: images }, { nSteps }).probes.out.data;
     expect(normwise(naive, rate)).toBeLessThan(0.02);
     expect(normwise(sim, rate)).toBeLessThan(0.02);
   });

@@ -3,7 +3,7 @@ import { createSynapseRegistry } from '@snn/synapses';
 import { compile, initBackend, predict, argmaxRows } from '@snn/sim';
 import { SimWorkerPool } from '@snn/sim/node';
 import { loadMnist } from '@snn/mnist/node';
-import { kerasToSnnGraph, kerasToSnnWeights } from './networks.js';
+import { kerasToSnnWeights, spikingKerasToSnnGraph } from './networks.js';
 import { measureLifKernels, type LifKernelFigure } from './lif-kernel-bench.js';
 import { naiveSpikingRun } from './sim-baseline.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
@@ -29,13 +29,13 @@ export const simBenchmark: Benchmark = {
     const synapses = createSynapseRegistry();
 
     // Pick the firing-rate scale that gives the first layer a mean rate of `targetHz` (rate mode).
-    const rateGraph = kerasToSnnGraph(weights, { neuronType: 'RectifiedLinear', scale: 1, tau: 0 });
+    const rateGraph = spikingKerasToSnnGraph(1, { neuronType: 'RectifiedLinear', scale: 1, tau: 0 });
     const rateSim = compile(rateGraph, { neurons, synapses, mode: 'rate' });
     const rateRun = predict(rateSim, { image: mnist.images.subarray(0, 100 * 784) }).run;
     const scale = targetHz / rateRun.stats.conv0_neurons.firingRateHz;
     ctx.log(`backend ${backend}; scale_firing_rates ${scale.toFixed(2)} for a ${targetHz} Hz mean rate in conv0`);
 
-    const graph = kerasToSnnGraph(weights, { scale, tau: 0.005 });
+    const graph = spikingKerasToSnnGraph(1, { scale, tau: 0.005 });
     // float32: NengoDL's arithmetic (and the baseline's); float64 steps are bit-identical to the reference kernels
     const options = { neurons, synapses, batchSize: 50, seed: 0, precision: 'float32' } as const;
     const options64 = { ...options, precision: 'float64' } as const;
@@ -59,8 +59,8 @@ export const simBenchmark: Benchmark = {
     const run64 = await simPool.run(graph, options64, { image: mnist.images }, { nSteps, onProgress: ctx.progress(`snn sim float64, ${workers} workers`) });
     const seconds64 = (performance.now() - t64) / 1000;
     await simPool.close();
-    const labels64 = argmaxRows(run64.probes.output.data, 10);
-    const result = { labels: argmaxRows(run.probes.output.data, 10), run };
+    const labels64 = argmaxRows(run64.probes.out.data, 10);
+    const result = { labels: argmaxRows(run.probes.out.data, 10), run };
     const agreeRate = agreement(result.labels, rateSim, mnist.images, images);
 
     const tb = performance.now();

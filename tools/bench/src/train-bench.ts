@@ -1,4 +1,5 @@
-import { benchTrainStep, initTraining } from '@snn/train';
+import { initTraining } from '@snn/train';
+import { benchTrainStep } from '@snn/train/testing';
 import type { Benchmark, BenchContext } from './benchmark.js';
 
 /**

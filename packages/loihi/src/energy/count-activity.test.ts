@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoihiLayer } from '../resources/layer.js';
-import { kerasToLoihiLayers } from '../resources/testing/keras-to-loihi-layers.js';
+import { kerasToLoihiLayers } from '../resources/test-support/keras-to-loihi-layers.js';
 import { annMacs, connectionSynapses } from './connection-synapses.js';
 import { countActivity } from './count-activity.js';
 

@@ -5,7 +5,7 @@ import type { LoihiLayer } from './layer.js';
 import { blockFits } from './limits.js';
 import { autoPartition, candidateBlockShapes } from './partition.js';
 import { splitNetwork } from './split-network.js';
-import { kerasToLoihiLayers } from './testing/keras-to-loihi-layers.js';
+import { kerasToLoihiLayers } from './test-support/keras-to-loihi-layers.js';
 import { coreUtilization } from './utilization.js';
 import { coreTable } from './utilization-table.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoihiLayer } from './layer.js';
 import { splitNetwork } from './split-network.js';
-import { kerasToLoihiBlockShapes, kerasToLoihiLayers } from './testing/keras-to-loihi-layers.js';
+import { kerasToLoihiBlockShapes, kerasToLoihiLayers } from './test-support/keras-to-loihi-layers.js';
 
 const counts = (blocks: { compartments: number; inAxons: number; outAxonSlots: number; synapseBits: number }[]) =>
   blocks.map((b) => [b.compartments, b.inAxons, b.outAxonSlots, b.synapseBits]);

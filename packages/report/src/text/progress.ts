@@ -11,6 +11,12 @@ export interface Progress {
   finish(): void;
 }
 
+/** The bar itself, `#` for the part done and `.` for the rest: `formatBar(0.5, 10)` is `#####.....`. */
+export function formatBar(fraction: number, width = 30): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return '#'.repeat(filled) + '.'.repeat(width - filled);
+}
+
 /**
  * A progress bar on `target` that appears only once the work has taken longer than
  * `delayMs` (default 1 s), so that quick runs print nothing; redrawn at most every 100 ms.
@@ -24,10 +30,8 @@ export function createProgress(label: string, target: ProgressTarget, options: {
   let lastDraw = -Infinity;
   let last = { done: 0, total: 0 };
   const draw = (done: number, total: number): void => {
-    const fraction = total > 0 ? Math.min(1, done / total) : 0;
-    const filled = Math.round(fraction * width);
     const seconds = (now() - start) / 1000;
-    target.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${seconds.toFixed(1)} s`);
+    target.write(`\r${label} [${formatBar(total > 0 ? done / total : 0, width)}] ${done}/${total} ${seconds.toFixed(1)} s`);
     drawn = true;
     lastDraw = now();
   };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder, getNode, isSnnError, param, setSynapses, type Graph, type NeuronsNode } from '@snn/ir';
 import { initBackend } from '../backend/init.js';
 import { compile } from '../compile.js';
-import { registries } from '../testing/fixtures.js';
+import { registries } from '../test-support/fixtures.js';
 import { calibrate } from './calibrate.js';
 import { percentileInPlace } from './percentile.js';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder, createRng } from '@snn/ir';
 import { initBackend } from '../backend/init.js';
 import { compile } from '../compile.js';
-import { registries } from '../testing/fixtures.js';
+import { registries } from '../test-support/fixtures.js';
 import { gatedMaxPoolStep, gatedMaxPoolStepSparse, poolTaps } from '../kernels/gated-max-pool.js';
 
 beforeAll(async () => {

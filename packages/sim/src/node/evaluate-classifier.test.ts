@@ -3,7 +3,7 @@ import { createRng, GraphBuilder, heNormal, param, scalar } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { argmaxRows } from '../evaluate.js';
 import { compile } from '../compile.js';
-import { registries } from '../testing/fixtures.js';
+import { registries } from '../test-support/fixtures.js';
 import { evaluateClassifier } from './evaluate-classifier.js';
 
 function lifNet() {

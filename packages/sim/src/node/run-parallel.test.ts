@@ -3,7 +3,7 @@ import { createRng, GraphBuilder, heNormal, scalar } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { compile } from '../compile.js';
 import { initBackend } from '../backend/init.js';
-import { registries } from '../testing/fixtures.js';
+import { registries } from '../test-support/fixtures.js';
 import { runParallel, SimWorkerPool } from './run-parallel.js';
 
 beforeAll(async () => {

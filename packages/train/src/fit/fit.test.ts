@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GraphBuilder, createRng, isSnnError, param, type Graph } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createModel } from '../model/model.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { evaluate, predict } from './evaluate.js';
 import { fit } from './fit.js';
 import { initTraining } from './init-training.js';
@@ -142,12 +142,12 @@ describe('fit', () => {
     const bar = progressBar({ write: (t: string) => lines.push(t) }, 10);
     fit(model, { x: data.x, y: { out: data.y }, losses: { out: 'sparseCategoricalCrossentropy' }, batchSize: 30, epochs: 2, onBatch: bar });
     expect(lines).toHaveLength(6);
-    expect(lines[2]).toMatch(/^\repoch 1\/2 \[==========\] 3\/3 loss \d+\.\d{4} \d+ samples\/s \d+\.\ds\n$/);
+    expect(lines[2]).toMatch(/^\repoch 1\/2 \[##########\] 3\/3 loss \d+\.\d{4} \d+ samples\/s \d+\.\ds\n$/);
     expect(formatProgress({ epoch: 1, epochs: 1, batch: 1, batches: 2, loss: 0.5, samplesPerSecond: 100, seconds: 2 }, 4)).toBe(
-      'epoch 1/1 [=>  ] 1/2 loss 0.5000 100 samples/s 2.0s',
+      'epoch 1/1 [##..] 1/2 loss 0.5000 100 samples/s 2.0s',
     );
     expect(formatProgress({ epoch: 3, epochs: 4, batch: 2, batches: 2, loss: 0.25, samplesPerSecond: 812.4, seconds: 1 }, 4, 'images')).toBe(
-      'epoch 3/4 [====] 2/2 loss 0.2500 812 images/s 1.0s',
+      'epoch 3/4 [####] 2/2 loss 0.2500 812 images/s 1.0s',
     );
     model.dispose();
   });

@@ -1,3 +1,5 @@
+import { formatBar } from '@snn/report';
+
 /** Progress of a training run after one batch. */
 export interface BatchProgress {
   /** Epoch (1-based) and number of epochs. */
@@ -14,13 +16,11 @@ export interface BatchProgress {
   readonly seconds: number;
 }
 
-/** One line: `epoch 1/2 [=========>          ] 150/300 loss 0.2315 1234 samples/s 12.3s` (`unit` names the samples, e.g. `images`). */
+/** One line (the bar is `@snn/report`'s `formatBar`): `epoch 1/2 [#########...........] 150/300 loss 0.2315 1234 samples/s 12.3s` (`unit` names the samples, e.g. `images`). */
 export function formatProgress(p: BatchProgress, width = 30, unit = 'samples'): string {
-  const filled = Math.round((width * p.batch) / Math.max(1, p.batches));
-  const bar = '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (filled === width ? '=' : '>') : '') + ' '.repeat(width - filled);
   const pad = String(p.batches).length;
   return (
-    `epoch ${p.epoch}/${p.epochs} [${bar}] ${String(p.batch).padStart(pad)}/${p.batches} ` +
+    `epoch ${p.epoch}/${p.epochs} [${formatBar(p.batch / Math.max(1, p.batches), width)}] ${String(p.batch).padStart(pad)}/${p.batches} ` +
     `loss ${p.loss.toFixed(4)} ${Math.round(p.samplesPerSecond)} ${unit}/s ${p.seconds.toFixed(1)}s`
   );
 }

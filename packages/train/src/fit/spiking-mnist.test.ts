@@ -5,7 +5,7 @@ import { argmaxRows, compile } from '@snn/sim';
 import { loadMnist } from '@snn/mnist/node';
 import { exportGraph } from '../model/export-graph.js';
 import { createModel } from '../model/model.js';
-import { spikingMnistGraph } from '../testing/fixtures.js';
+import { spikingMnistGraph } from '../test-support/fixtures.js';
 import { evaluate } from './evaluate.js';
 import { fit } from './fit.js';
 import { initTraining } from './init-training.js';

@@ -7,7 +7,7 @@ import { exportGraph } from '../model/export-graph.js';
 import { createModel, type TrainableModel } from '../model/model.js';
 import type { OptimizerSpec } from '../optimizers/optimizer.js';
 import type { OptimizerState } from '../optimizers/optimizer-state.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { initTraining } from './init-training.js';
 import { trainEpochs, type TrainingSnapshot } from './train-epochs.js';
 

@@ -6,7 +6,7 @@ import { fit } from '../fit/fit.js';
 import { initTraining } from '../fit/init-training.js';
 import { createModel } from '../model/model.js';
 import { neuronLayerIds } from '../model/neuron-layers.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { firingRateLosses } from './firing-rate-loss.js';
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { GraphBuilder, createRng } from '@snn/ir';
 import { NeuronRegistry, registerAll, resolveParams, type NeuronType } from '@snn/neurons';
 import { fit } from '../fit/fit.js';
 import { initTraining } from '../fit/init-training.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { createModel } from './model.js';
 import { rateOp } from './rate-op.js';
 

@@ -6,7 +6,7 @@ import { initTraining } from '../fit/init-training.js';
 import { maxRelativeError } from '../kernels/finite-difference.js';
 import { sparseCategoricalCrossentropy } from '../losses/sparse-categorical-crossentropy.js';
 import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { convReluPairs } from './conv-relu-fusion.js';
 import { exportGraph } from './export-graph.js';
 import { createModel, type TrainableModel } from './model.js';

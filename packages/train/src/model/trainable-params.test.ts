@@ -6,7 +6,7 @@ import { fit } from '../fit/fit.js';
 import { initTraining } from '../fit/init-training.js';
 import { toQcfs } from '../quantize/to-qcfs.js';
 import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
-import { randomParam } from '../testing/fixtures.js';
+import { randomParam } from '../test-support/fixtures.js';
 import { exportGraph } from './export-graph.js';
 import { createModel, type TrainableModel } from './model.js';
 

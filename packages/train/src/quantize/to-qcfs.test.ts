@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder, isSnnError, scalar, type Graph, type NeuronsNode } from '@snn/ir';
 import { kerasToSnnGraph } from '../networks/keras-to-snn.js';
-import { deepFreeze } from '../testing/fixtures.js';
+import { deepFreeze } from '../test-support/fixtures.js';
 import { toQcfs } from './to-qcfs.js';
 
 

@@ -22,7 +22,7 @@ export function randomData(seed: number, n: number, low = -1, high = 1): Float32
  * Normwise relative error `max |a - b| / max |b|`. Element-wise relative error is not a
  * fair float32 measure for outputs that are sums of thousands of terms cancelling near 0.
  */
-export function maxRelativeError(a: Float32Array, b: Float32Array): number {
+export function normwiseRelativeError(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
   let maxAbs = 0;
   for (const x of b) maxAbs = Math.max(maxAbs, Math.abs(x));
