@@ -53,7 +53,7 @@ describe('the browser demo', () => {
     // the same files through the same code in Node
     const read = (name: string) => new Uint8Array(readFileSync(join(built.dir, name)));
     node = await runDemo({ bytes: read(DEMO_ASSETS.model), fileName: DEMO_ASSETS.model }, mnistFromIdx(read(DEMO_ASSETS.images), read(DEMO_ASSETS.labels)));
-  });
+  }, 240_000); // a bundle, two Chromium runs and a Node run: seconds alone, much more on a loaded machine
 
   it('runs in Chromium with no errors and no requests beyond its own folder', () => {
     for (const page of [isolated, plain]) {
