@@ -1,8 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromiumPath } from './chromium-path.js';
+import { withChromiumPage } from './chromium-page.js';
 import { surveyPage, type PlotInfo } from './page-survey.js';
 
 /** What {@link checkReportInChromium} saw. */
@@ -26,35 +25,12 @@ export interface ReportCheck {
  * tools/scripts/install-chromium.sh) when Chromium is missing.
  */
 export async function checkReportInChromium(htmlPath: string, screenshotPath: string): Promise<ReportCheck> {
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--mute-audio'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1200, height: 900 });
-    const consoleErrors: string[] = [];
-    const externalRequests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error instanceof Error ? error.message : String(error)));
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url.startsWith('file:') || url.startsWith('data:')) void request.continue();
-      else {
-        externalRequests.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
+  const local = (url: string) => url.startsWith('file:') || url.startsWith('data:');
+  return withChromiumPage(local, async (page, log) => {
     await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: 'load' });
     const { plots, sections } = await page.evaluate(surveyPage);
     mkdirSync(dirname(resolve(screenshotPath)), { recursive: true });
     await page.screenshot({ path: resolve(screenshotPath) as `${string}.png`, fullPage: true });
-    return { plots, sections, consoleErrors, externalRequests };
-  } finally {
-    await browser.close();
-  }
+    return { plots, sections, ...log };
+  });
 }
