@@ -1,5 +1,5 @@
 import type { Shape } from '@snn/ir';
-import { f32, group, i64, str, type Hdf5Dataset, type Hdf5Group } from './hdf5-tree.js';
+import { group, i64, str, type Hdf5Dataset, type Hdf5Group } from './hdf5-tree.js';
 import type { Perm } from './layout.js';
 import { NIR_VERSION } from './nir-version.js';
 
@@ -54,9 +54,12 @@ export class NirBuilder {
   }
 }
 
-/** A float32 dataset filled with `value`, of NIR shape `shape`. */
+/**
+ * A dataset filled with `value`, of NIR shape `shape`: float64, so that a number snn holds
+ * as a float64 (a time constant, an amplitude) reads back exactly.
+ */
 export function filled(value: number, shape: readonly number[]): Hdf5Dataset {
-  return f32(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value), shape);
+  return { kind: 'float64', shape, data: new Float64Array(shape.reduce((a, b) => a * b, 1)).fill(value) };
 }
 
 /** An int64 pair dataset (strides, sizes, padding of 2-D nodes). */
