@@ -37,7 +37,7 @@ describe('NIR round trip of a converted Keras network', () => {
   beforeAll(async () => {
     const file = 'snn_lenet_avgpool_bias.h5';
     const { graph } = await importKeras({ bytes: new Uint8Array(readFileSync(FIXTURES + file)), fileName: file });
-    spiking = applyConversion(graph, { swapNeurons: { byType: { RectifiedLinear: 'IntegrateAndFire' } }, scaleFiringRates: 4 }, conversionHooks(registries.neurons)).graph;
+    spiking = applyConversion(graph, { swapNeurons: { byType: { RectifiedLinear: 'IntegrateAndFire' } }, scaleFiringRates: 500 }, conversionHooks(registries.neurons)).graph;
     bytes = await exportNir(spiking);
   });
 
