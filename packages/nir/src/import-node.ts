@@ -59,7 +59,7 @@ export function importNode(ctx: ImportContext, n: NirNode, x: SnnValue | undefin
     case 'SumPool2d': {
       const window = n.ints('kernel_size', 2);
       const strides = n.ints('stride', 2);
-      if (n.ints('padding', 2).some((p) => p !== 0)) throw unmappable(n, `${n.type} '${n.id}' pads its input; snn pools without padding only when importing NIR (the average's count of padded cells is unspecified)`);
+      if (n.ints('padding', 2).some((p) => p !== 0)) throw unmappable(n, `${n.type} '${n.id}' pads its input, and NIR does not say whether padded cells count in the average; only padding 0 maps`);
       const [h, w, c] = x.shape;
       const shape = [Math.floor((h - window[0]) / strides[0]) + 1, Math.floor((w - window[1]) / strides[1]) + 1, c];
       const pooled = add({ kind: 'pool', id: n.id, op: 'avg', window, strides, padding: 'valid' }, shape);

@@ -1,5 +1,5 @@
 /** The NIR version written into exported files (the `version` dataset at the file root). */
-export const NIR_VERSION = '1.0.6';
+export const NIR_VERSION = '1.0.7';
 
 /** Metadata key (in a node's `metadata` group) holding snn's initial membrane voltage of an IF population. */
 export const INITIAL_VOLTAGE_KEY = 'snn_initial_voltage';
