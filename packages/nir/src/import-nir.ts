@@ -1,8 +1,8 @@
-import { inferShapes, type Edge, type Graph, type GraphNode, type SynapseSpec } from '@snn/ir';
+import { inferShapes, type Graph, type GraphNode } from '@snn/ir';
 import { nirError } from './error-codes.js';
 import { readHdf5 } from './hdf5-io.js';
 import type { Hdf5Group } from './hdf5-tree.js';
-import { importNode, type ImportContext, type SnnValue } from './import-node.js';
+import { connect, importNode, type ImportContext, type SnnValue } from './import-node.js';
 import { NirNode } from './nir-node.js';
 
 /** Options of {@link importNir}. */
@@ -70,12 +70,6 @@ function sumInputs(ctx: ImportContext, id: string, inputs: SnnValue[]): SnnValue
   ctx.nodes.set(add, { kind: 'add', id: add });
   for (const x of inputs) connect(ctx, x, add);
   return { id: add, shape: inputs[0].shape, perm: inputs[0].perm };
-}
-
-/** Add the edge that carries value `x` into node `target`. */
-export function connect(ctx: ImportContext, x: SnnValue, target: string): void {
-  const edge: Edge = x.synapse ? { source: x.id, target, synapse: x.synapse as SynapseSpec } : { source: x.id, target };
-  ctx.edges.push(edge);
 }
 
 function nirTopoOrder(nodes: Map<string, NirNode>, pairs: [string, string][], fileName: string): string[] {

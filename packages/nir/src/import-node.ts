@@ -1,6 +1,5 @@
 import { param, scalar, type Edge, type GraphNode, type NeuronsNode, type Param, type SynapseSpec } from '@snn/ir';
 import { nirError } from './error-codes.js';
-import { connect } from './import-nir.js';
 import { channelsFirstOrder, snnShape, toSnnOrder, type Perm } from './layout.js';
 import type { NirNode } from './nir-node.js';
 import { INITIAL_VOLTAGE_KEY, UNCLAMPED_MIN_VOLTAGE } from './nir-version.js';
@@ -20,6 +19,11 @@ export interface ImportContext {
   readonly warnings: string[];
   /** Number of edges leaving each NIR node. */
   readonly outDegree: Map<string, number>;
+}
+
+/** Add the edge that carries value `x` into node `target`. */
+export function connect(ctx: ImportContext, x: SnnValue, target: string): void {
+  ctx.edges.push(x.synapse ? { source: x.id, target, synapse: x.synapse } : { source: x.id, target });
 }
 
 /** Map NIR node `n` with input value `x` (absent for Input) into the graph; returns its output value. */

@@ -11,7 +11,8 @@ export class NirNode {
 
   /** Whether the node has dataset `name`. */
   has(name: string): boolean {
-    return this.group.members.get(name)?.kind !== undefined && this.group.members.get(name)?.kind !== 'group';
+    const member = this.group.members.get(name);
+    return member !== undefined && member.kind !== 'group';
   }
 
   /** Numeric dataset `name` (values as numbers, C order) with its shape. */
