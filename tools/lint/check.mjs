@@ -15,6 +15,7 @@ const allowed = {
   'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train', 'report'],
   'scope:data': ['ir'],
   'scope:report': ['ir'],
+  'scope:nir': ['ir', 'neurons', 'synapses', 'sim', 'keras-import'],
   'scope:app': ['*'],
   'scope:tools': ['*'],
   // extension examples (docs/examples/*) use the packages' public entry points, as a user would

@@ -6,12 +6,12 @@ import { hasConversionFlags, importOptions, type ConversionFlags } from './conve
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
-/** A network ready to simulate, from a Keras model (converted now) or an `.snn` file. */
+/** A network ready to simulate, from a Keras model (converted now), an `.snn` or a `.nir` file. */
 export interface LoadedModel {
   readonly graph: Graph;
   /** What the conversion warned about. */
   readonly warnings: readonly string[];
-  /** `snn` for a converted network file, else the Keras format the file was read as. */
+  /** `snn` or `nir` for a network file, else the Keras format the file was read as. */
   readonly format: string;
 }
 
@@ -41,6 +41,16 @@ export function isSnnFile(path: string): boolean {
   }
 }
 
+/** True when `path` names a NIR graph (`.nir`, an HDF5 file like Keras .h5, so known by its name). */
+export function isNirFile(path: string): boolean {
+  return path.toLowerCase().endsWith('.nir');
+}
+
+/** True when `path` is a network file (`.snn` or `.nir`) rather than a Keras model. */
+export function isNetworkFile(path: string): boolean {
+  return isNirFile(path) || isSnnFile(path);
+}
+
 /**
  * Load `path`: a Keras / TensorFlow.js model converted with the flags, or an `.snn`
  * network with the flags applied to it as graph passes (the same translation of Keras
@@ -50,24 +60,33 @@ export function isSnnFile(path: string): boolean {
 export async function loadModel(path: string, flags: ConversionFlags): Promise<LoadedModel> {
   checkFile(path, 'model file');
   const options = importOptions(flags);
-  if (isSnnFile(path)) {
+  const isNir = isNirFile(path);
+  if (isNetworkFile(path)) {
+    const format = isNir ? 'nir' : 'snn';
     if (flags.architecture !== undefined) {
-      throw new UsageError(`--architecture applies to weights-only Keras .h5 files, but ${path} is an .snn network (it holds its architecture); drop --architecture`);
+      throw new UsageError(`--architecture applies to weights-only Keras .h5 files, but ${path} is an .${format} network (it holds its architecture); drop --architecture`);
     }
-    const bytes = readFileSync(path);
-    const graph = decodeSnn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { source: path });
-    if (!hasConversionFlags(flags)) return { graph, warnings: [], format: 'snn' };
+    const buffer = readFileSync(path);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const loaded = isNir ? await importNirFile(bytes, path) : { graph: decodeSnn(bytes, { source: path }), warnings: [] };
+    const graph = loaded.graph;
+    if (!hasConversionFlags(flags)) return { graph, warnings: loaded.warnings, format };
     const { kerasConversionOptions } = await import('@snn/keras-import'); // on use: keeps --help instant
     const neuronTypes = cliNeuronRegistry();
     const translated = kerasConversionOptions(graph, options, { neuronTypes });
     const converted = applyConversion(graph, translated.options, conversionHooks(neuronTypes));
-    return { graph: converted.graph, warnings: [...translated.warnings, ...converted.notes], format: 'snn' };
+    return { graph: converted.graph, warnings: [...loaded.warnings, ...translated.warnings, ...converted.notes], format };
   }
   if (flags.architecture !== undefined) checkFile(flags.architecture, 'architecture file');
   const { importKerasFile } = await import('@snn/keras-import/node'); // on use: keeps --help instant
   const { graph, warnings } = await importKerasFile(path, { ...options, ...(flags.architecture !== undefined ? { architecturePath: flags.architecture } : {}) });
   const source = (graph.metadata as { source?: { format?: string } } | undefined)?.source;
   return { graph, warnings, format: source?.format ?? 'keras' };
+}
+
+async function importNirFile(bytes: Uint8Array, path: string): Promise<{ graph: Graph; warnings: readonly string[] }> {
+  const { importNir } = await import('@snn/nir'); // on use: keeps --help instant
+  return importNir(bytes, { fileName: path });
 }
 
 /**

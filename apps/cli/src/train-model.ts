@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SnnError, type Graph } from '@snn/ir';
-import { checkFile, isSnnFile, loadModel } from './load-model.js';
+import { checkFile, isNetworkFile, loadModel } from './load-model.js';
 
 /** Names `snn train` accepts instead of a model file. */
 export const BUILTIN_MODELS = ['keras-to-snn'] as const;
@@ -25,8 +25,8 @@ export async function loadTrainingModel(model: string, seed: number): Promise<Tr
     return { graph: kerasToSnnGraph(seed), warnings: [], format: 'built-in' };
   }
   if (!existsSync(model)) {
-    throw new SnnError('CLI_FILE', `model file ${model} does not exist; give a Keras model (.h5, .keras, model.json), an .snn network, or a built-in network (${BUILTIN_MODELS.join(', ')})`, { where: model });
+    throw new SnnError('CLI_FILE', `model file ${model} does not exist; give a Keras model (.h5, .keras, model.json), an .snn or .nir network, or a built-in network (${BUILTIN_MODELS.join(', ')})`, { where: model });
   }
   checkFile(model, 'model file');
-  return loadModel(model, isSnnFile(model) ? {} : { inferenceOnly: true });
+  return loadModel(model, isNetworkFile(model) ? {} : { inferenceOnly: true });
 }

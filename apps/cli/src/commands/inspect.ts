@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ModelReport } from '@snn/keras-import';
 import { addConversionFlags, importOptions, type ConversionFlags } from '../conversion-flags.js';
 import type { CliIo } from '../io.js';
-import { checkFile, isSnnFile, loadModel, reportLoad } from '../load-model.js';
+import { checkFile, isNetworkFile, loadModel, reportLoad } from '../load-model.js';
 import { describeNetwork, renderNetworkReport } from '../network-report.js';
 import { formatCount, formatTable } from '@snn/report';
 import { SnnError } from '@snn/ir';
@@ -17,16 +17,16 @@ export function inspectCommand(program: Command, io: CliIo): Command {
   const command = program
     .command('inspect')
     .description('list a Keras model\'s layers (class, IR output shape, parameters, whether each converts), or an .snn network\'s nodes (kind, shape, parameters, neuron types and scales, synapses) and its history (source, conversion, calibration, training)')
-    .argument('<MODEL>', 'Keras 2 .h5, Keras 3 .keras, TensorFlow.js model.json (its weight shards beside it), or an .snn network')
+    .argument('<MODEL>', 'Keras 2 .h5, Keras 3 .keras, TensorFlow.js model.json (its weight shards beside it), an .snn network or a .nir graph')
     .option('--json', 'print the report as one JSON object (the last line)')
     .addHelpText('after', '\nConversion flags change what converts (e.g. --neuron elu=LIF, --max-to-avg-pool); exit code 0 whether or not the model converts,\n1 when the file cannot be read.\n');
   return addConversionFlags(command).action(async (model: string, flags: InspectFlags) => {
     checkFile(model, 'model file');
-    if (isSnnFile(model)) {
+    if (isNetworkFile(model)) {
       const loaded = await loadModel(model, flags); // conversion flags apply as graph passes
       reportLoad(io, loaded);
       const report = describeNetwork(loaded.graph);
-      io.out(`${model}: snn network, ${loaded.graph.nodes.length} nodes, ${formatCount(report.params)} parameters\n\n`);
+      io.out(`${model}: ${loaded.format} network, ${loaded.graph.nodes.length} nodes, ${formatCount(report.params)} parameters\n\n`);
       io.out(renderNetworkReport(report));
       if (flags.json) io.out(JSON.stringify({ nodes: report.nodes, params: report.params, neurons: report.neurons }) + '\n');
       return;

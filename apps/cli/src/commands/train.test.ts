@@ -170,7 +170,7 @@ describe('snn train: errors name the flag, layer or file; nothing is written', (
   });
 
   it('a missing model file, and an output folder that does not exist (found before training)', async () => {
-    await failed(1, /^snn: CLI_FILE: model file .*nothing\.h5 does not exist; give a Keras model \(\.h5, \.keras, model\.json\), an \.snn network, or a built-in network \(keras-to-snn\)\n$/, join(tmp, 'nothing.h5'));
+    await failed(1, /^snn: CLI_FILE: model file .*nothing\.h5 does not exist; give a Keras model \(\.h5, \.keras, model\.json\), an \.snn or \.nir network, or a built-in network \(keras-to-snn\)\n$/, join(tmp, 'nothing.h5'));
     const r = await snn('train', 'keras-to-snn', '--checkpoint', join(tmp, 'no', 'such', 'ckpt.snn'), '-o', out);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^snn: CLI_WRITE: --checkpoint .*ckpt\.snn: the folder .*such does not exist; create it or choose another path\n$/);
