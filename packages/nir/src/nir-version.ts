@@ -7,7 +7,7 @@ export const INITIAL_VOLTAGE_KEY = 'snn_initial_voltage';
 /**
  * snn's LIF clamps the voltage at `minVoltage`; NIR's LIF never clamps. An imported LIF gets
  * this (finite, so `.snn` files can hold it) value, and an exported LIF must have a
- * `minVoltage` at or below {@link UNCLAMPED_LIMIT}.
+ * `minVoltage` at or below -1e30 (values that low count as never clamped).
  */
 export const UNCLAMPED_MIN_VOLTAGE = -3.4e38;
 
