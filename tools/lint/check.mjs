@@ -7,15 +7,16 @@ import { join, relative, resolve } from 'node:path';
 /** Which @snn packages each scope may import (DESIGN.md: ir <- neurons, synapses <- sim <- train). */
 const allowed = {
   'scope:ir': [],
+  'scope:hdf5': [],
   'scope:neurons': ['ir'],
   'scope:synapses': ['ir'],
   'scope:sim': ['ir', 'neurons', 'synapses'],
-  'scope:keras-import': ['ir', 'neurons', 'synapses'],
+  'scope:keras-import': ['ir', 'neurons', 'synapses', 'hdf5'],
   'scope:train': ['ir', 'neurons', 'synapses', 'sim', 'report'],
   'scope:loihi': ['ir', 'neurons', 'synapses', 'sim', 'train', 'report'],
   'scope:data': ['ir'],
   'scope:report': ['ir'],
-  'scope:nir': ['ir', 'neurons', 'synapses', 'sim', 'keras-import'],
+  'scope:nir': ['ir', 'hdf5', 'neurons', 'synapses', 'sim', 'keras-import'],
   'scope:app': ['*'],
   'scope:tools': ['*'],
   // extension examples (docs/examples/*) use the packages' public entry points, as a user would

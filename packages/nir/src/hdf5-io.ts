@@ -1,11 +1,10 @@
 import h5wasm from 'h5wasm';
+import { hdf5Bytes, withHdf5Bytes } from '@snn/hdf5';
 import { isSnnError } from '@snn/ir';
 import { nirError } from './error-codes.js';
 import type { Hdf5Dataset, Hdf5Group } from './hdf5-tree.js';
 
 type H5Group = InstanceType<typeof h5wasm.Group>;
-
-let counter = 0;
 
 /**
  * Store `root` as an HDF5 file and return its bytes. Works in h5wasm's in-memory file
@@ -13,19 +12,7 @@ let counter = 0;
  * variable-length UTF-8 (h5py's `string_dtype()`), integers int64, parameters float32.
  */
 export async function writeHdf5(root: Hdf5Group): Promise<Uint8Array> {
-  const module = await h5wasm.ready;
-  const path = `/snn-nir-write-${++counter}.h5`;
-  const file = new h5wasm.File(path, 'w');
-  try {
-    writeGroup(file, root);
-  } finally {
-    file.close();
-  }
-  try {
-    return module.FS.readFile(path);
-  } finally {
-    module.FS.unlink(path);
-  }
+  return hdf5Bytes((file) => writeGroup(file, root));
 }
 
 function writeGroup(target: H5Group, group: Hdf5Group): void {
@@ -50,29 +37,21 @@ function writeDataset(target: H5Group, name: string, d: Hdf5Dataset): void {
  * bytes are not a readable HDF5 file.
  */
 export async function readHdf5(bytes: Uint8Array, fileName: string): Promise<Hdf5Group> {
-  const module = await h5wasm.ready;
-  const path = `/snn-nir-read-${++counter}.h5`;
-  module.FS.writeFile(path, bytes);
-  module.activate_throwing_error_handler();
-  let file: InstanceType<typeof h5wasm.File> | undefined;
-  try {
-    try {
-      file = new h5wasm.File(path, 'r');
-      return readGroup(file, fileName);
-    } catch (cause) {
-      if (isSnnError(cause)) throw cause;
-      const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-      throw nirError('NIR_BAD_FILE', fileName, `${fileName}: not a readable HDF5 file (${detail}); give a .nir file written by NIR (nir.write) or exportNir`, cause);
-    }
-  } finally {
-    try {
-      if (file && file.file_id >= 0n) file.close();
-    } catch {
-      // a damaged file may not close cleanly; its bytes are removed below either way
-    }
-    module.deactivate_throwing_error_handler();
-    module.FS.unlink(path);
-  }
+  const unreadable = (cause: unknown): Error => {
+    const detail = cause instanceof Error ? cause.message.split('\n')[0] : 'h5wasm returned no file handle';
+    return nirError('NIR_BAD_FILE', fileName, `${fileName}: not a readable HDF5 file (${detail}); give a .nir file written by NIR (nir.write) or exportNir`, cause);
+  };
+  return withHdf5Bytes(
+    bytes,
+    (file) => {
+      try {
+        return readGroup(file, fileName);
+      } catch (cause) {
+        throw isSnnError(cause) ? cause : unreadable(cause);
+      }
+    },
+    unreadable,
+  );
 }
 
 function readGroup(source: H5Group, fileName: string): Hdf5Group {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKSPACE } from './pack-install.js';
 
-const PACKAGES = ['ir', 'neurons', 'synapses', 'sim', 'keras-import', 'mnist', 'train', 'report', 'loihi', 'nir'];
+const PACKAGES = ['ir', 'neurons', 'synapses', 'sim', 'keras-import', 'mnist', 'train', 'report', 'loihi', 'nir', 'hdf5'];
 const FIXTURES = process.env.SNN_FIXTURES ?? join(WORKSPACE, '../shared/fixtures/keras/');
 // inside the workspace, so that the examples' imports resolve to the built packages
 const dir = mkdtempSync(join(fileURLToPath(new URL('..', import.meta.url)), '.readme-run-'));

@@ -1,4 +1,5 @@
 import h5wasm from 'h5wasm';
+import { withHdf5Bytes, type Hdf5File } from '@snn/hdf5';
 import { isSnnError } from '@snn/ir';
 import { kerasError } from '../errors.js';
 import { toFloat32 } from './float-data.js';
@@ -32,9 +33,7 @@ export interface Hdf5Handle {
   dataset(path: string): Hdf5Array;
 }
 
-type Entity = ReturnType<InstanceType<typeof h5wasm.File>['get']>;
-
-let counter = 0;
+type Entity = ReturnType<Hdf5File['get']>;
 
 /**
  * Open `bytes` as an HDF5 file in h5wasm's in-memory file system, run `read` on it, then
@@ -47,29 +46,7 @@ export async function withHdf5<T>(bytes: Uint8Array, fileName: string, read: (fi
     throw kerasError('KERAS_UNKNOWN_FORMAT', fileName, `${fileName}: not an HDF5 file (no HDF5 signature); give a Keras .h5 file`);
   }
   checkHdf5Length(bytes, offset, fileName);
-  const module = await h5wasm.ready;
-  const path = `/snn-keras-import-${++counter}.h5`;
-  module.FS.writeFile(path, bytes);
-  // Make HDF5 errors throw (with their diagnostic text) instead of printing to stderr.
-  module.activate_throwing_error_handler();
-  let file: InstanceType<typeof h5wasm.File> | undefined;
-  try {
-    try {
-      file = new h5wasm.File(path, 'r');
-    } catch (cause) {
-      throw corrupt(fileName, 'cannot be opened', cause);
-    }
-    if (typeof file.file_id === 'bigint' && file.file_id < 0n) throw corrupt(fileName, 'cannot be opened', undefined);
-    return read(handle(file, fileName));
-  } finally {
-    try {
-      if (file && file.file_id >= 0n) file.close();
-    } catch {
-      // closing a damaged file may fail; the bytes are removed below either way
-    }
-    module.deactivate_throwing_error_handler();
-    module.FS.unlink(path);
-  }
+  return withHdf5Bytes(bytes, (file) => read(handle(file, fileName)), (cause) => corrupt(fileName, 'cannot be opened', cause));
 }
 
 function corrupt(fileName: string, what: string, cause: unknown): Error {
@@ -88,7 +65,7 @@ function lastLine(message: string): string {
   return last.replace(/^#\d+: \S+ line \d+ in /, '');
 }
 
-function handle(file: InstanceType<typeof h5wasm.File>, fileName: string): Hdf5Handle {
+function handle(file: Hdf5File, fileName: string): Hdf5Handle {
   const obj = (path: string): string => `object '${path || '/'}'`;
   const get = (path: string): Entity => {
     if (path === '' || path === '/') return file;

@@ -1,0 +1,68 @@
+import h5wasm from 'h5wasm';
+
+/** An open h5wasm file (its groups, datasets and attributes). */
+export type Hdf5File = InstanceType<typeof h5wasm.File>;
+
+let counter = 0;
+
+/** A fresh path in h5wasm's in-memory file system. */
+function memoryPath(tag: string): string {
+  return `/snn-${tag}-${++counter}.h5`;
+}
+
+/**
+ * Open `bytes` as an HDF5 file in h5wasm's in-memory file system (no host file access: the
+ * same in Node and in browsers), run `read` on it, then close and delete it. HDF5's own
+ * errors throw (with their diagnostic text) instead of printing to stderr while the file is
+ * open. A file h5wasm cannot open is passed to `onOpenError` (cause: h5wasm's error, or
+ * undefined when it returned an invalid handle), whose error is thrown; errors `read` throws
+ * pass through unchanged.
+ */
+export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File) => T, onOpenError: (cause: unknown) => Error): Promise<T> {
+  const module = await h5wasm.ready;
+  const path = memoryPath('read');
+  module.FS.writeFile(path, bytes);
+  module.activate_throwing_error_handler();
+  let file: Hdf5File | undefined;
+  try {
+    try {
+      file = new h5wasm.File(path, 'r');
+    } catch (cause) {
+      throw onOpenError(cause);
+    }
+    if (typeof file.file_id === 'bigint' && file.file_id < 0n) throw onOpenError(undefined);
+    return read(file);
+  } finally {
+    try {
+      if (file && file.file_id >= 0n) file.close();
+    } catch {
+      // closing a damaged file may fail; its bytes are removed below either way
+    }
+    module.deactivate_throwing_error_handler();
+    module.FS.unlink(path);
+  }
+}
+
+/**
+ * Create an HDF5 file in h5wasm's in-memory file system, let `write` fill it, and return its
+ * bytes (the file is deleted afterwards).
+ */
+export async function hdf5Bytes(write: (file: Hdf5File) => void): Promise<Uint8Array> {
+  const module = await h5wasm.ready;
+  const path = memoryPath('write');
+  try {
+    const file = new h5wasm.File(path, 'w');
+    try {
+      write(file);
+    } finally {
+      file.close();
+    }
+    return module.FS.readFile(path);
+  } finally {
+    try {
+      module.FS.unlink(path);
+    } catch {
+      // nothing was created when the file could not be opened for writing
+    }
+  }
+}
