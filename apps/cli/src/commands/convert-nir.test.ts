@@ -53,6 +53,20 @@ describe('snn convert with .nir files', () => {
     expect(b.synops).toBe(a.synops);
   });
 
+  it('a calibrated network written as NIR says to read it with --readout mean (NIR does not record the readout), and reads back as accurate that way', async () => {
+    const nir = join(tmp, 'calibrated.nir');
+    const snnFile = join(tmp, 'calibrated.snn');
+    const w = await snn('convert', LENET, '--calibrate', '--calibration-images', '200', '-o', nir);
+    expect(w.code).toBe(0);
+    expect(w.err).toContain(`snn: note: a NIR file does not record how to read the output; this network is read as its mean over time: evaluate ${nir} with --readout mean`);
+    expect((await snn('convert', LENET, '--calibrate', '--calibration-images', '200', '-o', snnFile)).code).toBe(0);
+    const evaluate = ['--data', 'mnist-test', '--limit', '100', '--steps', '20', '--json', '--workers', '1'];
+    const fromSnn = lastJson((await snn('evaluate', snnFile, ...evaluate)).out); // the .snn file carries readout 'mean'
+    const fromNir = lastJson((await snn('evaluate', nir, ...evaluate, '--readout', 'mean')).out);
+    expect(fromNir.accuracy).toBe(fromSnn.accuracy);
+    expect(Object.values(fromNir.rates)).toEqual(Object.values(fromSnn.rates));
+  });
+
   it('a network NIR cannot hold fails with the node and the fix, and leaves no file; --nir-approximate writes it with warnings', async () => {
     const out = join(tmp, 'rate.nir');
     const rate = await snn('convert', LENET, '-o', out);

@@ -41,5 +41,10 @@ export function convertCommand(program: Command, io: CliIo): Command {
 
 async function nirBytes(graph: Graph, flags: ConvertFlags, io: CliIo): Promise<Uint8Array> {
   const { exportNir } = await import('@snn/nir'); // on use: keeps --help instant
-  return exportNir(graph, { approximate: flags.nirApproximate === true, onWarning: (w) => io.err(`snn: warning: ${w}\n`) });
+  const bytes = await exportNir(graph, { approximate: flags.nirApproximate === true, onWarning: (w) => io.err(`snn: warning: ${w}\n`) });
+  if ((graph.metadata as { readout?: string } | undefined)?.readout === 'mean') {
+    // NIR records the network, not how its output is read: a calibrated network read on its last step loses accuracy
+    io.err(`snn: note: a NIR file does not record how to read the output; this network is read as its mean over time: evaluate ${flags.output} with --readout mean\n`);
+  }
+  return bytes;
 }
