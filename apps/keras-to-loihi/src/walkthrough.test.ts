@@ -73,7 +73,7 @@ describe('keras-to-loihi walkthrough (built dist, --quick on a subset)', () => {
     expect(check.externalRequests).toEqual([]);
     expect(check.sections).toBeGreaterThanOrEqual(10);
     const kinds = new Set(check.plots.map((p) => p.kind));
-    for (const kind of ['image', 'histogram', 'line', 'bar']) expect(kinds.has(kind), kind).toBe(true);
+    for (const kind of ['image', 'histogram', 'line', 'bar', 'raster', 'trace', 'heatmap']) expect(kinds.has(kind), kind).toBe(true);
     for (const p of check.plots) if (p.marks > 0) expect(p.drawn, p.title).toBeGreaterThan(0);
   }, 120_000);
 

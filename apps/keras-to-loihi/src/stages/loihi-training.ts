@@ -1,5 +1,6 @@
 import { scaleFiringRates, setSynapses, swapNeurons, type Graph } from '@snn/ir';
-import { accuracyCurves, cachedTraining, evaluateRow, graphHash, rateHistograms, stageSection, trainNetwork, type StageRow } from '@snn/keras-to-snn/shared';
+import { accuracyCurves, activityFigures, cachedTraining, evaluateRow, graphHash, rateHistograms, recordActivity, stageSection, trainNetwork, type StageRow } from '@snn/keras-to-snn/shared';
+import { paragraph } from '@snn/report';
 import { EXAMPLE, type LoihiWalk } from '../walk.js';
 import type { AnnResult } from './ann.js';
 import { PERCENTILE, type SpikingReluResult } from './spiking-relu.js';
@@ -51,7 +52,12 @@ export async function loihiTrainingStage(walk: LoihiWalk, ann: AnnResult, spikin
       `starting from the calibrated scales of stage 3 (each layer's p${PERCENTILE} activation at one spike per step) keeps every layer active enough. That network, read as its mean output over the steps, goes to the chip.`,
     rows,
     ann.row.accuracy,
-    [accuracyCurves(`Accuracy after each step, trained through Loihi neurons (synapse ${1000 * EXAMPLE.synapse} ms)`, [exampleRows[0]!, row], ann.row.accuracy, 'The example\'s recipe against training from the calibrated scales.'), rateHistograms(row)],
+    [
+      accuracyCurves(`Accuracy after each step, trained through Loihi neurons (synapse ${1000 * EXAMPLE.synapse} ms)`, [exampleRows[0]!, row], ann.row.accuracy, 'The example\'s recipe against training from the calibrated scales.'),
+      rateHistograms(row),
+      paragraph('The chip network on the first test image: every layer waits for its inputs to charge it from zero voltage, so activity reaches the output only after several steps.'),
+      activityFigures(recordActivity(walk, calibrated, { steps }), 'Loihi-trained'),
+    ],
     row,
   );
   return { graph: calibrated, row, rows };
