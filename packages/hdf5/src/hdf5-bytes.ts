@@ -1,4 +1,5 @@
 import h5wasm from 'h5wasm';
+import { damagedGlobalHeap } from './global-heap.js';
 
 /** An open h5wasm file (its groups, datasets and attributes). */
 export type Hdf5File = InstanceType<typeof h5wasm.File>;
@@ -16,9 +17,12 @@ function memoryPath(tag: string): string {
  * errors throw (with their diagnostic text) instead of printing to stderr while the file is
  * open. A file h5wasm cannot open is passed to `onOpenError` (cause: h5wasm's error, or
  * undefined when it returned an invalid handle), whose error is thrown; errors `read` throws
- * pass through unchanged.
+ * pass through unchanged. A damaged global heap (variable-length strings), which would make
+ * the HDF5 library hang or crash, is refused through `onOpenError` before the library reads it.
  */
 export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File) => T, onOpenError: (cause: unknown) => Error): Promise<T> {
+  const damage = damagedGlobalHeap(bytes);
+  if (damage !== undefined) throw onOpenError(new Error(damage));
   const module = await h5wasm.ready;
   const path = memoryPath('read');
   module.FS.writeFile(path, bytes);
@@ -38,7 +42,11 @@ export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File)
     } catch {
       // closing a damaged file may fail; its bytes are removed below either way
     }
-    module.deactivate_throwing_error_handler();
+    try {
+      module.deactivate_throwing_error_handler();
+    } catch {
+      // after a WebAssembly trap in the library this may fail too; the error thrown above stands
+    }
     module.FS.unlink(path);
   }
 }

@@ -18,6 +18,8 @@ export interface FuzzCase {
   readonly mayLoad: boolean;
   /** The file name the reader is given (its errors must name it). */
   readonly fileName: string;
+  /** The damaged main file (to reproduce a case by hand). */
+  readonly bytes: Uint8Array;
   readonly load: () => Promise<unknown>;
 }
 
@@ -107,7 +109,7 @@ const kerasH5: FuzzFormat = {
 };
 
 function kerasCase(m: Mutated, fileName: string, shards?: Record<string, Uint8Array>): FuzzCase {
-  return { mutation: m.mutation, mayLoad: m.mayLoad, fileName, load: () => importKeras({ bytes: m.bytes, fileName, shards }) };
+  return { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importKeras({ bytes: m.bytes, fileName, shards }) };
 }
 
 const kerasZip: FuzzFormat = {
@@ -221,7 +223,7 @@ const snn: FuzzFormat = {
           },
         ],
       ]);
-      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, load: async () => decodeSnn(m.bytes, { source: fileName }) };
+      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: async () => decodeSnn(m.bytes, { source: fileName }) };
     };
   },
 };
@@ -251,7 +253,7 @@ const nir: FuzzFormat = {
         [0.1, () => flipBytes(bytes, rng)],
         [0.8, () => damageHdf5(bytes, regions, rng, () => true)],
       ]);
-      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, load: () => importNir(m.bytes, { fileName }) };
+      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importNir(m.bytes, { fileName }) };
     };
   },
 };
