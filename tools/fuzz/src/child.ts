@@ -10,7 +10,15 @@ async function memoryFiles(): Promise<string[]> {
   return (module.FS.readdir('/') as string[]).filter((f) => f.endsWith('.h5') || f.endsWith('.nir'));
 }
 
-async function run(request: RunRequest): Promise<void> {
+/** Whether a WebAssembly trap (the HDF5 library reading outside its memory, or aborting) is among the causes of `e`. */
+function trapped(e: unknown): boolean {
+  for (let x = e, depth = 0; x !== undefined && x !== null && depth < 8; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof WebAssembly.RuntimeError) return true;
+  }
+  return false;
+}
+
+async function run(request: RunRequest): Promise<'done' | 'restart'> {
   const make = await FORMATS[request.format].prepare();
   for (let index = request.start; index < request.end; index++) {
     const rng = caseRng(request.seed, index);
@@ -26,7 +34,9 @@ async function run(request: RunRequest): Promise<void> {
         await c.load();
         result = { outcome: 'loaded' };
       } catch (e) {
-        if (isSnnError(e)) result = { outcome: 'error', code: e.code, message: e.message, named: e.message.includes(c.fileName) || (e.where ?? '') !== '' };
+        if (isSnnError(e)) {
+          result = { outcome: 'error', code: e.code, message: e.message, named: e.message.includes(c.fileName) || (e.where ?? '') !== '', ...(trapped(e) ? { trapped: true } : {}) };
+        }
         else result = { outcome: 'untyped', message: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) };
       }
     }
@@ -35,12 +45,15 @@ async function run(request: RunRequest): Promise<void> {
     const left = after.filter((f) => !before.split('\n').includes(f));
     const report: CaseResult = { ...base, ...result, ms, maxRss: process.resourceUsage().maxRSS * 1024, ...(left.length > 0 ? { leftFiles: left } : {}) };
     process.send?.(report);
+    // the library refuses all later reads after a trap: go on in a fresh process
+    if (report.trapped) return 'restart';
   }
+  return 'done';
 }
 
 process.on('message', (request: RunRequest) => {
   run(request).then(
-    () => process.send?.('done', () => process.exit(0)),
+    (end) => process.send?.(end, () => process.exit(0)),
     (e: unknown) => {
       console.error(e);
       process.exit(3);

@@ -18,8 +18,12 @@ describe('damaged model files end in a typed error or a loaded model', () => {
     it(`${format}: ${CASES} seeded cases`, async () => {
       const report = await runFuzz({ format, cases: CASES, seed: 22 });
       const s = summarize(report, FORMATS[format].errorCodes);
-      console.log(`${format}: ${JSON.stringify({ ...s, problems: s.problems.length })}`);
+      console.log(`${format}: ${JSON.stringify({ ...s, problems: s.problems.length, trapped: s.trapped })}`);
       expect(s.problems).toEqual([]);
+      // open problem (docs/reliability.md): damage to a global heap's own signature or version, and
+      // some damage after many earlier damaged files, makes the HDF5 library trap; each trap is a
+      // typed error (later reads in that process are refused), and traps must stay rare
+      expect(s.trapped.length).toBeLessThanOrEqual(CASES / 200);
       expect(s.cases).toBe(CASES);
       // the damage reaches the readers: most cases are refused, and by more than one check
       const refused = Object.values(s.errorsByCode).reduce((a, b) => a + b, 0);

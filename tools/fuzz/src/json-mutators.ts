@@ -69,7 +69,7 @@ export function mutateJson(text: string, rng: Rng, kinds: readonly JsonMutation[
       return { mutation: `json non-finite ${String(s.key)}=${token}`, text: JSON.stringify(root).replace('"__FUZZ_NONFINITE__"', token), mayLoad: true };
     }
     case 'deep-nesting': {
-      const depth = pick(rng, [100, 1000, 10_000, 100_000]);
+      const depth = pick(rng, [100, 1000, 10_000]);
       const objects = slots.filter((s) => s.value !== null && typeof s.value === 'object' && !Array.isArray(s.value));
       if (objects.length === 0) return undefined;
       const s = pick(rng, objects);

@@ -19,6 +19,8 @@ export interface CaseResult {
   readonly message?: string;
   /** Whether the message names the file, or `where` names the layer, node or field at fault. */
   readonly named?: boolean;
+  /** The error came from a WebAssembly trap in the HDF5 library (which may leave it unusable). */
+  readonly trapped?: boolean;
   /** Files the reader left in h5wasm's in-memory file system. */
   readonly leftFiles?: readonly string[];
   readonly ms: number;
