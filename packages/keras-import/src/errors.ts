@@ -39,7 +39,8 @@ export function show(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // too deeply nested (or cyclic) to print: say what it is
+    text = Array.isArray(value) ? `[a list nested too deeply to show]` : `{an object nested too deeply to show}`;
   }
   return text.length > 80 ? text.slice(0, 80) + '…' : text;
 }

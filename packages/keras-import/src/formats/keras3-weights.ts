@@ -63,7 +63,9 @@ export function keras3Keys(model: KerasModelJson): Map<string, string> {
     const all = (Array.isArray(cfg) ? cfg : Array.isArray((cfg as { layers?: unknown })?.layers) ? (cfg as { layers: unknown[] }).layers : []) as KerasLayerJson[];
     const sequential = container.class_name === 'Sequential' || Array.isArray(cfg);
     const used = new Map<string, number>();
-    for (const layer of sequential ? all.filter((l) => l.class_name !== 'InputLayer') : all) {
+    for (const layer of sequential ? all.filter((l) => l?.class_name !== 'InputLayer') : all) {
+      // a damaged entry (no class name) is reported by the conversion, which names the layer
+      if (typeof layer?.class_name !== 'string') continue;
       const base = toSnakeCase(layer.class_name);
       const seen = used.get(base);
       used.set(base, seen === undefined ? 0 : seen + 1);

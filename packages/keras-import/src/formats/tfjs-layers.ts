@@ -1,4 +1,4 @@
-import { kerasError } from '../errors.js';
+import { kerasError, show } from '../errors.js';
 import type { TfjsModelJson, TfjsWeightGroupJson, TfjsWeightSpecJson } from '../wire/types.js';
 import { float16BytesToFloat32 } from './float-data.js';
 import { asModelJson, parseJson } from './json-text.js';
@@ -48,11 +48,11 @@ function readGroup(group: TfjsWeightGroupJson, fileName: string, shards: Readonl
     const spec = w as Partial<TfjsWeightSpecJson> | null;
     return typeof spec?.name !== 'string' || !Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0);
   };
-  if (typeof group !== 'object' || group === null || !Array.isArray(group.paths) || !Array.isArray(group.weights) || group.weights.some(badSpec)) {
+  if (typeof group !== 'object' || group === null || !Array.isArray(group.paths) || !group.paths.every((p: unknown) => typeof p === 'string') || !Array.isArray(group.weights) || group.weights.some(badSpec)) {
     throw kerasError(
       'KERAS_BAD_CONFIG',
       fileName,
-      `${fileName}: a weightsManifest entry must be { paths: [shard files], weights: [{ name, shape, dtype }] }; got ${JSON.stringify(group).slice(0, 80)}`,
+      `${fileName}: a weightsManifest entry must be { paths: [shard files], weights: [{ name, shape, dtype }] }; got ${show(group)}`,
     );
   }
   const parts = group.paths.map((p: string) => {

@@ -1,4 +1,4 @@
-import { kerasError } from '../errors.js';
+import { kerasError, show } from '../errors.js';
 import { declaredInputShape, nameOf } from './config-values.js';
 import type { FlatInput, FlatModel, FlatOutput, LayerCall } from './flat-model.js';
 import { parseInboundNode, parseRefList, type TensorRef } from './inbound-nodes.js';
@@ -84,6 +84,7 @@ function expandSequential(state: State, model: { class_name: string; config: unk
   const layers: readonly KerasLayerJson[] = Array.isArray(cfg) ? cfg : Array.isArray(cfg.layers) ? cfg.layers : [];
   const where = `${state.fileName}: Sequential model '${modelName(model)}'`;
   if (layers.length === 0) throw kerasError('KERAS_BAD_CONFIG', where, `${where} has no layers`);
+  checkLayerEntries(layers, where);
   let rest = layers;
   let current: string;
   if (inputs === undefined) {
@@ -137,6 +138,7 @@ function expandFunctional(state: State, cfg: KerasFunctionalConfigJson, scope: S
   const inputRefs = parseRefList(cfg.input_layers, 'input_layers', where);
   const outputRefs = parseRefList(cfg.output_layers, 'output_layers', where);
   const byName = new Map<string, KerasLayerJson>();
+  checkLayerEntries(cfg.layers, where);
   for (const layer of cfg.layers) {
     const name = nameOf(layer);
     if (name === undefined) throw kerasError('KERAS_BAD_CONFIG', where, `${where}: a '${layer.class_name}' layer has no name`);
@@ -158,6 +160,9 @@ function expandFunctional(state: State, cfg: KerasFunctionalConfigJson, scope: S
   for (const layer of cfg.layers) {
     if (layer.class_name === 'InputLayer') continue;
     const name = nameOf(layer) as string;
+    if (layer.inbound_nodes !== undefined && !Array.isArray(layer.inbound_nodes)) {
+      throw kerasError('KERAS_BAD_CONFIG', `${where} layer '${name}'`, `${where}: layer '${name}' has inbound_nodes ${show(layer.inbound_nodes)}, expected a list of calls; the model JSON is damaged`);
+    }
     (layer.inbound_nodes ?? []).forEach((node, index) => {
       const refs = parseInboundNode(node, `${where} layer '${name}'`);
       pending.push({ layer, name, node: index, inputs: refs.map(refKey) });
@@ -193,3 +198,11 @@ function expandFunctional(state: State, cfg: KerasFunctionalConfigJson, scope: S
   });
 }
 
+/** Every entry of a model's layer list must be a `{ class_name, config }` object. */
+function checkLayerEntries(layers: readonly unknown[], where: string): void {
+  layers.forEach((layer, i) => {
+    if (typeof layer !== 'object' || layer === null || typeof (layer as { class_name?: unknown }).class_name !== 'string') {
+      throw kerasError('KERAS_BAD_CONFIG', where, `${where}: layer entry ${i} is ${show(layer)}, expected { class_name, config }; the model JSON is damaged`);
+    }
+  });
+}
