@@ -122,7 +122,7 @@ describe('conversion errors name the layer, the file and the fix, and return not
     expect(given.graph.nodes.map((n) => n.kind)).toEqual(declared.graph.nodes.map((n) => n.kind));
     expect(given.graph.nodes.filter((n) => n.kind !== 'input')).toEqual(declared.graph.nodes.filter((n) => n.kind !== 'input'));
     expect(given.graph.nodes.find((n) => n.kind === 'input')).toMatchObject({ shape: [28, 28, 1] });
-    expect(given.graph.metadata.inputs).toMatchObject([{ kerasShape: [28, 28, 1] }]);
+    expect(given.graph.metadata?.inputs).toMatchObject([{ kerasShape: [28, 28, 1] }]);
   });
 
   it('an input shape with unknown dimensions: KERAS_INPUT_SHAPE in NengoDL wording', async () => {
