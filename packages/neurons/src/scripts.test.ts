@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -35,10 +38,29 @@ describe('scripts/ab-lif-f32.mjs', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
-  it('finds the kernel bit-identical with itself and times it', () => {
-    const { code, out } = run('src/wasm', 'src/wasm', '--neurons', '1030', '--check', '50', '--steps', '5', '--repeats', '1');
-    expect(code).toBe(0);
-    expect(out.match(/0 words differ/g)).toHaveLength(2);
-    expect(out).toMatch(/best \d\.\d+e\+\d+ {2}median/);
+  it('finds a copy of the kernel bit-identical, a copy with one changed instruction different (exit 1), and times them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ab-lif-f32-'));
+    try {
+      const [same, edited] = [join(dir, 'same'), join(dir, 'edited')];
+      for (const to of [same, edited]) {
+        cpSync(join(pkg, 'src/wasm/neuron-kernels.wat'), join(to, 'neuron-kernels.wat'));
+        cpSync(join(pkg, 'src/wasm/wat'), join(to, 'wat'), { recursive: true });
+      }
+      // the refractory countdown of the first block of four neurons counts up instead
+      const pass1 = join(edited, 'wat/lif32-pass1.wat');
+      const text = readFileSync(pass1, 'utf8');
+      expect(text).toContain('(f32x4.sub (local.get $rawR)');
+      writeFileSync(pass1, text.replace('(f32x4.sub (local.get $rawR)', '(f32x4.add (local.get $rawR)'));
+      const { code, out } = run('src/wasm', same, edited, '--neurons', '1030', '--check', '50', '--steps', '5', '--repeats', '1');
+      expect(code).toBe(1);
+      const differ = [...out.matchAll(/: (\d+) spikes in 50 steps, (\d+) words differ from src\/wasm/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(differ).toHaveLength(3);
+      expect(differ[0]).toEqual([differ[0][0], 0]);
+      expect(differ[1]).toEqual(differ[0]);
+      expect(differ[2][1]).toBeGreaterThan(0);
+      expect(out.match(/best \d\.\d+e\+\d+ {2}median/g)).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

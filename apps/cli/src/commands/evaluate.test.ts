@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSnn } from '@snn/ir';
-import { loadMnist } from '@snn/mnist/node';
 import { runCli } from '../cli.js';
 import { bufferIo } from '../io.js';
-import { fixtureDir, referenceLabels } from '../fixture-check/fixtures.js';
+import { fixtureDir, kerasAccuracy } from '../fixture-check/fixtures.js';
 import type { EvaluateSummary } from './evaluate.js';
 
 const fixtures = fixtureDir();
@@ -20,14 +19,6 @@ async function snn(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-/** Accuracy Keras itself has on the first n test images (its predicted labels vs the true ones). */
-function kerasAccuracy(id: string, n: number): number {
-  const predicted = referenceLabels(id, fixtures);
-  const truth = loadMnist('test', n).labels;
-  let correct = 0;
-  for (let i = 0; i < n; i++) if (predicted[i] === truth[i]) correct++;
-  return correct / n;
-}
 
 describe('snn evaluate', () => {
   it('--json: the last line is one JSON object with accuracy, steps, images, rates per neuron layer and SynOps', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SnnError } from '@snn/ir';
+import { loadMnist } from '@snn/mnist/node';
 
 /**
  * The shared Keras fixture folder: `$SNN_FIXTURES`, else `shared/fixtures/keras`
@@ -64,4 +65,13 @@ export function first20(id: string, dir: string = fixtureDir()): First20 {
 export function referenceLabels(id: string, dir: string = fixtureDir()): Uint8Array {
   const text = readFileSync(join(dir, 'reference', `${id}.labels.txt`), 'utf8').trim();
   return Uint8Array.from(text, (ch) => ch.charCodeAt(0) - 48);
+}
+
+/** Accuracy Keras itself has on the first `n` MNIST test images: its predicted labels (`referenceLabels`) against the true ones. */
+export function kerasAccuracy(id: string, n: number, dir: string = fixtureDir()): number {
+  const predicted = referenceLabels(id, dir);
+  const truth = loadMnist('test', n).labels;
+  let correct = 0;
+  for (let i = 0; i < n; i++) if (predicted[i] === truth[i]) correct++;
+  return correct / n;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importKeras } from '../import-keras.js';
+import type { Graph } from '@snn/ir';
+import { importKeras, type ImportResult } from '../import-keras.js';
 import { readKerasModel } from '../formats/read-model.js';
 import { failure } from '../test-support/failure.js';
 import { fixtureBytes, fixtureInput } from '../test-support/fixtures.js';
@@ -8,11 +9,17 @@ import type { KerasModelJson } from '../wire/types.js';
 const SMALL = 'deepconcolic_small_k240.h5';
 
 /** The small DeepConcolic CNN's own weights with an edited copy of its architecture. */
-async function withEditedConfig(edit: (layers: { class_name: string; config: Record<string, unknown> }[]) => void, options = {}): Promise<unknown> {
+async function withEditedConfig(edit: (layers: { class_name: string; config: Record<string, unknown> }[]) => void, options = {}): Promise<ImportResult> {
   const model = structuredClone((await readKerasModel(fixtureInput(SMALL))).model) as KerasModelJson;
   edit((model.config as { layers: { class_name: string; config: Record<string, unknown> }[] }).layers);
   return importKeras({ bytes: fixtureBytes(SMALL), fileName: SMALL, architecture: model }, options);
 }
+
+/** The neuron type of each neurons node, by node id. */
+const neuronTypes = (graph: Graph): Record<string, string> => Object.fromEntries(graph.nodes.flatMap((n) => (n.kind === 'neurons' ? [[n.id, n.neuronType]] : [])));
+
+/** The graph's nodes with neuron types left out. */
+const withoutNeuronTypes = (graph: Graph): unknown[] => graph.nodes.map((n) => (n.kind === 'neurons' ? { ...n, neuronType: undefined } : n));
 
 const layer = (layers: { config: Record<string, unknown> }[], name: string): { class_name: string; config: Record<string, unknown> } =>
   layers.find((l) => l.config.name === name) as { class_name: string; config: Record<string, unknown> };
@@ -71,8 +78,13 @@ describe('conversion errors name the layer, the file and the fix, and return not
     expect(e.code).toBe('KERAS_UNSUPPORTED_OPTION');
     expect(e.message).toContain("activation 'elu'");
     expect(e.message).toContain('linear, relu, sigmoid, tanh, softmax');
-    // ...unless swapped for a neuron type.
-    await expect(withEditedConfig((ls) => (layer(ls, 'activation').config.activation = 'elu'), { swapActivations: { elu: 'LIFRate' } })).resolves.toBeDefined();
+    // ...unless swapped for a neuron type: that layer only becomes LIFRate neurons, the rest is
+    // the unedited model's graph.
+    const swapped = await withEditedConfig((ls) => (layer(ls, 'activation').config.activation = 'elu'), { swapActivations: { elu: 'LIFRate' } });
+    const plain = await importKeras({ bytes: fixtureBytes(SMALL), fileName: SMALL });
+    expect(neuronTypes(swapped.graph)).toEqual({ activation: 'LIFRate', activation_1: 'RectifiedLinear' });
+    expect(withoutNeuronTypes(swapped.graph)).toEqual(withoutNeuronTypes(plain.graph));
+    expect(swapped.warnings).toEqual([]);
   });
 
   it('softmax anywhere but an output: KERAS_UNSUPPORTED_OPTION', async () => {
@@ -97,15 +109,20 @@ describe('conversion errors name the layer, the file and the fix, and return not
     );
     expect(e.code).toBe('KERAS_INPUT_SHAPE');
     expect(e.message).toContain('inputShape');
-    await expect(
-      withEditedConfig(
-        (ls) => {
-          ls.shift();
-          delete layer(ls, 'conv2d').config.batch_input_shape;
-        },
-        { inputShape: [28, 28, 1] },
-      ),
-    ).resolves.toBeDefined();
+    // With inputShape the model converts to the declared model's graph (its input node now
+    // named after the first layer, as Keras names an implicit input).
+    const given = await withEditedConfig(
+      (ls) => {
+        ls.shift();
+        delete layer(ls, 'conv2d').config.batch_input_shape;
+      },
+      { inputShape: [28, 28, 1] },
+    );
+    const declared = await importKeras({ bytes: fixtureBytes(SMALL), fileName: SMALL });
+    expect(given.graph.nodes.map((n) => n.kind)).toEqual(declared.graph.nodes.map((n) => n.kind));
+    expect(given.graph.nodes.filter((n) => n.kind !== 'input')).toEqual(declared.graph.nodes.filter((n) => n.kind !== 'input'));
+    expect(given.graph.nodes.find((n) => n.kind === 'input')).toMatchObject({ shape: [28, 28, 1] });
+    expect(given.graph.metadata?.inputs).toMatchObject([{ kerasShape: [28, 28, 1] }]);
   });
 
   it('an input shape with unknown dimensions: KERAS_INPUT_SHAPE in NengoDL wording', async () => {

@@ -51,7 +51,11 @@ describe('fit', () => {
     expect(history).toHaveLength(5);
     expect(history[4].loss).toBeLessThan(history[0].loss);
     const result = evaluate(model, { x: data.x, y: { out: data.y }, losses, batchSize: 64 });
-    expect(result.accuracy.out).toBeGreaterThan(0.9);
+    // The blobs' Bayes accuracy (argmax of the three informative coordinates, N(2, 0.5^2) vs
+    // N(0, 0.5^2)) is integral phi(z) Phi(4 + z)^2 dz = 0.9955; on 300 samples its binomial
+    // standard error is sqrt(0.9955 * 0.0045 / 300) = 0.0039. A model that learned the blobs is
+    // within 3 standard errors of it (measured 0.9933, 298/300); a broken one is not.
+    expect(result.accuracy.out).toBeGreaterThan(0.9955 - 3 * 0.0039);
     const out = predict(model, { x: data.x, batchSize: 64 }).out;
     expect(out.shape).toEqual([300, 3]);
     expect(tf.memory().numTensors).toBe(tensors);
@@ -112,7 +116,10 @@ describe('fit', () => {
     const model = createModel(mlp(), { neurons });
     const losses = { out: 'sparseCategoricalCrossentropy' as const };
     const ok = evaluate(model, { x: { data: data.x, shape: [60, 1, 4] }, y: { out: { data: data.y, shape: [60, 1, 1] } }, losses });
-    expect(ok.accuracy.out).toBeGreaterThanOrEqual(0);
+    // the same samples as (batch, n) arrays: the same figures to the last bit
+    const flat = evaluate(model, { x: data.x, y: { out: data.y }, losses });
+    expect(ok.loss).toBe(flat.loss);
+    expect(ok.accuracy.out).toBe(flat.accuracy.out);
     const tiled = new Float32Array(60 * 3 * 4);
     let error: unknown;
     try {
