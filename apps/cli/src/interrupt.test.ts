@@ -80,7 +80,9 @@ describe.sequential('Ctrl-C stops cleanly (issue 22)', () => {
       rmSync(join(dir, 'out.snn'), { force: true });
       const r = await interrupt(['convert', lenet, '-o', 'out.snn'], dir, rng.next() * 700);
       expect(temps(dir)).toEqual([]);
-      if (r.code === 0) {
+      if (r.code === 0 || r.signal === 'SIGINT') {
+        // finished; or ended by the signal itself, which only happens while Node shuts down
+        // after the run (its handlers are gone then): either way the file is whole
         decodeSnn(readFileSync(join(dir, 'out.snn')), { source: 'out.snn' });
         continue;
       }
