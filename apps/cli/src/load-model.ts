@@ -15,7 +15,7 @@ export interface LoadedModel {
   readonly format: string;
 }
 
-const SNN_MAGIC = 'SNN1';
+const SNN_MAGIC = /^SNN[0-9]$/;
 
 /** Check that `path` is a readable file, with a clear error (code `CLI_FILE`) if not. */
 export function checkFile(path: string, what: string): void {
@@ -35,7 +35,7 @@ export function isSnnFile(path: string): boolean {
   try {
     const head = Buffer.alloc(4);
     const n = readSync(fd, head, 0, 4, 0);
-    return n === 4 && head.toString('latin1') === SNN_MAGIC;
+    return n === 4 && SNN_MAGIC.test(head.toString('latin1'));
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
-import { processIo } from './io.js';
+import { exitOnInterrupt } from './interrupt.js';
+
+// Ctrl-C handling first, then load the rest (loading takes a moment): a Ctrl-C from here on
+// exits with code 130 and one line.
+exitOnInterrupt('snn');
+const { runCli } = await import('./cli.js');
+const { processIo } = await import('./io.js');
 
 const code = await runCli(process.argv.slice(2), processIo());
 process.exitCode = code;

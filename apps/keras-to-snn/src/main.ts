@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { createProgram } from './options.js';
-import { runWalkthrough } from './run.js';
-import { runWalkMain } from './walk-program.js';
+import { exitOnInterrupt } from '@snn/cli/args';
+
+exitOnInterrupt('keras-to-snn'); // before loading the rest, which takes a moment
+const { createProgram } = await import('./options.js');
+const { runWalkthrough } = await import('./run.js');
+const { runWalkMain } = await import('./walk-program.js');
 
 await runWalkMain('keras-to-snn', (io) => createProgram((options) => runWalkthrough(options, io).then(() => undefined), io), process.argv.slice(2));

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { describeFailure, nonNegativeInt, positiveInt, UsageError } from '@snn/cli/args';
+import { describeFailure, exitOnInterrupt, nonNegativeInt, positiveInt, UsageError } from '@snn/cli/args';
 import type { WalkBaseOptions, WalkIo } from './walk.js';
 
 /** Defaults of the flags every walkthrough has. */
@@ -58,10 +58,12 @@ export function walkBaseOptions(name: string, flags: Record<string, unknown>, de
 
 /**
  * A walkthrough's `main`: parse `argv` with `program` and run it; exit 0 on success, 2 on bad
- * usage, 1 when the run failed (one line, no stack trace unless $SNN_VERBOSE), once the
- * output is flushed (worker threads of the WebAssembly backend may keep the event loop alive).
+ * usage, 1 when the run failed (one line, no stack trace unless $SNN_VERBOSE), 130 on Ctrl-C,
+ * once the output is flushed (worker threads of the WebAssembly backend may keep the event
+ * loop alive).
  */
 export async function runWalkMain(name: string, createProgram: (io: WalkIo) => Command, argv: readonly string[]): Promise<never> {
+  exitOnInterrupt(name);
   const io: WalkIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), errIsTTY: process.stderr.isTTY === true };
   let code = 0;
   try {

@@ -162,12 +162,12 @@ describe('loading damaged or edited data', () => {
 });
 
 describe('.snn files (encodeSnn / decodeSnn)', () => {
-  it('round-trips bit for bit with the SNN1 layout', () => {
+  it('round-trips bit for bit with the SNN2 layout', () => {
     const g = network(7);
     const bytes = encodeSnn(g);
-    expect([...bytes.subarray(0, 4)]).toEqual([0x53, 0x4e, 0x4e, 0x31]);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x53, 0x4e, 0x4e, 0x32]);
     const jsonLength = new DataView(bytes.buffer).getUint32(4, true);
-    const blobStart = Math.ceil((8 + jsonLength) / 16) * 16;
+    const blobStart = Math.ceil((12 + jsonLength) / 16) * 16;
     const { blob } = serializeGraph(g);
     expect(bytes.length).toBe(blobStart + blob.length);
     expect([...bytes.subarray(blobStart)]).toEqual([...blob]);
@@ -183,7 +183,7 @@ describe('.snn files (encodeSnn / decodeSnn)', () => {
 
   it('a truncated file names the node whose parameter is cut', () => {
     const bytes = encodeSnn(network());
-    expectError(() => decodeSnn(bytes.subarray(0, bytes.length - 8), { source: 'net.snn' }), 'IR_CORRUPT', 'net.snn: ', "node 'out' (dense): field 'weights' refers to bytes");
+    expectError(() => decodeSnn(bytes.subarray(0, bytes.length - 8), { source: 'net.snn' }), 'IR_CORRUPT', 'net.snn: ', 'checksum does not match', "node 'out' (dense): field 'weights' refers to bytes");
   });
 
   it('bad magic, container version and header length', () => {
@@ -193,12 +193,13 @@ describe('.snn files (encodeSnn / decodeSnn)', () => {
       b[i] = v;
       return b;
     };
-    expectError(() => decodeSnn(edit(0, 0x7b)), 'IR_FORMAT', "'SNN1'");
-    expectError(() => decodeSnn(new Uint8Array(3)), 'IR_FORMAT', "'SNN1'");
-    expectError(() => decodeSnn(edit(3, 0x32)), 'IR_VERSION', "'2'");
+    expectError(() => decodeSnn(edit(0, 0x7b)), 'IR_FORMAT', "'SNN1' or 'SNN2'");
+    expectError(() => decodeSnn(new Uint8Array(3)), 'IR_FORMAT', "'SNN1' or 'SNN2'");
+    expectError(() => decodeSnn(edit(3, 0x33)), 'IR_VERSION', "'3'");
     expectError(() => decodeSnn(bytes.subarray(0, 40)), 'IR_CORRUPT', 'truncated');
+    expectError(() => decodeSnn(bytes.subarray(0, 10)), 'IR_CORRUPT', 'fewer than its 12-byte header');
     const badUtf8 = bytes.slice();
-    badUtf8[8] = 0xff;
+    badUtf8[12] = 0xff;
     expectError(() => decodeSnn(badUtf8), 'IR_CORRUPT', 'UTF-8');
   });
 });

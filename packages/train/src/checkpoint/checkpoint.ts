@@ -42,7 +42,7 @@ export function loadCheckpoint(path: string): LoadedCheckpoint {
     const why = error instanceof Error ? error.message : String(error);
     throw new SnnError('CHECKPOINT_READ_FAILED', `could not read checkpoint '${path}' (${why})`, { where: path, cause: error });
   }
-  const graph = decodeSnn(bytes);
+  const graph = decodeSnn(bytes, { source: path });
   const info = (graph.metadata?.training ?? {}) as CheckpointInfo;
   return { graph, info };
 }

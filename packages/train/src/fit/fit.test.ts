@@ -5,7 +5,7 @@ import { createNeuronRegistry } from '@snn/neurons';
 import { createModel } from '../model/model.js';
 import { randomParam } from '../test-support/fixtures.js';
 import { evaluate, predict } from './evaluate.js';
-import { fit } from './fit.js';
+import { fit, fitAsync } from './fit.js';
 import { initTraining } from './init-training.js';
 import { formatProgress, progressBar } from './progress.js';
 import { permutation } from './shuffle.js';
@@ -156,6 +156,28 @@ describe('fit', () => {
     expect(formatProgress({ epoch: 3, epochs: 4, batch: 2, batches: 2, loss: 0.25, samplesPerSecond: 812.4, seconds: 1 }, 4, 'images')).toBe(
       'epoch 3/4 [####] 2/2 loss 0.2500 812 images/s 1.0s',
     );
+    model.dispose();
+  });
+});
+
+describe('fitAsync', () => {
+  it('gives the weights and metrics of fit, and lets timers (a Ctrl-C handler) run between batches', async () => {
+    const data = blobs(600);
+    const graph = mlp();
+    const options = { x: data.x, y: { out: data.y }, losses: { out: 'sparseCategoricalCrossentropy' as const }, batchSize: 10, epochs: 2, seed: 4 };
+    const sync = createModel(graph, { neurons });
+    const a = fit(sync, options);
+    const model = createModel(graph, { neurons });
+    let batches = 0;
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const b = await fitAsync(model, { ...options, onBatch: () => void batches++ }, 0);
+    clearInterval(timer);
+    expect(batches).toBe(120);
+    expect(ticks).toBeGreaterThanOrEqual(100); // with yieldEveryMs 0, the event loop runs after (nearly) every batch
+    expect(b.history.map((h) => h.loss)).toEqual(a.history.map((h) => h.loss));
+    for (const id of ['d1', 'd2']) expect(values(model, id)).toEqual(values(sync, id));
+    sync.dispose();
     model.dispose();
   });
 });

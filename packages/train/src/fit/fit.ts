@@ -60,6 +60,32 @@ export interface FitResult {
  * variable (frozen nodes keep their values), per-batch progress and per-epoch metrics.
  */
 export function fit(model: TrainableModel, options: FitOptions): FitResult {
+  const steps = fitSteps(model, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link fit} that lets the event loop run (timers, signal handlers such as Ctrl-C) at least
+ * every `yieldEveryMs` milliseconds of training, between batches. Same results as `fit`.
+ */
+export async function fitAsync(model: TrainableModel, options: FitOptions, yieldEveryMs = 100): Promise<FitResult> {
+  const steps = fitSteps(model, options);
+  let last = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - last >= yieldEveryMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      last = performance.now();
+    }
+  }
+}
+
+/** The work of {@link fit}, pausing (yield) after every batch. */
+function* fitSteps(model: TrainableModel, options: FitOptions): Generator<void, FitResult> {
   const { epochs = 1, batchSize = 32, shuffle = true, seed = 0 } = options;
   const terms = resolveLosses(options.losses);
   const data = prepareData(model, options.x, options.y, terms);
@@ -84,6 +110,7 @@ export function fit(model: TrainableModel, options: FitOptions): FitResult {
         for (let i = 0; i < stats.length; i++) sums[i] += stats[i];
         const seconds = (performance.now() - t0) / 1000;
         options.onBatch?.({ epoch, epochs, batch: b + 1, batches, loss: sums[0] / (b + 1), samplesPerSecond: ((b + 1) * batchSize) / seconds, seconds });
+        yield;
       }
       const seconds = (performance.now() - t0) / 1000;
       const metrics: EpochMetrics = {

@@ -6,7 +6,7 @@ import { createOptimizer, type OptimizerSpec } from '../optimizers/optimizer.js'
 import { restoreOptimizerState, saveOptimizerState, type OptimizerState } from '../optimizers/optimizer-state.js';
 import type { DataArray, DataMap } from './data.js';
 import { evaluate, type EvaluateResult } from './evaluate.js';
-import { fit, type EpochMetrics } from './fit.js';
+import { fitAsync, type EpochMetrics } from './fit.js';
 import type { BatchProgress } from './progress.js';
 
 /** Held-out data evaluated (rate mode) after every epoch. */
@@ -82,7 +82,7 @@ export async function trainEpochs(model: TrainableModel, options: TrainEpochsOpt
   try {
     if (options.optimizerState) await restoreOptimizerState(optimizer, options.optimizerState, model.trainableVariables(options.trainable));
     for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
-      const { history: [metrics] } = fit(model, {
+      const { history: [metrics] } = await fitAsync(model, {
         x: options.augment ? options.augment(options.x, epoch) : options.x,
         ...(options.y ? { y: options.y } : {}),
         losses: options.losses,
