@@ -1,21 +1,15 @@
 #!/usr/bin/env node
 // A long spiking evaluation for docs/reliability.md, started by hand (too long for CI):
 //   node tools/bench/dist/long-run.js [IMAGES=10000] [STEPS=1000] [WORKERS=2] [SEED=1]
-// The keras-to-snn network with SpikingRectifiedLinear neurons classifies MNIST test images
-// through evaluateClassifier (the output probe keeps the last step only); prints the
-// accuracy, wall time and the process's peak resident memory (worker threads included).
-import { loadMnist } from '@snn/mnist/node';
-import { evaluateClassifier } from '@snn/sim/node';
-import { kerasToSnnGraph } from '@snn/train';
+// Prints the accuracy, wall time and the process's peak resident memory (worker threads included).
+import { longRunEvaluation } from './long-run-eval.js';
 
 const [images = 10000, steps = 1000, workers = 2, seed = 1] = process.argv.slice(2).map(Number);
-const data = loadMnist('test', images);
-const graph = kerasToSnnGraph(seed, 'SpikingRectifiedLinear');
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const rssBefore = process.memoryUsage().rss;
 let last = 0;
-const r = await evaluateClassifier(graph, data.images, data.labels, {
-  mode: 'spiking',
+const r = await longRunEvaluation({
+  images,
   steps,
   workers,
   seed,

@@ -142,7 +142,15 @@ export async function runParallel(
   parallel: ParallelOptions = {},
 ): Promise<RunResult> {
   const workers = Math.max(1, parallel.workers ?? availableParallelism());
-  if (workers === 1) return compile(graph, options).run(inputs, run);
+  if (workers === 1) {
+    // dispose: the compiled transforms hold backend memory that repeated runs would otherwise pile up
+    const sim = compile(graph, options);
+    try {
+      return sim.run(inputs, run);
+    } finally {
+      sim.dispose();
+    }
+  }
   const pool = new SimWorkerPool({ ...parallel, workers });
   try {
     return await pool.run(graph, options, inputs, run);
