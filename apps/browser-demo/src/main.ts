@@ -17,12 +17,13 @@ serve that folder on http://127.0.0.1:PORT/ until Ctrl-C.
 Options:
   --port N     port to serve on (default 8021; 0 = any free port)
   --no-serve   only build, and print the folder (serve it with any HTTP server)
+  --verbose    on a failure, also print the stack trace (as $SNN_VERBOSE=1 does)
   -h, --help   show this help`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'no-serve': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'no-serve': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     console.error(`demo:browser: ${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -62,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(`demo:browser: ${isSnnError(error) ? error.message : error instanceof Error ? error.message : String(error)}`);
+    const verbose = process.argv.includes('--verbose') || process.env.SNN_VERBOSE;
+    console.error(`demo:browser: ${isSnnError(error) ? error.message : error instanceof Error ? error.message : String(error)}${verbose && error instanceof Error ? `\n${error.stack}` : ''}`);
     process.exitCode = 1;
   },
 );

@@ -144,3 +144,22 @@ describe('snn convert of a damaged model', () => {
     rmSync(damaged);
   });
 });
+
+describe('--verbose', () => {
+  it('a failed run prints one line and exits 1; with --verbose it adds the stack trace', async () => {
+    const missing = join(tmp, 'no-such-model.h5');
+    const plain = await snn('inspect', missing);
+    expect(plain.code).toBe(1);
+    expectOneLine(plain.err, /no-such-model\.h5/);
+    const verbose = await snn('--verbose', 'inspect', missing);
+    expect(verbose.code).toBe(1);
+    expect(verbose.err.split('\n')[0]).toBe(plain.err.trimEnd());
+    expect(verbose.err).toMatch(/\n\s+at /);
+  });
+
+  it('bad usage stays one line with --verbose (exit 2)', async () => {
+    const r = await snn('--verbose', 'evaluate', lenet, '--steps', 'many');
+    expect(r.code).toBe(2);
+    expectOneLine(r.err, /--steps/);
+  });
+});

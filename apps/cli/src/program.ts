@@ -22,6 +22,7 @@ export function createProgram(io: CliIo): Command {
       outputError: (text, write) => write(`snn: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     })
     .configureHelp({ showGlobalOptions: true })
+    .option('--verbose', 'on a failed run, also print the stack trace (as $SNN_VERBOSE=1 does)')
     .option('--plugin <MODULE>', 'load a plugin before the command runs: a module (path or package name) whose register({ neurons, synapses, converters }) adds neuron types, synapses and Keras layer converters (repeatable)', collect)
     .hook('preAction', async (root) => {
       const specs = (root.opts() as { plugin?: string[] }).plugin ?? [];

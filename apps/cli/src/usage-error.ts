@@ -18,6 +18,19 @@ export function describeFailure(e: unknown): string {
   return oneLine(String(e));
 }
 
+/**
+ * The stack trace of a failed run (and of its causes) when `argv` holds `--verbose` or
+ * $SNN_VERBOSE is set, else nothing: users see one line, developers ask for the rest.
+ */
+export function verboseTrace(argv: readonly string[], e: unknown): string {
+  if (!argv.includes('--verbose') && !process.env.SNN_VERBOSE) return '';
+  let trace = '';
+  for (let cause: unknown = e, depth = 0; cause !== undefined && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    trace += `${depth ? 'caused by: ' : ''}${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`;
+  }
+  return trace;
+}
+
 /** Codes of a name nothing registered: a plugin may define it. */
 const PLUGIN_HINTS = new Set(['KERAS_UNSUPPORTED_LAYER', 'NEURON_UNKNOWN', 'SYNAPSE_UNKNOWN']);
 const PLUGIN_HINT = 'If a plugin defines it, pass --plugin MODULE (a module whose register({ neurons, synapses, converters }) adds it)';

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { describeFailure, exitOnInterrupt, nonNegativeInt, positiveInt, UsageError } from '@snn/cli/args';
+import { describeFailure, exitOnInterrupt, nonNegativeInt, positiveInt, UsageError, verboseTrace } from '@snn/cli/args';
 import type { WalkBaseOptions, WalkIo } from './walk.js';
 
 /** Defaults of the flags every walkthrough has. */
@@ -30,6 +30,7 @@ export function addWalkBaseOptions(program: Command, defaults: WalkBaseDefaults,
     .option('--out <DIR>', 'where the report and the networks go', `${name}-out`)
     .option('--cache <DIR>', `where trained parameters are cached (default ~/.cache/snn/${name}, or $SNN_CACHE_DIR)`)
     .addOption(new Option('--workers <N>', 'worker threads for spiking simulations').argParser(positiveInt).default(2))
+    .option('--verbose', 'on a failed run, also print the stack trace (as $SNN_VERBOSE=1 does)')
     .exitOverride()
     .configureOutput({
       writeOut: write.out,
@@ -58,8 +59,8 @@ export function walkBaseOptions(name: string, flags: Record<string, unknown>, de
 
 /**
  * A walkthrough's `main`: parse `argv` with `program` and run it; exit 0 on success, 2 on bad
- * usage, 1 when the run failed (one line, no stack trace unless $SNN_VERBOSE), 130 on Ctrl-C,
- * once the output is flushed (worker threads of the WebAssembly backend may keep the event
+ * usage, 1 when the run failed (one line, no stack trace unless --verbose or $SNN_VERBOSE), 130 on
+ * Ctrl-C, once the output is flushed (worker threads of the WebAssembly backend may keep the event
  * loop alive).
  */
 export async function runWalkMain(name: string, createProgram: (io: WalkIo) => Command, argv: readonly string[]): Promise<never> {
@@ -74,7 +75,7 @@ export async function runWalkMain(name: string, createProgram: (io: WalkIo) => C
       io.err(`${name}: ${e.message}\n`);
       code = 2;
     } else {
-      io.err(`${name}: ${describeFailure(e)}${process.env.SNN_VERBOSE ? `\n${e instanceof Error ? e.stack : ''}` : ''}\n`);
+      io.err(`${name}: ${describeFailure(e)}\n${verboseTrace(argv, e)}`);
       code = 1;
     }
   }

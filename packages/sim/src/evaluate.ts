@@ -1,4 +1,5 @@
-import { SnnError } from '@snn/ir';
+import { inferShapes, SnnError } from '@snn/ir';
+import { checkLabels, checkSamples, inputValues } from './check-samples.js';
 import type { SynapseSpec } from "@snn/ir";
 import type { RunResult, SimInputs } from './options.js';
 import type { Simulator } from './simulator.js';
@@ -51,12 +52,29 @@ export function evaluate(
   labels: ArrayLike<number>,
   options: PredictOptions = {},
 ): { accuracy: number; prediction: Prediction } {
+  // labels are checked before the (possibly long) run: one class index per sample
+  const output = options.output ?? sim.outputIds[0];
+  const shapes = output ? inferShapes(sim.graph) : undefined;
+  const classes = (shapes?.get(output) ?? []).reduce((a, b) => a * b, 1);
+  checkLabels(labels, sampleCount(sim, inputs, options.nSteps ?? 1, (labels as { length?: number } | null)?.length), classes, 'SIM_BAD_LABELS');
   const prediction = predict(sim, inputs, options);
-  if (prediction.labels.length !== labels.length)
-    throw new SnnError('SIM_BAD_LABELS', `got ${labels.length} labels for ${prediction.labels.length} samples; give one label per sample`);
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (prediction.labels[i] === labels[i]) correct++;
   return { accuracy: correct / labels.length, prediction };
+}
+
+/** Samples in `inputs`: the first input's, checked as a run checks it, and against `expected` samples when it divides them evenly. */
+function sampleCount(sim: Simulator, inputs: SimInputs, nSteps: number, expected: number | undefined): number {
+  const node = sim.graph.nodes.find((n) => n.kind === 'input');
+  if (!node) return sim.run(inputs, { nSteps }).samples; // no inputs: nothing to check, the run is cheap
+  if (!inputs[node.id]) throw new SnnError('SIM_MISSING_INPUT', `no data for input node '${node.id}'; pass inputs as { '${node.id}': Float32Array(samples x ${node.shape.join(' x ')}) }`, { where: node.id });
+  const { values, perStep } = inputValues(inputs[node.id]);
+  const spec = { what: `input '${node.id}'${perStep ? ' (per step)' : ''}`, shape: node.shape, code: 'SIM_BAD_INPUT', steps: perStep ? nSteps : 1 };
+  // values that are not whole samples, or a whole multiple of the labels' count (three channels where
+  // one is expected), are a size mix-up: say so against the labels; other counts are a label miscount
+  const n = values instanceof Float32Array ? values.length / (node.shape.reduce((a, b) => a * b, 1) * spec.steps) : 0;
+  const sizeMixUp = expected !== undefined && expected > 0 && (!Number.isInteger(n) || (n > expected && n % expected === 0));
+  return checkSamples(values, sizeMixUp ? { ...spec, samples: expected } : spec);
 }
 
 /** Index of the largest value in each row of a (rows x size) array. */

@@ -1,5 +1,7 @@
 export { compile, createSimulator } from './compile.js';
 export { Simulator } from './simulator.js';
+/** Checks of input samples and labels: type (Float32Array), size per sample, finite values; one class index per sample. */
+export { checkSamples, checkLabels, firstNonFinite, type SampleSpec } from './check-samples.js';
 export { predict, evaluate, argmaxRows, type PredictOptions, type Prediction } from './evaluate.js';
 export { initBackend, type BackendOptions } from './backend/init.js';
 export { compileLinearOp, type LinearOp } from './ops/linear-op.js';

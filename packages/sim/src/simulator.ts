@@ -1,4 +1,5 @@
 import { SnnError, type Graph } from '@snn/ir';
+import { checkSamples, inputValues } from './check-samples.js';
 import { buildPlan, type Plan } from './build-plan.js';
 import { AliasExec, InputExec } from './exec/linear-exec.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
@@ -147,23 +148,19 @@ export class Simulator {
   }
 
   private checkInputs(inputs: SimInputs, nSteps: number): { samples: number; dynamic: Set<string> } {
-    const sizes = new Map(this.graph.nodes.flatMap((n) => (n.kind === 'input' ? [[n.id, n.shape.reduce((a, b) => a * b, 1)] as const] : [])));
+    const shapes = new Map(this.graph.nodes.flatMap((n) => (n.kind === 'input' ? [[n.id, n.shape] as const] : [])));
     let samples = -1;
     const dynamic = new Set<string>();
-    for (const [id, size] of sizes) {
-      const given = inputs[id];
-      if (!given) throw new SnnError('SIM_MISSING_INPUT', `no data for input node '${id}'; pass inputs as { '${id}': Float32Array(samples x ${size}) }`, { where: id });
-      const perStep = !(given instanceof Float32Array);
-      const data = inputData(given);
-      const per = perStep ? size * nSteps : size;
-      const n = data.length / per;
-      if (!Number.isInteger(n) || n < 1)
-        throw new SnnError('SIM_BAD_INPUT', `input '${id}' has ${data.length} values, which is not a positive multiple of ${per} (${perStep ? `nSteps ${nSteps} x ` : ''}size ${size})`, { where: id });
+    for (const [id, shape] of shapes) {
+      const given: unknown = inputs[id];
+      if (!given) throw new SnnError('SIM_MISSING_INPUT', `no data for input node '${id}'; pass inputs as { '${id}': Float32Array(samples x ${shape.reduce((a, b) => a * b, 1)}) }`, { where: id });
+      const { values, perStep } = inputValues(given);
+      const n = checkSamples(values, { what: `input '${id}'${perStep ? ' (per step)' : ''}`, shape, code: 'SIM_BAD_INPUT', steps: perStep ? nSteps : 1 });
       if (perStep) dynamic.add(id);
       if (samples !== -1 && samples !== n) throw new SnnError('SIM_BAD_INPUT', `input '${id}' has ${n} samples but another input has ${samples}; give every input the same number of samples`, { where: id });
       samples = n;
     }
-    for (const id of Object.keys(inputs)) if (!sizes.has(id)) throw new SnnError('SIM_UNKNOWN_INPUT', `'${id}' is not an input node; inputs are: ${[...sizes.keys()].join(', ')}`, { where: id });
+    for (const id of Object.keys(inputs)) if (!shapes.has(id)) throw new SnnError('SIM_UNKNOWN_INPUT', `'${id}' is not an input node; inputs are: ${[...shapes.keys()].join(', ')}`, { where: id });
     return { samples, dynamic };
   }
 

@@ -86,7 +86,7 @@ describe('emulateClassifier: a trained MNIST MLP on the integer emulator vs the 
     const test = loadMnist('test', 100);
     const registryModule = 'data:text/javascript,export const createRegistries = () => { throw new Error("no registry here") }';
     const run = emulateClassifierParallel(graph, test.images, test.labels, { steps: 2, workers: 2, registryModule });
-    await expect(run).rejects.toThrow(/^shard [12]\/2 failed: no registry here$/);
+    await expect(run).rejects.toThrow(/^shard [12]\/2 \(images (0-49|50-99) of 100\) failed: no registry here$/);
     await run.catch((e: unknown) => expect(isSnnError(e, 'LOIHI_WORKER')).toBe(true));
   }, 60_000);
 });

@@ -1,5 +1,5 @@
-import type { Graph } from '@snn/ir';
-import type { NeuronLookup, SynapseLookup } from '@snn/sim';
+import { inferShapes, type Graph } from '@snn/ir';
+import { checkLabels, checkSamples, type NeuronLookup, type SynapseLookup } from '@snn/sim';
 import { loihiError } from '../error-codes.js';
 import { createLoihiRegistries } from '../registries.js';
 import { sizeOf } from './current-per-spike.js';
@@ -43,11 +43,10 @@ export function planClassifier(graph: Graph, images: Float32Array, labels: Array
   const steps = options.steps ?? 30;
   const mapping = mapToLoihi(graph, { offChip: options.offChip, dt: options.dt ?? 0.001 });
   if (mapping.hostLayers.length === 0) throw loihiError('LOIHI_UNSUPPORTED', 'emulateClassifier needs an off-chip first population to turn images into spikes', 'offChip');
-  const inputSize = sizeOf(mapping.chain.inputShape);
-  const nImages = images.length / inputSize;
-  if (!Number.isInteger(nImages) || nImages !== labels.length) {
-    throw loihiError('LOIHI_BAD_ARGUMENT', `got ${images.length} image values (input size ${inputSize}) for ${labels.length} labels; give one image per label`, 'images');
-  }
+  const output = graph.nodes.find((n) => n.kind === 'output');
+  const classes = output ? sizeOf(inferShapes(graph).get(output.id) ?? []) : 0;
+  checkLabels(labels, (labels as { length?: number } | null)?.length ?? 0, classes, 'LOIHI_BAD_ARGUMENT');
+  const nImages = checkSamples(images, { what: 'images', shape: mapping.chain.inputShape, code: 'LOIHI_BAD_ARGUMENT', samples: labels.length });
   const readout = (options.readout ?? (graph.metadata as { readout?: string } | undefined)?.readout) === 'mean' ? 'mean' : 'last';
   return { mapping, images: nImages, steps, settings: { steps, batchSize: options.batchSize ?? 50, readout } };
 }

@@ -47,7 +47,7 @@ export async function emulateClassifierParallel(
       registryModule: options.registryModule ?? loihiRegistryModule,
       registryExport: options.registryExport,
     };
-    return { request, transfer: [shardImages.buffer as ArrayBuffer] };
+    return { request, transfer: [shardImages.buffer as ArrayBuffer], batch: `images ${start}-${bounds[w + 1]! - 1} of ${plan.images}` };
   });
   const parts = await runShardWorkers<ClassifierShardRequest, ClassifierShard>(builtWorkerUrl(import.meta.url, 'worker.js', 'node'), requests, {
     code: 'LOIHI_WORKER',

@@ -5,6 +5,7 @@ import { accuracyOverTime, type Readout } from '../accuracy-over-time.js';
 import { initBackend } from '../backend/init.js';
 import { classifierOutput } from '../classifier-output.js';
 import { argmaxRows } from '../evaluate.js';
+import { checkLabels, checkSamples } from '../check-samples.js';
 import type { NeuronLookup, SimMode, SynapseLookup } from '../options.js';
 import { runParallel } from './run-parallel.js';
 
@@ -87,8 +88,9 @@ export interface Evaluation {
  */
 export async function evaluateClassifier(graph: Graph, samples: Float32Array, labels: Uint8Array, settings: EvaluationSettings): Promise<Evaluation> {
   const shapes = inferShapes(graph);
-  const inputId = classifierInput(graph, shapes, samples.length, labels.length, settings.input);
   const classes = settings.classes ?? 10;
+  checkLabels(labels, (labels as { length?: number } | null)?.length ?? 0, classes, 'SIM_BAD_ARGUMENT');
+  const inputId = classifierInput(graph, shapes, samples, labels.length, settings.input);
   const output = classifierOutput(graph, shapes, classes, settings.output);
   // the main thread only compiles (to report graph errors) when workers do the running
   await initBackend({ threads: settings.workers > 1 ? 1 : 2 });
@@ -158,15 +160,12 @@ function maxOf(values: Float32Array): number {
   return max;
 }
 
-/** The input node the samples feed: `wanted`, or the graph's only input; its size must match the samples'. */
-function classifierInput(graph: Graph, shapes: ReadonlyMap<string, Shape>, values: number, count: number, wanted?: string): string {
+/** The input node the samples feed: `wanted`, or the graph's only input; `samples` must be one Float32Array sample of it per label. */
+function classifierInput(graph: Graph, shapes: ReadonlyMap<string, Shape>, samples: unknown, count: number, wanted?: string): string {
   const inputs = graph.nodes.filter((n) => n.kind === 'input').map((n) => n.id);
   if (wanted !== undefined && !inputs.includes(wanted)) throw new SnnError('SIM_BAD_ARGUMENT', `input '${wanted}' is not an input of the graph; its inputs: ${inputs.join(', ') || 'none'}`, { where: wanted });
   if (wanted === undefined && inputs.length !== 1) throw new SnnError('SIM_BAD_ARGUMENT', `the graph has ${inputs.length} inputs (${inputs.join(', ') || 'none'}); name the one the samples feed`);
   const id = wanted ?? inputs[0];
-  const size = (shapes.get(id) ?? []).reduce((a, b) => a * b, 1);
-  if (count === 0 || values !== size * count) {
-    throw new SnnError('SIM_BAD_ARGUMENT', `${values} sample values for ${count} labels are not ${count} samples of input '${id}' (${size} values each); give one sample of ${size} values per label`, { where: id });
-  }
+  checkSamples(samples, { what: `samples for input '${id}'`, shape: shapes.get(id) ?? [], code: 'SIM_BAD_ARGUMENT', samples: count });
   return id;
 }

@@ -19,7 +19,7 @@ export interface ParallelOptions {
   readonly registryExport?: string;
 }
 
-type Pending = { resolve: (r: RunResult) => void; reject: (e: Error) => void; onProgress: (done: number) => void; worker: number };
+type Pending = { resolve: (r: RunResult) => void; reject: (e: Error) => void; onProgress: (done: number) => void; worker: number; batch: string };
 
 /**
  * Worker threads that simulate shards of a run: the samples are split across the workers,
@@ -32,6 +32,9 @@ export class SimWorkerPool {
   readonly size: number;
   private readonly workers: Worker[];
   private readonly pending = new Map<number, Pending>();
+  /** Why each worker that stopped did (a stopped worker fails every later run at once instead of hanging). */
+  private readonly stopped = new Map<number, string>();
+  private closing = false;
   private nextId = 0;
 
   constructor(private readonly parallel: ParallelOptions = {}) {
@@ -40,7 +43,9 @@ export class SimWorkerPool {
       // execArgv: [] so the worker resolves packages to their built code even under a test runner
       const worker = new Worker(builtWorkerUrl(import.meta.url, 'worker.js', 'node'), { execArgv: [] });
       worker.on('message', ({ id, message }: { id: number; message: ShardMessage }) => this.onMessage(id, message));
-      worker.on('error', (e) => this.failWorker(w, new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} crashed: ${e.message}`, { cause: e })));
+      worker.on('error', (e) => this.failWorker(w, `crashed: ${e.message}`, e));
+      // a worker that exits (process.exit in a module it loaded, out of memory, terminated) ends its shards
+      worker.on('exit', (code) => this.failWorker(w, `stopped (exit code ${code})`));
       worker.unref();
       return worker;
     });
@@ -61,6 +66,10 @@ export class SimWorkerPool {
       return { id, data, perStep, per: perStep ? size * nSteps : size };
     });
     const samples = entries.length ? entries[0].data.length / entries[0].per : 0;
+    if (this.stopped.size > 0) {
+      const [w, why] = [...this.stopped][0];
+      throw new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} of this pool ${why}; start a new SimWorkerPool`);
+    }
     const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? 100))));
     const graphBytes = encodeSnn(graph);
     const { neurons: _n, synapses: _s, ...portable } = options;
@@ -84,7 +93,7 @@ export class SimWorkerPool {
             done[w] = d;
             run.onProgress?.(done.reduce((a, b) => a + b, 0), samples);
           };
-          this.pending.set(id, { resolve, reject, onProgress, worker: w });
+          this.pending.set(id, { resolve, reject, onProgress, worker: w, batch: `samples ${start}-${end - 1} of ${samples}` });
           this.workers[w].ref();
           this.workers[w].postMessage({ id, request });
         });
@@ -95,6 +104,7 @@ export class SimWorkerPool {
 
   /** Stop the workers. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -105,11 +115,18 @@ export class SimWorkerPool {
     this.pending.delete(id);
     if (![...this.pending.values()].some((q) => q.worker === p.worker)) this.workers[p.worker].unref();
     if (message.kind === 'result') p.resolve(message.result);
-    else p.reject(new SnnError(message.code ?? 'SIM_WORKER', `worker ${p.worker + 1}/${this.size} failed: ${message.message}`));
+    else p.reject(new SnnError(message.code ?? 'SIM_WORKER', `worker ${p.worker + 1}/${this.size} failed on ${p.batch}: ${message.message}`));
   }
 
-  private failWorker(w: number, error: Error): void {
-    for (const [id, p] of this.pending) if (p.worker === w) (this.pending.delete(id), p.reject(error));
+  /** Worker `w` crashed or exited: reject its shards with an error naming the samples each held. */
+  private failWorker(w: number, why: string, cause?: Error): void {
+    if (this.closing) return;
+    if (!this.stopped.has(w)) this.stopped.set(w, why);
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(id);
+      p.reject(new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} ${why} while simulating ${p.batch}`, cause ? { cause } : {}));
+    }
   }
 }
 
@@ -125,7 +142,15 @@ export async function runParallel(
   parallel: ParallelOptions = {},
 ): Promise<RunResult> {
   const workers = Math.max(1, parallel.workers ?? availableParallelism());
-  if (workers === 1) return compile(graph, options).run(inputs, run);
+  if (workers === 1) {
+    // dispose: the compiled transforms hold backend memory that repeated runs would otherwise pile up
+    const sim = compile(graph, options);
+    try {
+      return sim.run(inputs, run);
+    } finally {
+      sim.dispose();
+    }
+  }
   const pool = new SimWorkerPool({ ...parallel, workers });
   try {
     return await pool.run(graph, options, inputs, run);

@@ -11,6 +11,8 @@ export type WorkerShardMessage<R> =
 export interface WorkerShard<Q> {
   readonly request: Q;
   readonly transfer?: readonly TransferListItem[];
+  /** What the shard holds, named in its errors (e.g. `images 100-199 of 400`). */
+  readonly batch?: string;
 }
 
 /** Options of {@link runShardWorkers}. */
@@ -43,7 +45,7 @@ export function builtWorkerUrl(moduleUrl: string, file: string, srcDir: string):
 /**
  * Run each shard on its own worker thread started from `script` (which calls {@link serveShards})
  * and resolve with their results in order. Progress is summed over the shards; a shard that
- * fails or crashes rejects with an SnnError naming it ("shard 2/4 ..."). The workers end after.
+ * fails, crashes or exits rejects with an SnnError naming it ("shard 2/4 (images 100-199 of 400) ..."). The workers end after.
  */
 export async function runShardWorkers<Q, R>(script: URL, shards: readonly WorkerShard<Q>[], options: ShardWorkersOptions): Promise<R[]> {
   const done = new Array<number>(shards.length).fill(0);
@@ -53,7 +55,7 @@ export async function runShardWorkers<Q, R>(script: URL, shards: readonly Worker
       shards.map(
         (shard, w) =>
           new Promise<R>((resolve, reject) => {
-            const name = `shard ${w + 1}/${shards.length}`;
+            const name = `shard ${w + 1}/${shards.length}${shard.batch ? ` (${shard.batch})` : ''}`;
             // execArgv: [] so the worker resolves packages to their built code even under a test runner
             const worker = new Worker(script, { execArgv: [] });
             workers.push(worker);

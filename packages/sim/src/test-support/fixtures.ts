@@ -1,4 +1,4 @@
-import { createRng, glorotUniform, type Param, type Rng } from '@snn/ir';
+import { createRng, glorotUniform, GraphBuilder, heNormal, scalar, type Graph, type Param, type Rng } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
 import { createSynapseRegistry } from '@snn/synapses';
 
@@ -30,4 +30,14 @@ export function normwiseRelativeError(a: Float32Array, b: Float32Array): number 
   let worst = 0;
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / scale);
   return worst;
+}
+
+/** A small MNIST classifier: image 28x28x1 -> conv 5x5x6 stride 2 -> LIF (`lif`, 864 neurons) -> dense 10 -> `out`. */
+export function lifClassifier(): Graph {
+  const rng = createRng(4);
+  const b = new GraphBuilder();
+  let h = b.conv(b.input('image', [28, 28, 1]), { kernel: heNormal([5, 5, 1, 6], 25, rng), strides: [2, 2] });
+  h = b.neurons(h, { id: 'lif', neuronType: 'LIF', gain: scalar(4), bias: scalar(0.8) });
+  b.output(b.dense(b.flatten(h), { weights: heNormal([864, 10], 864, rng) }), 'out');
+  return b.build();
 }

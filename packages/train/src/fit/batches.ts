@@ -23,6 +23,7 @@ const sizeOf = (model: TrainableModel, id: string): number => model.shapes.get(i
  * size otherwise; terms with a constant `target` need none) against `model`.
  */
 export function prepareData(model: TrainableModel, x: DataArray | DataMap, y: DataMap = {}, terms: readonly LossTerm[] = []): PreparedData {
+  if (typeof x !== 'object' || x === null) throw new SnnError('TRAIN_BAD_DATA', `x must be an array of samples (e.g. Float32Array (batch x size)) or arrays by input node id; got ${x === null ? 'null' : typeof x}`, { where: 'x' });
   const byId: DataMap = isArray(x) ? oneInput(model, x) : x;
   const inputs = new Map<string, Columns>();
   for (const id of model.inputIds) {

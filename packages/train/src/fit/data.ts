@@ -1,4 +1,5 @@
 import { SnnError } from '@snn/ir';
+import { firstNonFinite } from '@snn/sim';
 
 /** A batch-major array: `data` in C order with `shape` `[batch, ...]`, or NengoDL's `[batch, 1, ...]` (one step). */
 export interface ArrayData {
@@ -26,6 +27,9 @@ export interface Columns {
  * and evaluation here run the rate-mode graph for one step.
  */
 export function toColumns(value: DataArray, size: number, what: string): Columns {
+  if (typeof value !== 'object' || value === null || !(ArrayBuffer.isView(value) || Array.isArray(value) || ('data' in value && 'shape' in value))) {
+    throw new SnnError('TRAIN_BAD_DATA', `${what} must be an array of numbers (e.g. Float32Array (batch x ${size})) or { data, shape }; got ${value === null ? 'null' : typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : typeof value}`, { where: what });
+  }
   const shaped = 'shape' in value && !ArrayBuffer.isView(value);
   const data = shaped ? (value as ArrayData).data : (value as ArrayLike<number>);
   const shape = shaped ? (value as ArrayData).shape : [Math.floor(data.length / size), size];
@@ -40,6 +44,11 @@ export function toColumns(value: DataArray, size: number, what: string): Columns
       ? `has ${steps} steps per sample, but training here runs one step (rate mode); pass (batch, 1, ${size}) or (batch, ${size})`
       : `has ${perSample} values per sample (shape ${JSON.stringify(shape)}) but the node has ${size}`;
     throw new SnnError('TRAIN_BAD_DATA', `${what} ${why}`, { where: what });
+  }
+  if (count === 0) throw new SnnError('TRAIN_BAD_DATA', `${what} is empty; give at least one sample of ${size} values`, { where: what });
+  const bad = firstNonFinite(data);
+  if (bad >= 0) {
+    throw new SnnError('TRAIN_BAD_DATA', `${what} holds ${data[bad]} at sample ${Math.floor(bad / size)}, value ${bad % size} (index ${bad}); data must be finite numbers (replace or drop that sample)`, { where: what });
   }
   return { data: data instanceof Float32Array ? data : Float32Array.from(data), count, perSample };
 }

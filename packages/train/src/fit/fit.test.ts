@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trainEpochs } from './train-epochs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphBuilder, createRng, isSnnError, param, type Graph } from '@snn/ir';
 import { createNeuronRegistry } from '@snn/neurons';
@@ -108,6 +109,33 @@ describe('fit', () => {
     // measured: mean rate 52 -> 215 Hz, rate MSE 46757 -> 3450 over 300 steps
     expect(history[99].losses.hidden).toBeLessThan(history[0].losses.hidden / 10);
     expect(Math.abs(meanRate() - 250)).toBeLessThan(50);
+    model.dispose();
+  });
+
+  it('refuses NaN values, empty sets, non-arrays and image/label count mismatches in fit, evaluate and trainEpochs', async () => {
+    const data = blobs(60);
+    const model = createModel(mlp(), { neurons });
+    const losses = { out: 'sparseCategoricalCrossentropy' as const };
+    const refuses = (fn: () => unknown, text: RegExp): void => {
+      let error: unknown;
+      try {
+        fn();
+      } catch (e) {
+        error = e;
+      }
+      expect(isSnnError(error, 'TRAIN_BAD_DATA'), String(error)).toBe(true);
+      expect((error as Error).message).toMatch(text);
+    };
+    const nan = data.x.slice();
+    nan[5 * 4 + 2] = Number.NaN;
+    refuses(() => fit(model, { x: nan, y: { out: data.y }, losses, batchSize: 10 }), /input 'x' holds NaN at sample 5, value 2/);
+    refuses(() => evaluate(model, { x: data.x, y: { out: Float32Array.of(...data.y.slice(0, 59), Number.POSITIVE_INFINITY) }, losses }), /target 'out' holds Infinity at sample 59/);
+    refuses(() => evaluate(model, { x: new Float32Array(0), y: { out: new Uint8Array(0) }, losses }), /input 'x' is empty; give at least one sample of 4 values/);
+    await expect(Promise.resolve().then(() => trainEpochs(model, { x: data.x, y: { out: data.y.subarray(0, 50) }, losses, epochs: 1 }))).rejects.toSatisfy(
+      (e: unknown) => isSnnError(e, 'TRAIN_BAD_DATA') && /different numbers of samples \(x: 60, out: 50\)/.test((e as Error).message),
+    );
+    refuses(() => fit(model, { x: undefined as unknown as Float32Array, y: { out: data.y }, losses }), /x must be an array of samples .*; got undefined/);
+    refuses(() => fit(model, { x: data.x.subarray(0, 59 * 4 + 3), y: { out: data.y }, losses }), /input 'x'.*with 4 values per sample/);
     model.dispose();
   });
 
