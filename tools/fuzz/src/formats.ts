@@ -200,7 +200,9 @@ const snn: FuzzFormat = {
       const bytes = pick(rng, bases);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const jsonLength = view.getUint32(4, true);
-      const blobStart = Math.ceil((8 + jsonLength) / 16) * 16;
+      // container version 2 ('SNN2') adds a CRC-32 after the length: a 12-byte header
+      const header = bytes[3] === 0x32 ? 12 : 8;
+      const blobStart = Math.ceil((header + jsonLength) / 16) * 16;
       const m = await choose<Mutated>(rng, [
         [0.15, () => truncate(bytes, rng)],
         [0.15, () => flipBytes(bytes, rng)],
@@ -218,7 +220,7 @@ const snn: FuzzFormat = {
         [
           0.45,
           () => {
-            const j = mutateJson(new TextDecoder().decode(bytes.subarray(8, 8 + jsonLength)), rng);
+            const j = mutateJson(new TextDecoder().decode(bytes.subarray(header, header + jsonLength)), rng);
             return j && { mutation: `header ${j.mutation}`, mayLoad: j.mayLoad, bytes: snnFile(new TextEncoder().encode(j.text), bytes.subarray(blobStart)) };
           },
         ],
@@ -228,7 +230,7 @@ const snn: FuzzFormat = {
   },
 };
 
-/** A `.snn` container around `json` and `blob` (the layout encodeSnn writes). */
+/** A version-1 `.snn` container (no checksum, which decodeSnn still reads) around `json` and `blob`: config damage then reaches the parser. */
 function snnFile(json: Uint8Array, blob: Uint8Array): Uint8Array {
   const blobStart = Math.ceil((8 + json.length) / 16) * 16;
   const out = new Uint8Array(blobStart + blob.length);
