@@ -48,12 +48,14 @@ describe('damaged version-2 metadata is refused by its checksum', () => {
     expect(damagedMetadata(bytes)).toBeUndefined();
     const text = new TextDecoder('latin1').decode(bytes);
     const ohdr = text.indexOf('OHDR');
-    expect(ohdr).toBeGreaterThanOrEqual(0);
+    // the root group's version-2 object header follows the 48-byte version-2/3 superblock
+    expect([ohdr, bytes[ohdr + 4]]).toEqual([48, 2]);
     const header = bytes.slice();
     header[ohdr + 30] ^= 0x80; // inside the first chunk's messages
     expect(damagedMetadata(header)).toBe(`the object header at byte ${ohdr} does not match its checksum`);
     const fshd = text.indexOf('FSHD');
-    expect(fshd).toBeGreaterThanOrEqual(0);
+    // a free-space manager header (version 0) after the root's object header
+    expect([fshd > ohdr, bytes[fshd + 4]]).toEqual([true, 0]);
     const manager = bytes.slice();
     manager[fshd + 20] ^= 0x01;
     expect(damagedMetadata(manager)).toBe(`the free-space manager header at byte ${fshd} does not match its checksum`);

@@ -42,7 +42,7 @@ describe('.snn files refuse damage (never half-loaded)', () => {
   it('every truncation is refused with an error naming the file', () => {
     for (let n = 0; n < bytes.length; n++) {
       const e = refusal(bytes.subarray(0, n), 'cut.snn');
-      expect(e, `truncated to ${n} bytes`).toBeDefined();
+      expect(e, `truncated to ${n} bytes`).toBeInstanceOf(SnnError);
       expect(e!.message.startsWith('cut.snn: ')).toBe(true);
       expect(['IR_FORMAT', 'IR_CORRUPT']).toContain(e!.code);
     }
@@ -54,7 +54,7 @@ describe('.snn files refuse damage (never half-loaded)', () => {
         const b = bytes.slice();
         b[i] ^= 1 << bit;
         const e = refusal(b, 'flip.snn');
-        expect(e, `byte ${i} bit ${bit}`).toBeDefined();
+        expect(e, `byte ${i} bit ${bit}`).toBeInstanceOf(SnnError);
         expect(e!.message.startsWith('flip.snn: ')).toBe(true);
         if (i < 3) expect(e!.code).toBe('IR_FORMAT');
         else if (i === 3) expect(['IR_VERSION', 'IR_CORRUPT', 'IR_FORMAT']).toContain(e!.code);
