@@ -1,5 +1,5 @@
 import { createLoihiRegistries, loihiRegistryModule } from '@snn/loihi';
-import { openWalk, summaryHtml, summaryText, timed, writeWalkOutputs } from '@snn/keras-to-snn/shared';
+import { openWalk, stagesJson, summaryHtml, summaryText, timed, writeWalkOutputs } from '@snn/keras-to-snn/shared';
 import { paragraph } from '@snn/report';
 import type { LoihiWalkOptions } from './options.js';
 import { annStage } from './stages/ann.js';
@@ -32,29 +32,29 @@ export async function runLoihiWalk(options: LoihiWalkOptions, io: WalkIo): Promi
   rateCurvesStage(walk);
   const partition = await timed(walk, '6 partition', async () => partitionStage(walk, trained.graph));
   const emulator = await timed(walk, '7 emulator', () => emulatorStage(walk, trained.graph, trained.row, ann.row.accuracy));
-  const energy = energyStage(walk, partition.layers, emulator.firingRateHz, partition.partition.cores);
+  const energy = energyStage(walk, partition.layers, emulator.run.firingRateHz, partition.partition.cores);
   const loihi = energy.platforms[0]!;
 
   walk.report.section('Summary', paragraph(`Every network of the walkthrough on ${walk.test.count.toLocaleString('en-US')} test images; the network that went to the chip is in bold. Networks written to ${options.out}: ${[...walk.networks.keys()].join(', ')}.`), summaryHtml(walk, ann.row.accuracy, trained.row));
   const reportPath = writeWalkOutputs(walk);
-  io.out(summaryText(walk, ann.row.accuracy, undefined, reportPath).replace(/\nno spiking network reached[^\n]*/, ''));
+  io.out(summaryText(walk, ann.row.accuracy, reportPath));
   io.out(
-    `on Loihi: ${partition.partition.cores} cores (the example's block shapes ${partition.cores.example ?? '-'}, Nengo Loihi's split ${partition.cores.sequential}); emulator ${(100 * emulator.accuracy).toFixed(2)}% ` +
+    `on Loihi: ${partition.partition.cores} cores (the example's block shapes ${partition.cores.example ?? '-'}, Nengo Loihi's split ${partition.cores.sequential}); emulator ${(100 * emulator.run.accuracy).toFixed(2)}% ` +
       `vs float ${(100 * emulator.floatAccuracy).toFixed(2)}% on ${emulator.images.toLocaleString('en-US')} images in ${emulator.seconds.toFixed(1)} s; energy per image ${loihi.energyJ.max.toExponential(3)} J (upper bound)\n`,
   );
   if (options.json) {
-    const stages = walk.rows.map((r) => ({ stage: r.stage, name: r.name, mode: r.mode, steps: r.steps, readout: r.readout, accuracy: r.accuracy, meanRateHz: r.meanRateHz, maxRateHz: r.maxRateHz, synopsPerImage: r.synopsPerImage, seconds: +r.seconds.toFixed(2) }));
+    const { stages, timings } = stagesJson(walk);
     const energyJ = Object.fromEntries(energy.platforms.map((p) => [p.platform, p.energyJ]));
     io.out(
       JSON.stringify({
         ann: { accuracy: ann.row.accuracy },
         stages,
-        emulator: { accuracy: emulator.accuracy, images: emulator.images, steps: options.steps, seconds: +emulator.seconds.toFixed(2), floatAccuracy: emulator.floatAccuracy, firingRateHz: emulator.firingRateHz, saturatedNeurons: Object.fromEntries(Object.entries(emulator.run.saturation).map(([l, x]) => [l, x.saturatedNeurons])) },
+        emulator: { accuracy: emulator.run.accuracy, images: emulator.images, steps: options.steps, seconds: +emulator.seconds.toFixed(2), floatAccuracy: emulator.floatAccuracy, firingRateHz: emulator.run.firingRateHz, saturatedNeurons: Object.fromEntries(Object.entries(emulator.run.saturation).map(([l, x]) => [l, x.saturatedNeurons])) },
         cores: partition.partition.cores,
         partitions: partition.cores,
         energyPerImageJ: loihi.energyJ.max,
         energyJ,
-        timings: Object.fromEntries(walk.timings.map((t) => [t.stage, +t.seconds.toFixed(1)])),
+        timings,
         report: reportPath,
       }) + '\n',
     );

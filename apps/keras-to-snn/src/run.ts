@@ -1,7 +1,7 @@
 import { paragraph } from '@snn/report';
 import { NET_WALKS } from './nets/net-walks.js';
 import type { WalkOptions } from './options.js';
-import { bestFewStepRow, summaryHtml, summaryJson, summaryText } from './summary.js';
+import { bestFewStepRow, fewStepVerdict, summaryHtml, summaryJson, summaryText } from './summary.js';
 import { openWalk, writeWalkOutputs } from './open-walk.js';
 import type { WalkIo } from './walk.js';
 
@@ -29,7 +29,7 @@ export async function runWalkthrough(options: WalkOptions, io: WalkIo): Promise<
   const best = bestFewStepRow(walk.rows, net.fewStepStages);
   walk.report.section('Summary', paragraph(`Every network of the walkthrough on ${walk.test.count.toLocaleString('en-US')} test images; the best spiking network in at most 30 steps with mean rates of at most 250 Hz is in bold. Networks written to ${options.out}: ${[...walk.networks.keys()].join(', ')}.`), summaryHtml(walk, annAccuracy, best));
   const reportPath = writeWalkOutputs(walk);
-  io.out(summaryText(walk, annAccuracy, best, reportPath));
+  io.out(summaryText(walk, annAccuracy, reportPath, fewStepVerdict(best, annAccuracy)));
   if (options.json) io.out(summaryJson(walk, annAccuracy, reportPath) + '\n');
   return reportPath;
 }

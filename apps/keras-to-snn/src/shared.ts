@@ -15,7 +15,7 @@ export { cachedTraining, graphHash } from './cache.js';
 export { stageTableText, stageTableHtml, formatGap } from './tables.js';
 export { stageSection, nengoConversion, type NengoSettings } from './convert.js';
 /** The closing summary table (terminal and HTML). */
-export { summaryText, summaryHtml, bestFewStepRow } from './summary.js';
+export { summaryText, summaryHtml, bestFewStepRow, stagesJson } from './summary.js';
 /** Figures: accuracy over steps, rate histograms, one image's spikes and output. */
 export { accuracyCurves, rateHistograms, activityFigures } from './figures.js';
 export { recordActivity, type ActivityRecord } from './record-activity.js';

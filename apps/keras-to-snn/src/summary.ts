@@ -24,15 +24,19 @@ function summaryCells(walk: WalkBase, annAccuracy: number): string[][] {
   ]);
 }
 
-/** The closing summary: every row, the stages' times, the best few-step network. */
-export function summaryText(walk: WalkBase, annAccuracy: number, best: StageRow | undefined, reportPath: string): string {
+/** The keras-to-snn verdict: the best spiking network in <= 30 steps at <= 250 Hz, against the ANN. */
+export function fewStepVerdict(best: StageRow | undefined, annAccuracy: number): string {
+  return best
+    ? `best spiking network in <= 30 steps with mean rates <= 250 Hz: ${best.name} at ${best.steps} steps, ${(100 * best.accuracy).toFixed(2)}% (${formatGap(best.accuracy, annAccuracy)} points vs the ANN's ${(100 * annAccuracy).toFixed(2)}%)`
+    : 'no spiking network reached the ANN in <= 30 steps with mean rates <= 250 Hz';
+}
+
+/** The closing summary: every row, a verdict line when given, the stages' times. */
+export function summaryText(walk: WalkBase, annAccuracy: number, reportPath: string, verdict?: string): string {
   const table = formatTable(HEADERS, summaryCells(walk, annAccuracy), ALIGN);
   const times = walk.timings.map((t) => `${t.stage} ${t.seconds.toFixed(0)} s`).join(', ');
   const total = walk.timings.reduce((a, t) => a + t.seconds, 0);
-  const verdict = best
-    ? `best spiking network in <= 30 steps with mean rates <= 250 Hz: ${best.name} at ${best.steps} steps, ${(100 * best.accuracy).toFixed(2)}% (${formatGap(best.accuracy, annAccuracy)} points vs the ANN's ${(100 * annAccuracy).toFixed(2)}%)`
-    : 'no spiking network reached the ANN in <= 30 steps with mean rates <= 250 Hz';
-  return `\n== Summary (${walk.test.count.toLocaleString('en-US')} test images)\n\n${table}\n${verdict}\nstage times: ${times}; total ${(total / 60).toFixed(1)} min\nreport: ${reportPath}\n`;
+  return `\n== Summary (${walk.test.count.toLocaleString('en-US')} test images)\n\n${table}\n${verdict !== undefined ? `${verdict}\n` : ''}stage times: ${times}; total ${(total / 60).toFixed(1)} min\nreport: ${reportPath}\n`;
 }
 
 /** The summary as a report section's table, the best few-step row in bold. */
@@ -43,7 +47,11 @@ export function summaryHtml(walk: WalkBase, annAccuracy: number, best: StageRow 
 
 /** The `--json` line: the ANN, every stage row (accuracies as fractions), the report path. */
 export function summaryJson(walk: Walk, annAccuracy: number, reportPath: string): string {
+  return JSON.stringify({ net: walk.options.net, ann: { accuracy: annAccuracy }, ...stagesJson(walk), report: reportPath });
+}
+
+/** The measured rows and stage times as the `--json` line holds them (accuracies as fractions, times rounded). */
+export function stagesJson(walk: WalkBase): { stages: Record<string, unknown>[]; timings: Record<string, number> } {
   const stages = walk.rows.map((r) => ({ stage: r.stage, name: r.name, mode: r.mode, steps: r.steps, readout: r.readout, accuracy: r.accuracy, meanRateHz: r.meanRateHz, maxRateHz: r.maxRateHz, synopsPerImage: r.synopsPerImage, seconds: +r.seconds.toFixed(2) }));
-  const timings = Object.fromEntries(walk.timings.map((t) => [t.stage, +t.seconds.toFixed(1)]));
-  return JSON.stringify({ net: walk.options.net, ann: { accuracy: annAccuracy }, stages, timings, report: reportPath });
+  return { stages, timings: Object.fromEntries(walk.timings.map((t) => [t.stage, +t.seconds.toFixed(1)])) };
 }

@@ -89,10 +89,10 @@ export type { Citation } from './energy/citation.js';
 export { loihiFigures, DAVIES_2018 } from './energy/loihi-figures.js';
 export { cpuFigures, gpuFigures, HOROWITZ_2014, NVIDIA_V100 } from './energy/conventional-figures.js';
 /** Per-inference counts of a chain network from its layers' spike counts; its MACs as an ANN. */
-export { countActivity } from './energy/count-activity.js';
+export { countActivity, spikesFromRates } from './energy/count-activity.js';
 export { annMacs, connectionSynapses } from './energy/connection-synapses.js';
 /** The energy report as text. */
-export { renderEnergyReport, formatSi } from './energy/render-energy.js';
+export { renderEnergyReport, formatSi, formatRange } from './energy/render-energy.js';
 /** From an IR graph to Loihi: the chain read, resource layers, discretized blocks, the emulator network. */
 export { readChain, CHIP_NEURON_TYPES, type Chain, type ChainLayer, type ChainOutput, type ChainOptions, type ChipNeuronKind } from './map/chain.js';
 export { graphToLoihiLayers } from './map/graph-to-layers.js';

@@ -83,7 +83,7 @@ export function loihiCommand(program: Command, io: CliIo): Command {
     io.out(`saturated at one spike per step (neurons that spiked on every step from their first spike on): ${Object.entries(saturation).map(([k, v]) => `${k} ${v.saturatedNeurons}/${v.neurons}`).join(', ')}\n`);
     io.out(`firing rates (Hz): ${Object.entries(result.firingRateHz).map(([k, hz]) => `${k} ${hz.toFixed(1)}`).join(', ')}\nweight quantization (max error / largest weight): ${quantization.join(', ') || 'none'}\n\n`);
 
-    const spikes = Object.fromEntries(layers.map((l) => [l.name, (result.firingRateHz[l.name] ?? 0) * flags.steps * result.mapping.dt * l.shape.reduce((a, b) => a * b, 1)]));
+    const spikes = loihi.spikesFromRates(layers, result.firingRateHz, flags.steps, result.mapping.dt);
     const energy = loihi.estimateEnergy(loihi.countActivity(layers, spikes, flags.steps), { cores: partition.cores });
     io.out(loihi.renderEnergyReport(energy) + '\n');
     if (flags.json) {

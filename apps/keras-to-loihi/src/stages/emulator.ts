@@ -8,13 +8,12 @@ export const EMULATOR_STAGE = '7. The bit-exact Loihi emulator';
 
 /** The emulator's verdict on the chip network. */
 export interface EmulatorResult {
-  readonly accuracy: number;
+  /** The run: accuracy, predictions, rates, saturation, the mapping. */
+  readonly run: EmulatedClassification;
   readonly images: number;
   readonly seconds: number;
   /** Accuracy of the same network in the float simulator (stage 4). */
   readonly floatAccuracy: number;
-  readonly firingRateHz: Readonly<Record<string, number>>;
-  readonly run: EmulatedClassification;
 }
 
 /**
@@ -60,5 +59,5 @@ export async function emulatorStage(walk: LoihiWalk, graph: Graph, floatRow: Sta
     paragraph(`A Loihi neuron spikes at most once per step; neurons that fired on every step from their first spike on (for at least half the steps) were clipped there, on some image: ${saturated}.`),
     run.warnings.length > 0 ? paragraph(`Warnings: ${run.warnings.join('; ')}`) : '',
   );
-  return { accuracy: run.accuracy, images: test.count, seconds, floatAccuracy: floatRow.accuracy, firingRateHz: run.firingRateHz, run };
+  return { run, images: test.count, seconds, floatAccuracy: floatRow.accuracy };
 }

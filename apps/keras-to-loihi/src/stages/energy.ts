@@ -1,13 +1,8 @@
-import { countActivity, estimateEnergy, formatSi, renderEnergyReport, type EnergyReport, type LoihiLayer } from '@snn/loihi';
+import { countActivity, estimateEnergy, formatRange, renderEnergyReport, spikesFromRates, type EnergyReport, type LoihiLayer } from '@snn/loihi';
 import { barChart, figure, htmlTable, paragraph } from '@snn/report';
 import type { LoihiWalk } from '../walk.js';
 
 export const ENERGY_STAGE = '8. Energy and latency per image';
-
-const range = (r: { min: number | null; max: number | null }, unit: string): string => {
-  if (r.min === null || r.max === null) return r.min === null && r.max === null ? 'n/a' : formatSi((r.min ?? r.max)!, unit);
-  return r.min === r.max ? formatSi(r.min, unit) : `${formatSi(r.min, unit)} - ${formatSi(r.max, unit)}`;
-};
 
 /**
  * Stage 8: energy and latency per image on Loihi from the emulator's spike counts (synaptic
@@ -17,8 +12,7 @@ const range = (r: { min: number | null; max: number | null }, unit: string): str
 export function energyStage(walk: LoihiWalk, layers: readonly LoihiLayer[], firingRateHz: Readonly<Record<string, number>>, cores: number, dt = 0.001): EnergyReport {
   const { steps } = walk.options;
   walk.io.out(`\n== ${ENERGY_STAGE}\n`);
-  const spikes = Object.fromEntries(layers.map((l) => [l.name, (firingRateHz[l.name] ?? 0) * steps * dt * l.shape.reduce((a, b) => a * b, 1)]));
-  const report = estimateEnergy(countActivity(layers, spikes, steps), { cores });
+  const report = estimateEnergy(countActivity(layers, spikesFromRates(layers, firingRateHz, steps, dt), steps), { cores });
   walk.io.out(renderEnergyReport(report));
   const a = report.activity;
   const citations = report.platforms.flatMap((p) => p.citations.map((c) => `${p.platform}: ${c.figure} = ${c.value} ${c.unit} (${c.source})`));
@@ -28,7 +22,7 @@ export function energyStage(walk: LoihiWalk, layers: readonly LoihiLayer[], firi
       `Per image (${steps} steps, ${cores} cores): ${a.synapticOps.toLocaleString('en-US')} synaptic operations, ${a.spikes.toLocaleString('en-US', { maximumFractionDigits: 0 })} spikes and ${(a.compartments * a.steps).toLocaleString('en-US')} neuron updates on the chip; ` +
         `${a.macs.toLocaleString('en-US')} multiply-accumulates for the same layers run as an ANN on a CPU or a GPU. Energies are the counts priced with published per-operation figures (ranges where the figures give bounds); they leave out what the sources do not measure (host, I/O, static power beyond the figures).`,
     ),
-    htmlTable(['platform', 'energy per image', 'latency per image'], report.platforms.map((p) => [p.platform, range(p.energyJ, 'J'), range(p.latencyS, 's')]), { align: ['left', 'right', 'right'] }),
+    htmlTable(['platform', 'energy per image', 'latency per image'], report.platforms.map((p) => [p.platform, formatRange(p.energyJ.min, p.energyJ.max, 'J'), formatRange(p.latencyS.min, p.latencyS.max, 's')]), { align: ['left', 'right', 'right'] }),
     figure(
       barChart({ title: 'Energy per image (upper bound, log scale)', categories: report.platforms.map((p) => p.platform), series: [{ name: 'energy (J)', values: report.platforms.map((p) => p.energyJ.max) }], y: { label: 'J per image', log: true } }),
       'Loihi from its spike counts; the CPU and GPU running the same layers as an ANN.',

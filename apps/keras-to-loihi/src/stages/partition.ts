@@ -17,6 +17,11 @@ export interface PartitionResult {
   readonly cores: { readonly example?: number; readonly sequential: number; readonly automatic: number };
 }
 
+/** A partition's block shape and block count per layer, e.g. `(902) x6, (6, 6, 22) x3, (50) x2`. */
+function shapesPerLayer(partition: NetworkPartition): string {
+  return partition.layers.map((l) => `(${l.blockShape.shape.join(', ')}) x${l.blocks.length}`).join(', ');
+}
+
 /** Each limit one block per layer breaks, in Nengo Loihi's words. */
 function onePerLayerErrors(layers: readonly LoihiLayer[]): string[] {
   const whole = Object.fromEntries(layers.filter((l) => !l.offChip).map((l) => [l.name, l.shape]));
@@ -50,14 +55,14 @@ export function partitionStage(walk: LoihiWalk, graph: Graph): PartitionResult {
     const given = Object.fromEntries(chip.map((l, i) => [l.name, EXAMPLE_SHAPES[i]!]));
     const p = splitNetwork(layers, given);
     example = p.cores;
-    rows.push(['the example\'s block shapes', p.layers.map((l) => `(${l.blockShape.shape.join(', ')}) x${l.blocks.length}`).join(', '), String(p.cores)]);
+    rows.push(['the example\'s block shapes', shapesPerLayer(p), String(p.cores)]);
   }
   const errors = onePerLayerErrors(layers);
   rows.push(['one core per layer', errors.length > 0 ? `does not fit: ${errors.length} limit${errors.length === 1 ? '' : 's'} exceeded` : 'fits', errors.length > 0 ? '-' : String(chip.length)]);
   const sequential = splitNetwork(layers, {});
-  rows.push(['Nengo Loihi\'s sequential split', sequential.layers.map((l) => `(${l.blockShape.shape.join(', ')}) x${l.blocks.length}`).join(', '), String(sequential.cores)]);
+  rows.push(['Nengo Loihi\'s sequential split', shapesPerLayer(sequential), String(sequential.cores)]);
   const partition = autoPartition(layers);
-  rows.push(['automatic partitioner', partition.layers.map((l) => `(${l.blockShape.shape.join(', ')}) x${l.blocks.length}`).join(', '), String(partition.cores)]);
+  rows.push(['automatic partitioner', shapesPerLayer(partition), String(partition.cores)]);
   const headers = ['partition', 'block shape x blocks per layer', 'cores'];
   const align = ['left', 'left', 'right'] as const;
   const table = coreTable(partition);

@@ -17,13 +17,31 @@ function currents(from: number, to: number, n: number): Float32Array {
   return Float32Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 }
 
-/** One figure of two neuron types' rate curves over `J`. */
-function curvePair(walk: LoihiWalk, nengo: string, loihi: string, J: Float32Array, caption: string): string {
-  const x = Array.from(J);
+/** Two neuron types' rates over the currents `J`, and where they differ most. */
+interface CurvePair {
+  readonly nengo: string;
+  readonly loihi: string;
+  readonly J: Float32Array;
+  readonly rates: readonly [Float32Array, Float32Array];
+  /** The current of the largest gap and the gap there (Hz, Nengo minus Loihi). */
+  readonly gap: { readonly at: number; readonly hz: number };
+}
+
+function curvePair(walk: LoihiWalk, nengo: string, loihi: string, J: Float32Array): CurvePair {
+  const ra = rateCurve(walk, nengo, J);
+  const rb = rateCurve(walk, loihi, J);
+  let at = 0;
+  for (let i = 1; i < J.length; i++) if (Math.abs(ra[i]! - rb[i]!) > Math.abs(ra[at]! - rb[at]!)) at = i;
+  return { nengo, loihi, J, rates: [ra, rb], gap: { at: J[at]!, hz: ra[at]! - rb[at]! } };
+}
+
+/** One figure of a pair's rate curves. */
+function curveFigure(pair: CurvePair, caption: string): string {
+  const x = Array.from(pair.J);
   return figure(
     lineChart({
-      title: `${nengo} vs ${loihi}`,
-      series: [nengo, loihi].map((type) => ({ name: type, x, y: Array.from(rateCurve(walk, type, J)) })),
+      title: `${pair.nengo} vs ${pair.loihi}`,
+      series: [pair.nengo, pair.loihi].map((type, i) => ({ name: type, x, y: Array.from(pair.rates[i]!) })),
       x: { label: 'input current J (gain 1, bias 0)', min: x[0]!, max: x[x.length - 1]! },
       y: { label: 'firing rate (Hz)', min: 0 },
       legend: 'right',
@@ -41,17 +59,10 @@ function curvePair(walk: LoihiWalk, nengo: string, loihi: string, J: Float32Arra
  */
 export function rateCurvesStage(walk: LoihiWalk): void {
   walk.io.out(`\n== ${RATE_CURVES_STAGE}\n`);
-  const relu = currents(-100, 1000, 1101);
-  const lif = currents(-4, 40, 881);
-  const gap = (a: string, b: string, J: Float32Array): { at: number; hz: number } => {
-    const ra = rateCurve(walk, a, J);
-    const rb = rateCurve(walk, b, J);
-    let at = 0;
-    for (let i = 1; i < J.length; i++) if (Math.abs(ra[i]! - rb[i]!) > Math.abs(ra[at]! - rb[at]!)) at = i;
-    return { at: J[at]!, hz: ra[at]! - rb[at]! };
-  };
-  const reluGap = gap('RectifiedLinear', 'LoihiSpikingRectifiedLinear', relu);
-  const lifGap = gap('LIF', 'LoihiLIF', lif);
+  const relu = curvePair(walk, 'RectifiedLinear', 'LoihiSpikingRectifiedLinear', currents(-100, 1000, 1101));
+  const lif = curvePair(walk, 'LIF', 'LoihiLIF', currents(-4, 40, 881));
+  const reluGap = relu.gap;
+  const lifGap = lif.gap;
   walk.io.out(
     `  ReLU vs LoihiSpikingRectifiedLinear over J in [-100, 1000]: largest gap ${reluGap.hz.toFixed(1)} Hz at J = ${reluGap.at.toFixed(0)} (Loihi fires every ceil(1000/J) steps)\n` +
       `  LIF vs LoihiLIF over J in [-4, 40]: largest gap ${lifGap.hz.toFixed(1)} Hz at J = ${lifGap.at.toFixed(2)} (whole-step interspike intervals)\n`,
@@ -64,8 +75,8 @@ export function rateCurvesStage(walk: LoihiWalk): void {
         `LIF's curve likewise becomes steps (largest gap ${lifGap.hz.toFixed(0)} Hz at J = ${lifGap.at.toFixed(1)}). Training through these curves (stage 4) lets the network expect them.`,
     ),
     figureRow(
-      curvePair(walk, 'RectifiedLinear', 'LoihiSpikingRectifiedLinear', relu, 'ReLU (rate = J) against Loihi\'s spiking ReLU (1000/ceil(1000/J) Hz).'),
-      curvePair(walk, 'LIF', 'LoihiLIF', lif, 'LIF (tau_rc 20 ms, tau_ref 2 ms) against Loihi\'s LIF with its discretized time constants and whole-step periods.'),
+      curveFigure(relu, 'ReLU (rate = J) against Loihi\'s spiking ReLU (1000/ceil(1000/J) Hz).'),
+      curveFigure(lif, 'LIF (tau_rc 20 ms, tau_ref 2 ms) against Loihi\'s LIF with its discretized time constants and whole-step periods.'),
     ),
   );
 }

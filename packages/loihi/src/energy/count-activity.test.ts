@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoihiLayer } from '../resources/layer.js';
 import { kerasToLoihiLayers } from '../resources/test-support/keras-to-loihi-layers.js';
 import { annMacs, connectionSynapses } from './connection-synapses.js';
-import { countActivity } from './count-activity.js';
+import { countActivity, spikesFromRates } from './count-activity.js';
 
 const conv = (padding: 'valid' | 'same', s: number) => ({ kind: 'conv2d', kernel: [3, 3], strides: [s, s], padding }) as const;
 
@@ -44,5 +44,15 @@ describe('countActivity', () => {
   it('names the layer whose spike count is missing', () => {
     expect(() => countActivity(layers, { hidden: 2 }, 10)).toThrow(/in: no spike count given; pass spikes\.in/);
     expect(() => countActivity(layers, { in: 5, hidden: 1 }, 0)).toThrow(/steps must be a positive integer/);
+  });
+});
+
+describe('spikesFromRates', () => {
+  it('turns mean rates into spikes per inference: rate x steps x dt x neurons, 0 for a layer without a rate', () => {
+    const spikes = spikesFromRates(kerasToLoihiLayers, { conv0: 50, dense0: 20 }, 30, 0.001);
+    // conv0 13x13x32 = 5408 neurons at 50 Hz for 30 ms: 8112 spikes; dense0 100 at 20 Hz: 60
+    expect(spikes.conv0).toBeCloseTo(8112, 9);
+    expect(spikes.dense0).toBeCloseTo(60, 9);
+    expect(spikes.conv1).toBe(0);
   });
 });

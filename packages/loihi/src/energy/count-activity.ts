@@ -30,3 +30,8 @@ export function countActivity(layers: readonly LoihiLayer[], spikes: Readonly<Re
   }
   return { steps, compartments, spikes: delivered, synapticOps, macs: annMacs(layers) };
 }
+
+/** Spikes per inference of each layer from its mean firing rate (Hz) over `steps` steps of `dt` seconds: the input of {@link countActivity}. */
+export function spikesFromRates(layers: readonly LoihiLayer[], firingRateHz: Readonly<Record<string, number>>, steps: number, dt: number): Record<string, number> {
+  return Object.fromEntries(layers.map((l) => [l.name, (firingRateHz[l.name] ?? 0) * steps * dt * l.shape.reduce((a, b) => a * b, 1)]));
+}

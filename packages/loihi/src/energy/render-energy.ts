@@ -10,19 +10,20 @@ export function formatSi(value: number, unit: string): string {
   return `${Number((value / scale).toPrecision(4))} ${prefix}${unit}`;
 }
 
-const range = (min: number | null, max: number | null, unit: string): string => {
+/** A bounded quantity with SI prefixes: one value when the bounds agree, `a - b`, `>= a` / `<= b` with one bound, `n/a` with none. */
+export function formatRange(min: number | null, max: number | null, unit: string): string {
   if (min === null && max === null) return 'n/a (no cited figure)';
   if (max === null) return `>= ${formatSi(min!, unit)}`;
   if (min === null) return `<= ${formatSi(max, unit)}`;
   return min === max ? formatSi(min, unit) : `${formatSi(min, unit)} - ${formatSi(max, unit)}`;
-};
+}
 
 /**
  * The report as text: a table of energy and latency per inference per platform, each platform's
  * notes, every figure used, and its numbered source.
  */
 export function renderEnergyReport(report: EnergyReport): string {
-  const rows = report.platforms.map((p) => [p.platform, range(p.energyJ.min, p.energyJ.max, 'J'), range(p.latencyS.min, p.latencyS.max, 's')]);
+  const rows = report.platforms.map((p) => [p.platform, formatRange(p.energyJ.min, p.energyJ.max, 'J'), formatRange(p.latencyS.min, p.latencyS.max, 's')]);
   const parts = ['Energy and latency per inference\n', formatTable(['platform', 'energy', 'latency'], rows, ['left', 'right', 'right'])];
   for (const p of report.platforms) parts.push(`\n${p.platform}:\n${p.notes.map((n) => `  - ${n}\n`).join('')}`);
   const sources: string[] = [];
