@@ -29,14 +29,15 @@ export interface Plan {
 /**
  * Build executors for `graph`. `dynamicInputs` are the inputs fed per step; every other
  * input is constant over a presentation, so nodes fed only by them (through no synapse)
- * are computed once per batch.
+ * are computed once per batch. `probed` nodes keep their output in `value` every step.
  */
 export function buildPlan(
   original: Graph,
   options: CompileOptions,
   dynamicInputs: ReadonlySet<string>,
-  probedReshapes: ReadonlySet<string> = new Set(),
+  probed: ReadonlySet<string> = new Set(),
 ): Plan {
+  const probedReshapes = new Set(original.nodes.filter((n) => n.kind === 'reshape' && probed.has(n.id)).map((n) => n.id));
   const graph = moveSynapsesPastReshapes(original, probedReshapes);
   const arena = new KernelArena();
   const shapes = inferShapes(graph);
@@ -65,6 +66,20 @@ export function buildPlan(
     const edges = inputsOf(graph, id);
     if (pool.kind !== 'pool' || pool.op !== 'avg' || edges.length !== 1 || !edges[0].synapse) return undefined;
     return spikingSource(execs, edges[0].source) instanceof NeuronsExec ? edges[0] : undefined;
+  };
+
+  /**
+   * The filtered transform feeding a neurons node through `inEdges` when the node can compute
+   * its current from the transform's filter state (see `PostFilteredExec.filteredOutput`): the
+   * transform's output has no other reader, no probe, and the SIMD kernels run.
+   */
+  const readers = new Map<string, number>();
+  for (const e of graph.edges) readers.set(e.source, (readers.get(e.source) ?? 0) + 1);
+  const soleReaderOfFilteredOutput = (inEdges: readonly Edge[]): PostFilteredExec | undefined => {
+    if (inEdges.length !== 1 || inEdges[0].synapse) return undefined;
+    const src = execs.get(inEdges[0].source);
+    const ok = src instanceof PostFilteredExec && readers.get(src.id) === 1 && !probed.has(src.id) && src.filteredOutput !== undefined;
+    return ok ? src : undefined;
   };
 
   for (const [index, id] of topoOrder(graph).entries()) {
@@ -98,7 +113,9 @@ export function buildPlan(
       const type = options.neurons.get(node.neuronType, `node '${id}'`);
       const params = resolveParams(type, node.params, `node '${id}'`);
       const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
-      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena, options.precision === 'float32');
+      const filtered = soleReaderOfFilteredOutput(inEdges);
+      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena, options.precision === 'float32', filtered?.filteredOutput);
+      filtered?.fuseInto();
     } else if (postFiltered) {
       // filter W·x instead of x: same result (linear, zero initial state), bias unfiltered as in Nengo.
       const e = inEdges[0];

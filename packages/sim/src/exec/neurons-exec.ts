@@ -44,6 +44,8 @@ export class NeuronsExec implements Exec {
     rng: Rng,
     arena: KernelArena,
     float32 = false,
+    /** The input as a filtered transform's state and bias (see `PostFilteredExec.filteredOutput`), read in place of `input`. */
+    private readonly filteredInput?: { readonly zPtr: number; readonly biasPtr: number; readonly biasLength: number },
   ) {
     this.id = node.id;
     this.size = input.size;
@@ -104,7 +106,7 @@ export class NeuronsExec implements Exec {
     const n = batch * this.size;
     const J = this.J.subarray(0, n);
     if (!this.inputStatic || !this.jReady) {
-      this.currents(this.input.read(), n, J);
+      this.currents(this.filteredInput ? J : this.input.read(), n, J);
       this.jReady = true;
     }
     const out = this.value.subarray(0, n);
@@ -156,6 +158,8 @@ export class NeuronsExec implements Exec {
   private currents(x: Float32Array, n: number, J: Float32Array): void {
     const wasm = simWasm();
     const g = this.gainBiasPtrs;
+    const f = this.filteredInput;
+    if (wasm && g && f) return wasm.filteredCurrents(n, this.size, f.biasLength, f.zPtr, f.biasPtr, g.gain, g.bias, g.J);
     const px = wasm && g ? wasm.offsetOf(x) : -1;
     if (px >= 0) wasm!.gainBias(n, this.size, px, g!.gain, g!.bias, g!.J);
     else applyGainBias(x, this.gain, this.bias, this.size, n, J);

@@ -20,6 +20,10 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private state: Float32Array = new Float32Array(0);
   private readonly valuePtr: number;
   private n = 0;
+  /** Whether `u` holds zeros (after `reset` and after the SIMD lowpass, which consumes it). */
+  private uIsZero = false;
+  /** Set by {@link PostFilteredExec.fuseInto}: the one consumer computes from `z` itself. */
+  private valueUnread = false;
 
   constructor(
     readonly id: string,
@@ -45,16 +49,38 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     this.valuePtr = transform.biasPtr >= 0 ? (simWasm()?.offsetOf(this.value) ?? -1) : -1;
   }
 
+  /**
+   * Where a consumer can read this node's output as `z + t` (the filter state and the
+   * transform's bias, both in kernel memory) instead of `value`, or undefined: no bias, no
+   * SIMD kernels, or a bias whose length is not a multiple of 4 dividing the output size.
+   */
+  get filteredOutput(): { readonly zPtr: number; readonly biasPtr: number; readonly biasLength: number } | undefined {
+    const bias = this.transform.op.bias;
+    const zPtr = simWasm()?.offsetOf(this.z) ?? -1;
+    if (!bias || zPtr < 0 || this.transform.biasPtr < 0 || bias.length % 4 !== 0 || this.size % bias.length !== 0) return undefined;
+    return { zPtr, biasPtr: this.transform.biasPtr, biasLength: bias.length };
+  }
+
+  /**
+   * Stop writing `value`: the plan proved that its only reader computes from
+   * {@link filteredOutput} (no other consumer, no probe).
+   */
+  fuseInto(): void {
+    this.valueUnread = true;
+  }
+
   reset(batch: number): void {
     this.n = batch * this.size;
     this.z.fill(0);
+    this.u.fill(0);
+    this.uIsZero = true;
     this.state = this.kernel.initState(this.n);
   }
 
   forward(batch: number): void {
     const n = batch * this.size;
     const bias = this.transform.op.bias;
-    if (!bias) return;
+    if (!bias || this.valueUnread) return;
     this.value.set(this.z.subarray(0, n));
     if (this.valuePtr >= 0) simWasm()!.addBias(n, bias.length, this.valuePtr, this.transform.biasPtr);
     else addBias(this.value.subarray(0, n), bias);
@@ -63,8 +89,9 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   update(batch: number): void {
     const n = this.n;
     const u = this.u.subarray(0, n);
-    this.transform.apply(batch, u, this.uPtr, false);
-    if (this.oneX && this.uPtr >= 0) simWasm()!.lowpass(n, this.uPtr, this.oneX.zPtr, this.oneX.a, this.oneX.b);
+    this.transform.apply(batch, u, this.uPtr, false, this.uIsZero);
+    this.uIsZero = this.oneX !== undefined && this.uPtr >= 0;
+    if (this.uIsZero) simWasm()!.lowpass(n, this.uPtr, this.oneX!.zPtr, this.oneX!.a, this.oneX!.b);
     else this.kernel.step(u, this.z.subarray(0, n), this.state);
   }
 }

@@ -69,11 +69,14 @@ export class SpikeTransform {
     return this.event !== undefined && this.spikeSource !== undefined;
   }
 
-  /** Write this step's `W·x` (+ bias when `withBias`) for `batch` samples into `out`. */
-  apply(batch: number, out: Float32Array, outPtr: number, withBias: boolean): void {
+  /**
+   * Write this step's `W·x` (+ bias when `withBias`) for `batch` samples into `out`;
+   * `outIsZero` says `out` holds zeros already (the scatter then needs no fill).
+   */
+  apply(batch: number, out: Float32Array, outPtr: number, withBias: boolean, outIsZero = false): void {
     this.feeder?.forward(batch);
     if (this.useEvent(batch)) {
-      out.fill(0);
+      if (!outIsZero) out.fill(0);
       this.event!(this.spikeSource!, out, outPtr);
       const bias = this.op.bias;
       if (withBias && bias) {

@@ -330,9 +330,10 @@
         (local.set $base (i32.add (local.get $base) (local.get $bytes)))
         (br $sample))))
 
-  ;; lowpass(n, pU, pY, a, b): y = a*y + b*u (a one-state filter in place), four at a time.
+  ;; lowpass(n, pU, pY, a, b): y = a*y + b*u (a one-state filter in place), four at a time; u is
+  ;; consumed: zeroed as it is read, so the next step's scatter adds into zeros without a fill.
   (func (export "lowpass") (param $n i32) (param $pU i32) (param $pY i32) (param $a f32) (param $b f32)
-    (local $i i32) (local $end4 i32) (local $end i32) (local $va v128) (local $vb v128) (local $p i32)
+    (local $i i32) (local $end4 i32) (local $end i32) (local $va v128) (local $vb v128) (local $p i32) (local $q i32)
     (local.set $va (f32x4.splat (local.get $a)))
     (local.set $vb (f32x4.splat (local.get $b)))
     (local.set $end4 (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
@@ -341,16 +342,62 @@
       (loop $l4
         (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
         (local.set $p (i32.add (local.get $pY) (local.get $i)))
+        (local.set $q (i32.add (local.get $pU) (local.get $i)))
         (v128.store (local.get $p) (f32x4.add (f32x4.mul (local.get $va) (v128.load (local.get $p)))
-                                              (f32x4.mul (local.get $vb) (v128.load (i32.add (local.get $pU) (local.get $i))))))
+                                              (f32x4.mul (local.get $vb) (v128.load (local.get $q)))))
+        (v128.store (local.get $q) (v128.const i32x4 0 0 0 0))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $l4)))
     (block $d1
       (loop $l1
         (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $p (i32.add (local.get $pY) (local.get $i)))
+        (local.set $q (i32.add (local.get $pU) (local.get $i)))
         (f32.store (local.get $p) (f32.add (f32.mul (local.get $a) (f32.load (local.get $p)))
-                                           (f32.mul (local.get $b) (f32.load (i32.add (local.get $pU) (local.get $i))))))
+                                           (f32.mul (local.get $b) (f32.load (local.get $q)))))
+        (f32.store (local.get $q) (f32.const 0))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $l1))))
+
+  ;; filtered_currents(n, size, m, pZ, pT, pG, pB, pJ): J[i] = gain[i % size] * (z[i] + t[i % m])
+  ;; + bias[i % size] for n = batch * size values: the current into a population fed by a
+  ;; filtered transform whose own bias t (m = t's length, size a multiple of m) is added after
+  ;; its filter, in the order and float32 roundings of computing that transform's output first
+  ;; and the population's gain and bias after (add_bias, then gain_bias).
+  (func (export "filtered_currents") (param $n i32) (param $size i32) (param $m i32) (param $pZ i32) (param $pT i32) (param $pG i32) (param $pB i32) (param $pJ i32)
+    (local $base i32) (local $i i32) (local $t i32) (local $end4 i32) (local $bytes i32) (local $mBytes i32) (local $o i32)
+    (local.set $bytes (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $mBytes (i32.shl (local.get $m) (i32.const 2)))
+    (local.set $end4 (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2)))
+    (block $done
+      (loop $sample
+        (br_if $done (i32.ge_u (local.get $base) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $i (i32.const 0))
+        (local.set $t (i32.const 0))
+        (block $d4
+          (loop $l4
+            (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
+            (local.set $o (i32.add (local.get $base) (local.get $i)))
+            (v128.store (i32.add (local.get $pJ) (local.get $o))
+              (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $pG) (local.get $i)))
+                                    (f32x4.add (v128.load (i32.add (local.get $pZ) (local.get $o))) (v128.load (i32.add (local.get $pT) (local.get $t)))))
+                         (v128.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (local.set $t (i32.add (local.get $t) (i32.const 16)))
+            (if (i32.ge_u (local.get $t) (local.get $mBytes)) (then (local.set $t (i32.const 0))))
+            (br $l4)))
+        (block $d1
+          (loop $l1
+            (br_if $d1 (i32.ge_u (local.get $i) (local.get $bytes)))
+            (local.set $o (i32.add (local.get $base) (local.get $i)))
+            (f32.store (i32.add (local.get $pJ) (local.get $o))
+              (f32.add (f32.mul (f32.load (i32.add (local.get $pG) (local.get $i)))
+                                (f32.add (f32.load (i32.add (local.get $pZ) (local.get $o))) (f32.load (i32.add (local.get $pT) (local.get $t)))))
+                       (f32.load (i32.add (local.get $pB) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (local.set $t (i32.add (local.get $t) (i32.const 4)))
+            (if (i32.ge_u (local.get $t) (local.get $mBytes)) (then (local.set $t (i32.const 0))))
+            (br $l1)))
+        (local.set $base (i32.add (local.get $base) (local.get $bytes)))
+        (br $sample))))
 )

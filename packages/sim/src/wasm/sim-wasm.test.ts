@@ -92,6 +92,26 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
     const u = copyToKernelMemory(Float32Array.of(10, 10, 10, 10, 10));
     wasm!.lowpass(5, wasm!.offsetOf(u), wasm!.offsetOf(y), 0.9, 0.1);
     expect(Array.from(y)).toEqual([1, 2, 3, 4, 5].map((v) => Math.fround(Math.fround(Math.fround(0.9) * v) + Math.fround(Math.fround(0.1) * 10))));
+    expect(Array.from(u)).toEqual([0, 0, 0, 0, 0]); // consumed: the next scatter adds into zeros
+  });
+
+  it('filtered_currents equals add_bias then gain_bias bit for bit (SIMD body and scalar tail)', () => {
+    const rng = createRng(5);
+    for (const [size, m] of [[12 * 5, 12], [64 * 3 + 2 * 4, 8], [8, 8]] as const) {
+      const n = 3 * size;
+      const z = copyToKernelMemory(rng.fillUniform(new Float32Array(n), -2, 3));
+      const t = copyToKernelMemory(rng.fillUniform(new Float32Array(m), -1, 1));
+      const g = copyToKernelMemory(rng.fillUniform(new Float32Array(size), 10, 200));
+      const b = copyToKernelMemory(rng.fillUniform(new Float32Array(size), -5, 5));
+      const value = copyToKernelMemory(z);
+      const expected = allocKernelArray(n);
+      wasm!.addBias(n, m, wasm!.offsetOf(value), wasm!.offsetOf(t));
+      wasm!.gainBias(n, size, wasm!.offsetOf(value), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(expected));
+      const J = allocKernelArray(n);
+      wasm!.filteredCurrents(n, size, m, wasm!.offsetOf(z), wasm!.offsetOf(t), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(J));
+      expect(Array.from(J)).toEqual(Array.from(expected));
+      expect(J[n - 1]).toBe(Math.fround(Math.fround(g[size - 1] * Math.fround(z[n - 1] + t[(size - 1) % m])) + b[size - 1]));
+    }
   });
 
   it('add_bias adds the bias per sample (64 and 7 channels: SIMD and scalar tails)', () => {

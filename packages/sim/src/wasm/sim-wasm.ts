@@ -20,8 +20,13 @@ export interface SimWasm {
    * `sum`), and the step's spikes and synaptic operations added to the two float64 at `pTotals`.
    */
   accumulateActive(count: number, pIndex: number, pValue: number, size: number, toSpikes: number, pFanOut: number, pSum: number, pTotals: number): void;
-  /** `y = a * y + b * u` in place (a one-state filter, float32 arithmetic). */
+  /** `y = a * y + b * u` in place (a one-state filter, float32 arithmetic); zeroes `u` as it reads it. */
   lowpass(n: number, pU: number, pY: number, a: number, b: number): void;
+  /**
+   * `J[i] = gain[i % size] * (z[i] + t[i % m]) + bias[i % size]` for `n` values: a population's
+   * current straight from a filtered transform's state `z` and bias `t` (m % 4 === 0, size % m === 0).
+   */
+  filteredCurrents(n: number, size: number, m: number, pZ: number, pT: number, pGain: number, pBias: number, pJ: number): void;
 }
 
 let cached: SimWasm | null | undefined;
@@ -95,6 +100,7 @@ function create(): SimWasm | null {
       addBias: (...args) => void e.add_bias(...args),
       accumulateActive: (...args) => void e.accumulate_active(...args),
       lowpass: (...args) => void e.lowpass(...args),
+      filteredCurrents: (...args) => void e.filtered_currents(...args),
     };
   } catch {
     return null;
