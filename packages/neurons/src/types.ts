@@ -62,6 +62,13 @@ export interface NeuronType {
     activeIndex: Int32Array,
     activeValue: Float32Array,
   ): number;
+  /**
+   * When a neuron is at rest: a current at most `inputAtMost`, with every listed state variable
+   * in its `[min, max)`, leaves the state unchanged and the output zero, step after step, in
+   * `step` and `stepFloat32` alike (SpikingRectifiedLinear: J <= 0 with 0 <= voltage < 1).
+   * Simulators may then skip such neurons while their current is constant. Absent: never skipped.
+   */
+  readonly restsWhen?: { readonly inputAtMost: number; readonly state: Readonly<Record<string, readonly [number, number]>> };
   /** `out[i] = d rate / dJ at J[i]`, for training. Absent: the trainer differentiates numerically. */
   ratesDerivative?(J: Float32Array, out: Float32Array, params: NeuronParams): void;
   /**

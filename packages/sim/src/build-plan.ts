@@ -24,20 +24,32 @@ export interface Plan {
   readonly shapes: ReadonlyMap<string, Shape>;
   /** The plan's arrays in kernel memory, freed when the plan is disposed. */
   readonly arena: KernelArena;
+  /** Neurons that can read a filtered transform's state in place of its output (see {@link Fusion}). */
+  readonly fusions: readonly Fusion[];
+}
+
+/**
+ * A population fed only by a filtered transform, which can compute its current from the
+ * transform's filter state and bias in one pass while nothing probes the transform's output:
+ * `set(true)` before a run without such a probe, `set(false)` before one with it.
+ */
+export interface Fusion {
+  /** The filtered transform's node id. */
+  readonly source: string;
+  set(fused: boolean): void;
 }
 
 /**
  * Build executors for `graph`. `dynamicInputs` are the inputs fed per step; every other
  * input is constant over a presentation, so nodes fed only by them (through no synapse)
- * are computed once per batch. `probed` nodes keep their output in `value` every step.
+ * are computed once per batch.
  */
 export function buildPlan(
   original: Graph,
   options: CompileOptions,
   dynamicInputs: ReadonlySet<string>,
-  probed: ReadonlySet<string> = new Set(),
+  probedReshapes: ReadonlySet<string> = new Set(),
 ): Plan {
-  const probedReshapes = new Set(original.nodes.filter((n) => n.kind === 'reshape' && probed.has(n.id)).map((n) => n.id));
   const graph = moveSynapsesPastReshapes(original, probedReshapes);
   const arena = new KernelArena();
   const shapes = inferShapes(graph);
@@ -68,18 +80,18 @@ export function buildPlan(
     return spikingSource(execs, edges[0].source) instanceof NeuronsExec ? edges[0] : undefined;
   };
 
+  const fusions: Fusion[] = [];
   /**
    * The filtered transform feeding a neurons node through `inEdges` when the node can compute
-   * its current from the transform's filter state (see `PostFilteredExec.filteredOutput`): the
-   * transform's output has no other reader, no probe, and the SIMD kernels run.
+   * its current from the transform's filter state (see `PostFilteredExec.filteredOutput`): no
+   * other node reads the transform's output and the SIMD kernels run.
    */
   const readers = new Map<string, number>();
   for (const e of graph.edges) readers.set(e.source, (readers.get(e.source) ?? 0) + 1);
   const soleReaderOfFilteredOutput = (inEdges: readonly Edge[]): PostFilteredExec | undefined => {
     if (inEdges.length !== 1 || inEdges[0].synapse) return undefined;
     const src = execs.get(inEdges[0].source);
-    const ok = src instanceof PostFilteredExec && readers.get(src.id) === 1 && !probed.has(src.id) && src.filteredOutput !== undefined;
-    return ok ? src : undefined;
+    return src instanceof PostFilteredExec && readers.get(src.id) === 1 && src.filteredOutput !== undefined ? src : undefined;
   };
 
   for (const [index, id] of topoOrder(graph).entries()) {
@@ -114,8 +126,11 @@ export function buildPlan(
       const params = resolveParams(type, node.params, `node '${id}'`);
       const rng = createRng((seed * 1000003 + index * 7919 + 1) >>> 0);
       const filtered = soleReaderOfFilteredOutput(inEdges);
-      exec = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena, options.precision === 'float32', filtered?.filteredOutput);
-      filtered?.fuseInto();
+      const neurons = new NeuronsExec(node, type, params, sources[0], inputsStatic, rateMode, dt, maxBatch, rng, arena, options.precision === 'float32', filtered?.filteredOutput);
+      if (filtered) {
+        fusions.push({ source: filtered.id, set: (on) => { neurons.readFilteredInput(on); filtered.fuseInto(on); } });
+      }
+      exec = neurons;
     } else if (postFiltered) {
       // filter W·x instead of x: same result (linear, zero initial state), bias unfiltered as in Nengo.
       const e = inEdges[0];
@@ -164,7 +179,7 @@ export function buildPlan(
     execs.set(id, exec);
   }
   addFanOut(graph, nodes, execs, shapes);
-  return { execs, order: [...execs.values()], edges, shapes, arena };
+  return { execs, order: [...execs.values()], edges, shapes, arena, fusions };
 }
 
 /**

@@ -69,7 +69,10 @@ export class Simulator {
     if (!Number.isInteger(nSteps) || nSteps < 1) throw new SnnError('SIM_BAD_STEPS', `nSteps must be a positive integer; got ${nSteps}`);
     const { samples, dynamic } = this.checkInputs(inputs, nSteps);
     const probeSpecs: Record<string, ProbeSpec> = options.probes ?? Object.fromEntries(this.outputIds.map((id) => [id, { node: id }]));
-    const plan = this.plan(dynamic, new Set(Object.values(probeSpecs).map((p) => p.node)));
+    const probed = new Set(Object.values(probeSpecs).map((p) => p.node));
+    const reshapes = new Set(this.graph.nodes.filter((n) => n.kind === 'reshape').map((n) => n.id));
+    const plan = this.plan(dynamic, new Set([...probed].filter((id) => reshapes.has(id))));
+    for (const f of plan.fusions) f.set(!probed.has(f.source));
     const recorders = new Map<string, { spec: ProbeSpec; rec: ProbeRecorder }>();
     for (const [name, spec] of Object.entries(probeSpecs)) {
       const ex = plan.execs.get(spec.node);
@@ -136,11 +139,11 @@ export class Simulator {
     return { probes, stats, synops, samples, nSteps, propagation, warnings };
   }
 
-  private plan(dynamic: ReadonlySet<string>, probed: ReadonlySet<string> = new Set()): Plan {
-    const key = [...dynamic].sort().join('\u0000') + '\u0001' + [...probed].sort().join('\u0000');
+  private plan(dynamic: ReadonlySet<string>, probedReshapes: ReadonlySet<string> = new Set()): Plan {
+    const key = [...dynamic].sort().join('\u0000') + '\u0001' + [...probedReshapes].sort().join('\u0000');
     let plan = this.plans.get(key);
     if (!plan) {
-      plan = buildPlan(this.graph, this.options, dynamic, probed);
+      plan = buildPlan(this.graph, this.options, dynamic, probedReshapes);
       this.plans.set(key, plan);
     }
     return plan;

@@ -64,3 +64,38 @@ describe('SpikingRectifiedLinear step (spec 2.2)', () => {
     expect(SpikingRectifiedLinear.surrogate!.params(p)).toEqual({ amplitude: 0.2 });
   });
 });
+
+describe('SpikingRectifiedLinear at rest (restsWhen)', () => {
+  it.each(kernels)('keeps J <= 0 neurons with voltages in [0, 1) unchanged and silent, in step and stepFloat32 ($kernel kernel)', ({ alloc }) => {
+    const rest = SpikingRectifiedLinear.restsWhen!;
+    const rng = createRng(9);
+    const n = 4099; // SIMD body and tail
+    const J = alloc(n);
+    for (let i = 0; i < n; i++) J[i] = i % 7 === 0 ? 0 : i % 11 === 0 ? -0 : rest.inputAtMost - 1000 * rng.next();
+    const [lo, hi] = rest.state.voltage;
+    const v0 = allocNeuronArray(n);
+    for (let i = 0; i < n; i++) v0[i] = i === 1 ? lo : i === 2 ? Math.fround(hi - 2 ** -24) : lo + (hi - lo) * rng.next();
+    for (const float32 of [false, true]) {
+      const state = { voltage: alloc(n) };
+      state.voltage.set(v0);
+      const out = alloc(n);
+      const indexMemory = alloc(n);
+      const [index, value] = [new Int32Array(indexMemory.buffer, indexMemory.byteOffset, n), alloc(n)];
+      for (let t = 0; t < 50; t++) {
+        const count = float32
+          ? SpikingRectifiedLinear.stepFloat32!(dt, J, out, state, params, index, value)
+          : SpikingRectifiedLinear.step(dt, J, out, state, params);
+        expect(count).toBe(0);
+      }
+      expect(out.every((o) => o === 0)).toBe(true);
+      expect(Array.from(state.voltage)).toEqual(Array.from(v0));
+    }
+    // just outside the rule, a neuron does move: J > 0 charges it, v = 1 spikes
+    const state = { voltage: allocNeuronArray(2) };
+    state.voltage.set([0.5, 1]);
+    const out = allocNeuronArray(2);
+    SpikingRectifiedLinear.step(dt, Float32Array.of(1, 0), out, state, params);
+    expect(state.voltage[0]).toBeGreaterThan(0.5);
+    expect(out[1]).toBe(1000);
+  });
+});

@@ -27,6 +27,8 @@ export const SpikingRectifiedLinear: NeuronType = {
   step: (dt, J, out, state, p) => spikingRectifiedLinearStepAuto(dt, J, out, state.voltage, p.amplitude),
   stepFloat32: (dt, J, out, state, p, index, value) =>
     spikingRectifiedLinearStepF32Auto(dt, J, out, state.voltage, p.amplitude, index, value),
+  // v += max(J, 0) dt adds nothing at J <= 0, and floor(v) = 0 on [0, 1): no spike, v unchanged
+  restsWhen: { inputAtMost: 0, state: { voltage: [0, 1] } },
   ratesDerivative: (J, out, p) => rectifiedLinearDerivative(J, out, p.amplitude),
   surrogate: { type: 'RectifiedLinear', params: (p) => ({ amplitude: p.amplitude }) },
   gainBias: (maxRates, intercepts, _p, gain, bias) =>

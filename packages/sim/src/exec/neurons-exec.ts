@@ -3,6 +3,7 @@ import type { NeuronParams, NeuronState, NeuronType } from '@snn/neurons';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { applyGainBias } from '../kernels/gain-bias.js';
 import { activeList, collectNonzero, type ActivePtrs } from './active-list.js';
+import { RestingSkip } from './resting-skip.js';
 import type { ActiveSet, Exec, ValueSource } from './exec.js';
 
 /**
@@ -31,6 +32,10 @@ export class NeuronsExec implements Exec {
   private readonly inputStatic: boolean;
   private jReady = false;
   private stateView: NeuronState = {};
+  /** Skips resting neurons while the current is constant (spiking types with a `restsWhen` rule). */
+  private readonly restingSkip?: RestingSkip;
+  private stepsThisBatch = 0;
+  private filteredOn = false;
 
   constructor(
     node: NeuronsNode,
@@ -64,6 +69,7 @@ export class NeuronsExec implements Exec {
     this.fanOut = arena.array(this.size);
     ({ active: this.active, activePtrs: this.activePtrs } = activeList(this.value, arena));
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
+    if (this.spiking && inputStatic && type.restsWhen) this.restingSkip = new RestingSkip(type.restsWhen, maxBatch * this.size, arena);
     Object.values(this.initial).forEach((a) => arena.adopt(a));
     this.state = {};
     for (const k of Object.keys(this.initial)) this.state[k] = arena.array(maxBatch * this.size);
@@ -93,8 +99,15 @@ export class NeuronsExec implements Exec {
   private readonly gain: Float32Array;
   private readonly bias: Float32Array;
 
+  /** Compute the current from `filteredInput` (true) or from `input` (false, the default). */
+  readFilteredInput(on: boolean): void {
+    this.filteredOn = on && this.filteredInput !== undefined;
+  }
+
   reset(batch: number): void {
     this.jReady = false;
+    this.stepsThisBatch = 0;
+    this.restingSkip?.reset();
     for (const [k, init] of Object.entries(this.initial)) {
       const s = this.state[k];
       for (let b = 0; b < batch; b++) s.set(init, b * this.size);
@@ -106,22 +119,32 @@ export class NeuronsExec implements Exec {
     const n = batch * this.size;
     const J = this.J.subarray(0, n);
     if (!this.inputStatic || !this.jReady) {
-      this.currents(this.filteredInput ? J : this.input.read(), n, J);
+      this.currents(this.filteredOn ? J : this.input.read(), n, J);
       this.jReady = true;
     }
     const out = this.value.subarray(0, n);
     const a = this.active;
     if (this.spiking) {
-      if (this.stepFloat32) a.count = this.stepFloat32(this.dt, J, out, this.stateView, this.params, a.index, a.value);
+      const skip = this.restingSkip;
+      if (skip?.packed) skip.step(out, a, this.stepPacked);
+      else if (this.stepFloat32) a.count = this.stepFloat32(this.dt, J, out, this.stateView, this.params, a.index, a.value);
       else {
         const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);
         a.count = nonzero === 0 ? 0 : this.collect(n);
       }
+      if (skip && ++this.stepsThisBatch === 1) skip.pack(J, this.stateView, n);
       this.accumulate(a, 1);
     } else {
       this.type.rates(J, out, this.params);
     }
   }
+
+  /** One step of the neurons the resting skip packed: lists by packed position, or -1 (collect them). */
+  private readonly stepPacked = (J: Float32Array, out: Float32Array, state: NeuronState): number => {
+    const a = this.active;
+    if (this.stepFloat32) return this.stepFloat32(this.dt, J, out, state, this.params, a.index, a.value);
+    return this.type.step(this.dt, J, out, state, this.params) === 0 ? 0 : -1;
+  };
 
   /** Add this step's (or, for static rate nodes, `steps` steps') activity to the run totals. */
   accumulate(a: ActiveSet, steps: number): void {
@@ -158,7 +181,7 @@ export class NeuronsExec implements Exec {
   private currents(x: Float32Array, n: number, J: Float32Array): void {
     const wasm = simWasm();
     const g = this.gainBiasPtrs;
-    const f = this.filteredInput;
+    const f = this.filteredOn ? this.filteredInput : undefined;
     if (wasm && g && f) return wasm.filteredCurrents(n, this.size, f.biasLength, f.zPtr, f.biasPtr, g.gain, g.bias, g.J);
     const px = wasm && g ? wasm.offsetOf(x) : -1;
     if (px >= 0) wasm!.gainBias(n, this.size, px, g!.gain, g!.bias, g!.J);

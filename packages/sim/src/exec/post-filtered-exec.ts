@@ -22,7 +22,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private n = 0;
   /** Whether `u` holds zeros (after `reset` and after the SIMD lowpass, which consumes it). */
   private uIsZero = false;
-  /** Set by {@link PostFilteredExec.fuseInto}: the one consumer computes from `z` itself. */
+  /** Set by {@link PostFilteredExec.fuseInto}: the one reader computes from `z` itself. */
   private valueUnread = false;
 
   constructor(
@@ -62,11 +62,11 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   }
 
   /**
-   * Stop writing `value`: the plan proved that its only reader computes from
-   * {@link filteredOutput} (no other consumer, no probe).
+   * Stop (true) or resume (false) writing `value`: its only reader computes from
+   * {@link filteredOutput} and no probe reads it.
    */
-  fuseInto(): void {
-    this.valueUnread = true;
+  fuseInto(on: boolean): void {
+    this.valueUnread = on;
   }
 
   reset(batch: number): void {

@@ -400,4 +400,52 @@
             (br $l1)))
         (local.set $base (i32.add (local.get $base) (local.get $bytes)))
         (br $sample))))
+
+  ;; pack_resting(n, pJ, pV, jMax, vLo, vHi, pMap) -> count: moves the neurons not at rest (not
+  ;; J <= jMax with vLo <= v < vHi) to the front of J and v in place, in order, recording each
+  ;; one's old index in map; branch-free (every neuron is written, the count advances by one
+  ;; for each that moves).
+  (func (export "pack_resting") (param $n i32) (param $pJ i32) (param $pV i32) (param $jMax f32) (param $vLo f32) (param $vHi f32) (param $pMap i32) (result i32)
+    (local $i i32) (local $c i32) (local $j f32) (local $v f32) (local $at i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $j (f32.load (i32.add (local.get $pJ) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $v (f32.load (i32.add (local.get $pV) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $at (i32.shl (local.get $c) (i32.const 2)))
+        (f32.store (i32.add (local.get $pJ) (local.get $at)) (local.get $j))
+        (f32.store (i32.add (local.get $pV) (local.get $at)) (local.get $v))
+        (i32.store (i32.add (local.get $pMap) (local.get $at)) (local.get $i))
+        (local.set $c (i32.add (local.get $c)
+          (i32.eqz (i32.and (f32.le (local.get $j) (local.get $jMax))
+                            (i32.and (f32.ge (local.get $v) (local.get $vLo)) (f32.lt (local.get $v) (local.get $vHi)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $c))
+
+  ;; unpack_spikes(count, pIdx, pVal, pMap, pValue): idx[k] = map[idx[k]] and value[idx[k]] = val[k]
+  ;; for the list of a packed population's step (packed positions to population indices).
+  (func (export "unpack_spikes") (param $count i32) (param $pIdx i32) (param $pVal i32) (param $pMap i32) (param $pValue i32)
+    (local $k i32) (local $p i32) (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $p (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2))))
+        (local.set $i (i32.load (i32.add (local.get $pMap) (i32.shl (i32.load (local.get $p)) (i32.const 2)))))
+        (i32.store (local.get $p) (local.get $i))
+        (f32.store (i32.add (local.get $pValue) (i32.shl (local.get $i) (i32.const 2)))
+          (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  ;; clear_listed(count, pIdx, pValue): value[idx[k]] = 0 for the listed entries.
+  (func (export "clear_listed") (param $count i32) (param $pIdx i32) (param $pValue i32)
+    (local $k i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (f32.store (i32.add (local.get $pValue) (i32.shl (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 2)))
+          (f32.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
 )

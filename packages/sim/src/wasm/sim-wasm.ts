@@ -27,6 +27,15 @@ export interface SimWasm {
    * current straight from a filtered transform's state `z` and bias `t` (m % 4 === 0, size % m === 0).
    */
   filteredCurrents(n: number, size: number, m: number, pZ: number, pT: number, pGain: number, pBias: number, pJ: number): void;
+  /**
+   * Move the neurons not at rest (not `J <= jMax` with `vLo <= v < vHi`) to the front of `J`
+   * and `v` in place, in order, writing their old indices to `map`; returns how many moved.
+   */
+  packResting(n: number, pJ: number, pV: number, jMax: number, vLo: number, vHi: number, pMap: number): number;
+  /** `idx[k] = map[idx[k]]; value[idx[k]] = val[k]` for `count` list entries. */
+  unpackSpikes(count: number, pIdx: number, pVal: number, pMap: number, pValue: number): void;
+  /** `value[idx[k]] = 0` for `count` list entries. */
+  clearListed(count: number, pIdx: number, pValue: number): void;
 }
 
 let cached: SimWasm | null | undefined;
@@ -101,6 +110,9 @@ function create(): SimWasm | null {
       accumulateActive: (...args) => void e.accumulate_active(...args),
       lowpass: (...args) => void e.lowpass(...args),
       filteredCurrents: (...args) => void e.filtered_currents(...args),
+      packResting: (...args) => e.pack_resting(...args),
+      unpackSpikes: (...args) => void e.unpack_spikes(...args),
+      clearListed: (...args) => void e.clear_listed(...args),
     };
   } catch {
     return null;
