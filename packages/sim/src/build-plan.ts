@@ -15,6 +15,7 @@ import { compileLinearOp } from './ops/linear-op.js';
 import { KernelArena, simWasm } from './wasm/sim-wasm.js';
 import { convTapTables } from './kernels/conv-taps.js';
 import type { CompileOptions } from './options.js';
+import { autoBatchSize } from './batch-size.js';
 
 /** Everything a run needs: executors in topological order and the filtered edges. */
 export interface Plan {
@@ -56,7 +57,7 @@ export function buildPlan(
   const nodes = new Map(graph.nodes.map((n) => [n.id, n] as const));
   const execs = new Map<string, Exec>();
   const edges: FilteredEdge[] = [];
-  const maxBatch = options.batchSize ?? 100;
+  const maxBatch = options.batchSize ?? autoBatchSize(original, options.mode);
   const rateMode = (options.mode ?? 'spiking') === 'rate';
   const dt = options.dt ?? 0.001;
   const seed = options.seed ?? 0;

@@ -1,4 +1,6 @@
 export { compile, createSimulator } from './compile.js';
+/** The default batch size of a graph (spiking: what fits a ~16 MB working set, 8-100; rate: 100). */
+export { autoBatchSize } from './batch-size.js';
 export { Simulator } from './simulator.js';
 /** Checks of input samples and labels: type (Float32Array), size per sample, finite values; one class index per sample. */
 export { checkSamples, checkLabels, firstNonFinite, type SampleSpec } from './check-samples.js';

@@ -27,7 +27,10 @@ export interface CompileOptions {
   readonly dt?: number;
   /** Seed of initial neuron states (default 0). Equal seeds give equal runs. */
   readonly seed?: number;
-  /** Largest number of samples simulated together (default 100). */
+  /**
+   * Largest number of samples simulated together. Default: 100 in rate mode; in spiking mode
+   * as many as keep the batch's state within ~16 MB, between 8 and 100 (see `autoBatchSize`).
+   */
   readonly batchSize?: number;
   /**
    * How spike-driven transforms are computed: `auto` picks event-driven or dense per layer

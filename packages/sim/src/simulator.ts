@@ -1,6 +1,7 @@
 import { SnnError, type Graph } from '@snn/ir';
 import { checkSamples, inputValues } from './check-samples.js';
 import { buildPlan, type Plan } from './build-plan.js';
+import { autoBatchSize } from './batch-size.js';
 import { AliasExec, InputExec } from './exec/linear-exec.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
@@ -14,12 +15,15 @@ import { ProbeRecorder } from './probe-recorder.js';
  */
 export class Simulator {
   readonly dt: number;
+  /** The compile options, with the batch size filled in ({@link autoBatchSize} when none was given). */
+  readonly options: CompileOptions & { readonly batchSize: number };
   private readonly plans = new Map<string, Plan>();
 
   constructor(
     readonly graph: Graph,
-    readonly options: CompileOptions,
+    options: CompileOptions,
   ) {
+    this.options = { ...options, batchSize: options.batchSize ?? autoBatchSize(graph, options.mode) };
     this.dt = options.dt ?? 0.001;
     this.plan(new Set()); // validate and build eagerly so errors surface at compile time
   }
@@ -87,7 +91,7 @@ export class Simulator {
     const staticExecs = plan.order.filter((e) => e.isStatic);
     const dynamicExecs = plan.order.filter((e) => !e.isStatic);
     const updating = plan.order.filter((e) => e.update);
-    const maxBatch = this.options.batchSize ?? 100;
+    const maxBatch = this.options.batchSize;
 
     for (let start = 0; start < samples; start += maxBatch) {
       const batch = Math.min(maxBatch, samples - start);

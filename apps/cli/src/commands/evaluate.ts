@@ -68,7 +68,7 @@ export function evaluateCommand(program: Command, io: CliIo): Command {
     .addOption(new Option('--mean-last <K>', 'classify by the mean output of the last K steps (overrides --readout)').argParser(positiveInt))
     .option('--accuracy-curve', 'also print the accuracy after every step 1..T (one run; the output is kept at every step)')
     .addOption(new Option('--workers <N>', 'worker threads the images are split across').argParser(positiveInt).default(Math.min(2, availableParallelism())))
-    .addOption(new Option('--batch-size <N>', 'images simulated together per worker (default 100)').argParser(positiveInt))
+    .addOption(new Option('--batch-size <N>', 'images simulated together per worker (default: spiking, what keeps the batch state near 16 MB, 8-100 images; rate, 100)').argParser(positiveInt))
     .addOption(
       new Option('--precision <P>', 'arithmetic of spiking neuron steps: float32 (NengoDL\'s; SIMD kernels, 2-3x as fast) or float64 (bit-identical with the reference kernels)')
         .choices(['float32', 'float64'])

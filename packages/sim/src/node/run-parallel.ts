@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { encodeSnn, inferShapes, SnnError, type Graph } from '@snn/ir';
 import type { CompileOptions, ProbeSpec, RunOptions, RunResult, SimInputs } from '../options.js';
 import { compile } from '../compile.js';
+import { autoBatchSize } from '../batch-size.js';
 import { mergeStats, type ShardMessage, type ShardRequest } from './protocol.js';
 import { builtWorkerUrl, shardBounds } from './shard-workers.js';
 
@@ -70,7 +71,7 @@ export class SimWorkerPool {
       const [w, why] = [...this.stopped][0];
       throw new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} of this pool ${why}; start a new SimWorkerPool`);
     }
-    const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? 100))));
+    const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? autoBatchSize(graph, options.mode)))));
     const graphBytes = encodeSnn(graph);
     const { neurons: _n, synapses: _s, ...portable } = options;
     const bounds = shardBounds(samples, shards);
