@@ -224,7 +224,10 @@ function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape, arena:
   if (node.kind === 'dense') {
     const w = node.weights.data;
     const [nIn, nOut] = node.weights.shape;
-    const pW = wasm ? wasm.offsetOf(arena.copy(w)) : -1;
+    // three floats of padding: the SIMD kernel reads whole f32x4 of the last row
+    const padded = wasm ? arena.array(w.length + 3) : undefined;
+    padded?.set(w);
+    const pW = wasm && padded ? wasm.offsetOf(padded) : -1;
     return (src, out, pOut) => {
       const p = src.activePtrs;
       if (p && pW >= 0 && pOut >= 0) wasm!.scatterDense(src.active.count, p.index, p.activeValue, pW, nIn, nOut, pOut);

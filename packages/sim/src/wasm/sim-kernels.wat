@@ -87,13 +87,19 @@
                (i64.extend_i32_u (local.get $d))))
 
   ;; scatter_dense(nActive, pIndex, pValue, pWeights, nIn, nOut, pOut): for each active input
-  ;; (b, i) with value v, out[b, :] += v * weights[i, :]. Weights (nIn, nOut) row-major.
+  ;; (b, i) with value v, out[b, :] += v * weights[i, :]. Weights (nIn, nOut) row-major, with
+  ;; three floats of padding after the last row. Up to 16 outputs, a sample's row stays in four
+  ;; f32x4 registers while its entries (consecutive in the index-ordered list) add in order.
   (func (export "scatter_dense")
     (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pW i32)
     (param $nIn i32) (param $nOut i32) (param $pOut i32)
     (local $a i32) (local $flat i32) (local $b i32) (local $i i32) (local $mIn i64) (local $sIn i64)
     (local.set $mIn (call $divMagic (local.get $nIn)))
     (local.set $sIn (call $divShift (local.get $nIn)))
+    (if (i32.le_u (local.get $nOut) (i32.const 16)) (then
+      (call $scatter_dense_narrow (local.get $nActive) (local.get $pIdx) (local.get $pVal) (local.get $pW)
+        (local.get $nIn) (local.get $nOut) (local.get $pOut) (local.get $mIn) (local.get $sIn))
+      (return)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
@@ -105,6 +111,78 @@
           (i32.add (local.get $pW) (i32.shl (i32.mul (local.get $i) (local.get $nOut)) (i32.const 2)))
           (i32.add (local.get $pOut) (i32.shl (i32.mul (local.get $b) (local.get $nOut)) (i32.const 2))))
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next))))
+
+  ;; scatter_dense for nOut <= 16: the current sample's output row in $r0..$r3, loaded when the
+  ;; sample starts and stored (nOut lanes) when it ends; same products and sums, in the same
+  ;; order, as adding entry by entry.
+  (func $scatter_dense_narrow
+    (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pW i32)
+    (param $nIn i32) (param $nOut i32) (param $pOut i32) (param $mIn i64) (param $sIn i64)
+    (local $a i32) (local $flat i32) (local $b i32) (local $cur i32) (local $pw i32) (local $po i32) (local $vv v128)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (local.set $cur (i32.const -1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $nActive)))
+        (local.set $flat (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $b (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $flat)) (local.get $mIn)) (local.get $sIn))))
+        (if (i32.ne (local.get $b) (local.get $cur)) (then
+          (if (i32.ge_s (local.get $cur) (i32.const 0)) (then
+            (call $store_row (local.get $po) (local.get $nOut) (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3))))
+          (local.set $cur (local.get $b))
+          (local.set $po (i32.add (local.get $pOut) (i32.shl (i32.mul (local.get $b) (local.get $nOut)) (i32.const 2))))
+          (call $load_row (local.get $po) (local.get $nOut))
+          (local.set $r3) (local.set $r2) (local.set $r1) (local.set $r0)))
+        (local.set $pw (i32.add (local.get $pW) (i32.shl (i32.mul (i32.sub (local.get $flat) (i32.mul (local.get $b) (local.get $nIn))) (local.get $nOut)) (i32.const 2))))
+        (local.set $vv (v128.load32_splat (i32.add (local.get $pVal) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $r0 (f32x4.add (local.get $r0) (f32x4.mul (local.get $vv) (v128.load offset=0 (local.get $pw)))))
+        (if (i32.gt_u (local.get $nOut) (i32.const 4)) (then
+          (local.set $r1 (f32x4.add (local.get $r1) (f32x4.mul (local.get $vv) (v128.load offset=16 (local.get $pw)))))
+          (if (i32.gt_u (local.get $nOut) (i32.const 8)) (then
+            (local.set $r2 (f32x4.add (local.get $r2) (f32x4.mul (local.get $vv) (v128.load offset=32 (local.get $pw)))))
+            (if (i32.gt_u (local.get $nOut) (i32.const 12)) (then
+              (local.set $r3 (f32x4.add (local.get $r3) (f32x4.mul (local.get $vv) (v128.load offset=48 (local.get $pw)))))))))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next)))
+    (if (i32.ge_s (local.get $cur) (i32.const 0)) (then
+      (call $store_row (local.get $po) (local.get $nOut) (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3)))))
+
+  ;; The first n (<= 16) floats at p as four f32x4 (lanes past n are zero).
+  (func $load_row (param $p i32) (param $n i32) (result v128 v128 v128 v128)
+    (local $i i32) (local $r v128) (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
+    (local $buf0 v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $r (f32x4.splat (f32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (if (i32.lt_u (local.get $i) (i32.const 4)) (then (local.set $q0 (call $put_lane (local.get $q0) (local.get $r) (local.get $i))))
+        (else (if (i32.lt_u (local.get $i) (i32.const 8)) (then (local.set $q1 (call $put_lane (local.get $q1) (local.get $r) (i32.sub (local.get $i) (i32.const 4)))))
+        (else (if (i32.lt_u (local.get $i) (i32.const 12)) (then (local.set $q2 (call $put_lane (local.get $q2) (local.get $r) (i32.sub (local.get $i) (i32.const 8)))))
+        (else (local.set $q3 (call $put_lane (local.get $q3) (local.get $r) (i32.sub (local.get $i) (i32.const 12))))))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $q0) (local.get $q1) (local.get $q2) (local.get $q3))
+
+  ;; q with lane l (0..3) replaced by lane l of r.
+  (func $put_lane (param $q v128) (param $r v128) (param $l i32) (result v128)
+    (v128.bitselect (local.get $r) (local.get $q)
+      (i32x4.eq (v128.const i32x4 0 1 2 3) (i32x4.splat (local.get $l)))))
+
+  ;; Store the first n (<= 16) lanes of r0..r3 to p.
+  (func $store_row (param $p i32) (param $n i32) (param $r0 v128) (param $r1 v128) (param $r2 v128) (param $r3 v128)
+    (local $i i32) (local $q v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $q (if (result v128) (i32.lt_u (local.get $i) (i32.const 4)) (then (local.get $r0))
+          (else (if (result v128) (i32.lt_u (local.get $i) (i32.const 8)) (then (local.get $r1))
+          (else (if (result v128) (i32.lt_u (local.get $i) (i32.const 12)) (then (local.get $r2)) (else (local.get $r3))))))))
+        (f32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2)))
+          (f32x4.extract_lane 0 (i8x16.swizzle (local.get $q)
+            (i8x16.add (v128.const i8x16 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3)
+              (i8x16.splat (i32.shl (i32.and (local.get $i) (i32.const 3)) (i32.const 2)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
 
   ;; scatter_conv(nActive, pIndex, pValue, pKernel, pOut, pRows, pCols, h, w, c, outH, outW, outC,

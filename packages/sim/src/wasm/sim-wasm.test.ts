@@ -95,6 +95,29 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
     expect(Array.from(u)).toEqual([0, 0, 0, 0, 0]); // consumed: the next scatter adds into zeros
   });
 
+  it('scatter_dense adds entry by entry in float32, in list order, for narrow rows (4-16 outputs in registers) too', () => {
+    const rng = createRng(8);
+    for (const nOut of [1, 3, 4, 10, 13, 16, 17]) {
+      const nIn = 50;
+      const batch = 4;
+      const spikes = sparse(batch * nIn, 0.3, nOut);
+      const idx = allocKernelIndex(batch * nIn);
+      const val = allocKernelArray(batch * nIn);
+      const count = wasm!.collectActive(batch * nIn, wasm!.offsetOf(spikes), wasm!.offsetOf(idx), wasm!.offsetOf(val));
+      const w = allocKernelArray(nIn * nOut + 3);
+      w.set(rng.fillUniform(new Float32Array(nIn * nOut), -1, 1));
+      const out = copyToKernelMemory(rng.fillUniform(new Float32Array(batch * nOut + 4), -1, 1));
+      const expected = Float32Array.from(out);
+      for (let k = 0; k < count; k++) {
+        const [b, i] = [Math.floor(idx[k] / nIn), idx[k] % nIn];
+        for (let o = 0; o < nOut; o++) expected[b * nOut + o] = Math.fround(expected[b * nOut + o] + Math.fround(val[k] * w[i * nOut + o]));
+      }
+      wasm!.scatterDense(count, wasm!.offsetOf(idx), wasm!.offsetOf(val), wasm!.offsetOf(w), nIn, nOut, wasm!.offsetOf(out));
+      expect(count).toBeGreaterThan(batch * nIn * 0.2);
+      expect(Array.from(out)).toEqual(Array.from(expected)); // the 4 floats after the last row untouched too
+    }
+  });
+
   it('filtered_currents equals add_bias then gain_bias bit for bit (SIMD body and scalar tail)', () => {
     const rng = createRng(5);
     for (const [size, m] of [[12 * 5, 12], [64 * 3 + 2 * 4, 8], [8, 8]] as const) {
