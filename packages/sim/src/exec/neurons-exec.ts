@@ -4,6 +4,7 @@ import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { applyGainBias } from '../kernels/gain-bias.js';
 import { activeList, collectNonzero, type ActivePtrs } from './active-list.js';
 import { RestingSkip } from './resting-skip.js';
+import type { FilteredOutput } from './post-filtered-exec.js';
 import type { ActiveSet, Exec, ValueSource } from './exec.js';
 
 /**
@@ -50,7 +51,7 @@ export class NeuronsExec implements Exec {
     arena: KernelArena,
     float32 = false,
     /** The input as a filtered transform's state and bias (see `PostFilteredExec.filteredOutput`), read in place of `input`. */
-    private readonly filteredInput?: { readonly zPtr: number; readonly biasPtr: number; readonly biasLength: number },
+    private readonly filteredInput?: FilteredOutput,
   ) {
     this.id = node.id;
     this.size = input.size;
@@ -182,7 +183,10 @@ export class NeuronsExec implements Exec {
     const wasm = simWasm();
     const g = this.gainBiasPtrs;
     const f = this.filteredOn ? this.filteredInput : undefined;
-    if (wasm && g && f) return wasm.filteredCurrents(n, this.size, f.biasLength, f.zPtr, f.biasPtr, g.gain, g.bias, g.J);
+    if (wasm && g && f) {
+      const lp = f.lowpass;
+      return wasm.filteredCurrents(n, this.size, f.biasLength, f.zPtr, lp ? lp.uPtr : -1, lp?.a ?? 0, lp?.b ?? 0, f.biasPtr, g.gain, g.bias, g.J);
+    }
     const px = wasm && g ? wasm.offsetOf(x) : -1;
     if (px >= 0) wasm!.gainBias(n, this.size, px, g!.gain, g!.bias, g!.J);
     else applyGainBias(x, this.gain, this.bias, this.size, n, J);

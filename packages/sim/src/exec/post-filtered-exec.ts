@@ -3,6 +3,15 @@ import type { FilterKernel, LinearKernel } from '@snn/synapses';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { addBias, SpikeTransformExec, type EventDrivenExec, type SpikeTransform } from './spike-transform.js';
 
+/** A filtered transform's output as its reader can compute it (see `PostFilteredExec.filteredOutput`). */
+export interface FilteredOutput {
+  readonly zPtr: number;
+  readonly biasPtr: number;
+  readonly biasLength: number;
+  /** The one-state filter's step the reader runs before reading `z`, when it is fused in. */
+  readonly lowpass?: { readonly uPtr: number; readonly a: number; readonly b: number };
+}
+
 /**
  * A linear node fed through a synapse: it outputs `bias + filter(W·x)` with the filter's
  * previous-step value (Nengo filters the weighted signal of a connection and adds the
@@ -50,20 +59,23 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   }
 
   /**
-   * Where a consumer can read this node's output as `z + t` (the filter state and the
-   * transform's bias, both in kernel memory) instead of `value`, or undefined: no bias, no
-   * SIMD kernels, or a bias whose length is not a multiple of 4 dividing the output size.
+   * Where a reader can compute this node's output as `z + t` (the filter state and the
+   * transform's bias, both in kernel memory) instead of reading `value`, or undefined: no bias,
+   * no SIMD kernels, or a bias whose length is not a multiple of 4 dividing the output size.
+   * With `lowpass`, the reader also takes over the filter's step (`z = a z + b u`, u zeroed)
+   * when it is fused in (see {@link PostFilteredExec.fuseInto}).
    */
-  get filteredOutput(): { readonly zPtr: number; readonly biasPtr: number; readonly biasLength: number } | undefined {
+  get filteredOutput(): FilteredOutput | undefined {
     const bias = this.transform.op.bias;
     const zPtr = simWasm()?.offsetOf(this.z) ?? -1;
     if (!bias || zPtr < 0 || this.transform.biasPtr < 0 || bias.length % 4 !== 0 || this.size % bias.length !== 0) return undefined;
-    return { zPtr, biasPtr: this.transform.biasPtr, biasLength: bias.length };
+    const lowpass = this.oneX && this.uPtr >= 0 ? { uPtr: this.uPtr, a: this.oneX.a, b: this.oneX.b } : undefined;
+    return { zPtr, biasPtr: this.transform.biasPtr, biasLength: bias.length, ...(lowpass ? { lowpass } : {}) };
   }
 
   /**
-   * Stop (true) or resume (false) writing `value`: its only reader computes from
-   * {@link filteredOutput} and no probe reads it.
+   * Stop (true) or resume (false) writing `value` and stepping a lowpass filter: the only
+   * reader computes from {@link filteredOutput}, steps the filter itself, and no probe reads `value`.
    */
   fuseInto(on: boolean): void {
     this.valueUnread = on;
@@ -91,6 +103,8 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     const u = this.u.subarray(0, n);
     this.transform.apply(batch, u, this.uPtr, false, this.uIsZero);
     this.uIsZero = this.oneX !== undefined && this.uPtr >= 0;
+    // fused: the reader steps the lowpass (and zeroes u) before it reads z next step
+    if (this.uIsZero && this.valueUnread) return;
     if (this.uIsZero) simWasm()!.lowpass(n, this.uPtr, this.oneX!.zPtr, this.oneX!.a, this.oneX!.b);
     else this.kernel.step(u, this.z.subarray(0, n), this.state);
   }

@@ -437,49 +437,49 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $l1))))
 
-  ;; filtered_currents(n, size, m, pZ, pT, pG, pB, pJ): J[i] = gain[i % size] * (z[i] + t[i % m])
-  ;; + bias[i % size] for n = batch * size values: the current into a population fed by a
-  ;; filtered transform whose own bias t (m = t's length, size a multiple of m) is added after
-  ;; its filter, in the order and float32 roundings of computing that transform's output first
-  ;; and the population's gain and bias after (add_bias, then gain_bias).
-  (func (export "filtered_currents") (param $n i32) (param $size i32) (param $m i32) (param $pZ i32) (param $pT i32) (param $pG i32) (param $pB i32) (param $pJ i32)
-    (local $base i32) (local $i i32) (local $t i32) (local $end4 i32) (local $bytes i32) (local $mBytes i32) (local $o i32)
-    (local.set $bytes (i32.shl (local.get $size) (i32.const 2)))
+;; filtered_currents(n, size, m, pZ, pU, a, b, pT, pG, pB, pJ): J[i] = gain[i % size] *
+  ;; (z[i] + t[i % m]) + bias[i % size] for n = batch * size values: the current into a
+  ;; population fed by a filtered transform whose own bias t (m = t's length, a multiple of 4
+  ;; dividing size) is added after its filter, in the order and float32 roundings of computing
+  ;; that transform's output first and the population's gain and bias after (add_bias, then
+  ;; gain_bias). With pU >= 0 the transform's lowpass step comes first, as `lowpass` does it:
+  ;; z = a*z + b*u, u consumed (zeroed).
+  (func (export "filtered_currents") (param $n i32) (param $size i32) (param $m i32) (param $pZ i32) (param $pU i32)
+    (param $a f32) (param $b f32) (param $pT i32) (param $pG i32) (param $pB i32) (param $pJ i32)
+    (local $o i32) (local $end i32) (local $sampleEnd i32) (local $g i32) (local $pixelEnd i32) (local $t i32)
+    (local $z v128) (local $va v128) (local $vb v128) (local $mBytes i32) (local $sizeBytes i32)
+    (local.set $va (f32x4.splat (local.get $a)))
+    (local.set $vb (f32x4.splat (local.get $b)))
     (local.set $mBytes (i32.shl (local.get $m) (i32.const 2)))
-    (local.set $end4 (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2)))
+    (local.set $sizeBytes (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (block $done
       (loop $sample
-        (br_if $done (i32.ge_u (local.get $base) (i32.shl (local.get $n) (i32.const 2))))
-        (local.set $i (i32.const 0))
-        (local.set $t (i32.const 0))
-        (block $d4
-          (loop $l4
-            (br_if $d4 (i32.ge_u (local.get $i) (local.get $end4)))
-            (local.set $o (i32.add (local.get $base) (local.get $i)))
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $sampleEnd (i32.add (local.get $o) (local.get $sizeBytes)))
+        (local.set $g (i32.const 0))
+        (loop $pixel
+          (local.set $pixelEnd (i32.add (local.get $o) (local.get $mBytes)))
+          (local.set $t (local.get $pT))
+          (loop $channels
+            (local.set $z (v128.load (i32.add (local.get $pZ) (local.get $o))))
+            (if (i32.ge_s (local.get $pU) (i32.const 0)) (then
+              (local.set $z (f32x4.add (f32x4.mul (local.get $va) (local.get $z))
+                                       (f32x4.mul (local.get $vb) (v128.load (i32.add (local.get $pU) (local.get $o))))))
+              (v128.store (i32.add (local.get $pZ) (local.get $o)) (local.get $z))
+              (v128.store (i32.add (local.get $pU) (local.get $o)) (v128.const i32x4 0 0 0 0))))
             (v128.store (i32.add (local.get $pJ) (local.get $o))
-              (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $pG) (local.get $i)))
-                                    (f32x4.add (v128.load (i32.add (local.get $pZ) (local.get $o))) (v128.load (i32.add (local.get $pT) (local.get $t)))))
-                         (v128.load (i32.add (local.get $pB) (local.get $i)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+              (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $pG) (local.get $g)))
+                                    (f32x4.add (local.get $z) (v128.load (local.get $t))))
+                         (v128.load (i32.add (local.get $pB) (local.get $g)))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (local.set $g (i32.add (local.get $g) (i32.const 16)))
             (local.set $t (i32.add (local.get $t) (i32.const 16)))
-            (if (i32.ge_u (local.get $t) (local.get $mBytes)) (then (local.set $t (i32.const 0))))
-            (br $l4)))
-        (block $d1
-          (loop $l1
-            (br_if $d1 (i32.ge_u (local.get $i) (local.get $bytes)))
-            (local.set $o (i32.add (local.get $base) (local.get $i)))
-            (f32.store (i32.add (local.get $pJ) (local.get $o))
-              (f32.add (f32.mul (f32.load (i32.add (local.get $pG) (local.get $i)))
-                                (f32.add (f32.load (i32.add (local.get $pZ) (local.get $o))) (f32.load (i32.add (local.get $pT) (local.get $t)))))
-                       (f32.load (i32.add (local.get $pB) (local.get $i)))))
-            (local.set $i (i32.add (local.get $i) (i32.const 4)))
-            (local.set $t (i32.add (local.get $t) (i32.const 4)))
-            (if (i32.ge_u (local.get $t) (local.get $mBytes)) (then (local.set $t (i32.const 0))))
-            (br $l1)))
-        (local.set $base (i32.add (local.get $base) (local.get $bytes)))
+            (br_if $channels (i32.lt_u (local.get $o) (local.get $pixelEnd))))
+          (br_if $pixel (i32.lt_u (local.get $o) (local.get $sampleEnd))))
         (br $sample))))
 
-  ;; pack_resting(n, pJ, pV, jMax, vLo, vHi, pMap) -> count: moves the neurons not at rest (not
+    ;; pack_resting(n, pJ, pV, jMax, vLo, vHi, pMap) -> count: moves the neurons not at rest (not
   ;; J <= jMax with vLo <= v < vHi) to the front of J and v in place, in order, recording each
   ;; one's old index in map; branch-free (every neuron is written, the count advances by one
   ;; for each that moves).

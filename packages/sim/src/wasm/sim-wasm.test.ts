@@ -118,7 +118,7 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
     }
   });
 
-  it('filtered_currents equals add_bias then gain_bias bit for bit (SIMD body and scalar tail)', () => {
+  it('filtered_currents equals add_bias then gain_bias bit for bit, after the lowpass step when given u', () => {
     const rng = createRng(5);
     for (const [size, m] of [[12 * 5, 12], [64 * 3 + 2 * 4, 8], [8, 8]] as const) {
       const n = 3 * size;
@@ -131,9 +131,20 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
       wasm!.addBias(n, m, wasm!.offsetOf(value), wasm!.offsetOf(t));
       wasm!.gainBias(n, size, wasm!.offsetOf(value), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(expected));
       const J = allocKernelArray(n);
-      wasm!.filteredCurrents(n, size, m, wasm!.offsetOf(z), wasm!.offsetOf(t), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(J));
+      wasm!.filteredCurrents(n, size, m, wasm!.offsetOf(z), -1, 0, 0, wasm!.offsetOf(t), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(J));
       expect(Array.from(J)).toEqual(Array.from(expected));
       expect(J[n - 1]).toBe(Math.fround(Math.fround(g[size - 1] * Math.fround(z[n - 1] + t[(size - 1) % m])) + b[size - 1]));
+      // with the lowpass step first: as lowpass(), then the above
+      const u = copyToKernelMemory(rng.fillUniform(new Float32Array(n), 0, 50));
+      const [zLp, uLp] = [copyToKernelMemory(z), copyToKernelMemory(u)];
+      wasm!.lowpass(n, wasm!.offsetOf(uLp), wasm!.offsetOf(zLp), 0.8, 0.2);
+      const valueLp = copyToKernelMemory(zLp);
+      wasm!.addBias(n, m, wasm!.offsetOf(valueLp), wasm!.offsetOf(t));
+      wasm!.gainBias(n, size, wasm!.offsetOf(valueLp), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(expected));
+      wasm!.filteredCurrents(n, size, m, wasm!.offsetOf(z), wasm!.offsetOf(u), 0.8, 0.2, wasm!.offsetOf(t), wasm!.offsetOf(g), wasm!.offsetOf(b), wasm!.offsetOf(J));
+      expect(Array.from(J)).toEqual(Array.from(expected));
+      expect(Array.from(z)).toEqual(Array.from(zLp));
+      expect(u.every((x) => x === 0)).toBe(true);
     }
   });
 

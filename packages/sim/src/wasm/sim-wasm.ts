@@ -24,9 +24,10 @@ export interface SimWasm {
   lowpass(n: number, pU: number, pY: number, a: number, b: number): void;
   /**
    * `J[i] = gain[i % size] * (z[i] + t[i % m]) + bias[i % size]` for `n` values: a population's
-   * current straight from a filtered transform's state `z` and bias `t` (m % 4 === 0, size % m === 0).
+   * current straight from a filtered transform's state `z` and bias `t` (m % 4 === 0, size % m === 0);
+   * with `pU >= 0` after the transform's lowpass step `z = a z + b u` (u zeroed), else `a`, `b` unused.
    */
-  filteredCurrents(n: number, size: number, m: number, pZ: number, pT: number, pGain: number, pBias: number, pJ: number): void;
+  filteredCurrents(n: number, size: number, m: number, pZ: number, pU: number, a: number, b: number, pT: number, pGain: number, pBias: number, pJ: number): void;
   /**
    * Move the neurons not at rest (not `J <= jMax` with `vLo <= v < vHi`) to the front of `J`
    * and `v` in place, in order, writing their old indices to `map`; returns how many moved.
