@@ -98,9 +98,11 @@ async function tfGrads(backend: string, op: (...xs: tf.Tensor[]) => tf.Tensor, i
  * Check wasm (and, unless `withCpu` is false, cpu) gradients of `op` against central
  * differences of the float64 reference `ref`.
  */
-async function check(op: (...xs: tf.Tensor[]) => tf.Tensor, ref: (...xs: Arr[]) => Arr, inputs: Arr[], eps = 1e-4, withCpu = true): Promise<void> {
+async function check(op: (...xs: tf.Tensor[]) => tf.Tensor, ref: (...xs: Arr[]) => Arr, inputs: Arr[], eps = 1e-4, withCpu = true, gZeroShare = 0): Promise<void> {
   const out = ref(...inputs);
   const g = random(out.shape);
+  // an output gradient with zeros, as behind a ReLU (the sparse filter-gradient path)
+  for (let i = 0; i < g.data.length; i++) if (rng.next() < gZeroShare) g.data[i] = 0;
   const wasm = await tfGrads('wasm', op, inputs, g);
   const cpu = withCpu ? await tfGrads('cpu', op, inputs, g) : [];
   await tf.setBackend('wasm');
@@ -135,6 +137,55 @@ describe('conv2d gradients (x and filter) match finite differences on wasm and c
       await check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, s, pad), (x, w) => conv2d64(x, w, s, pad), [random(xs), random(ws)]);
     });
   }
+});
+
+describe('the filter gradient from the nonzero entries of a sparse dy (unpadded convs, channels multiples of 4)', () => {
+  const cases: Array<[number[], number[], number]> = [
+    [[3, 9, 9, 8], [3, 3, 8, 12], 2],
+    [[2, 8, 8, 36], [3, 3, 36, 8], 1], // 36 channels: a block of 32, then one of 4
+    [[2, 7, 6, 4], [2, 3, 4, 4], 1],
+  ];
+  for (const [xs, ws, s] of cases) {
+    it(`x ${xs} * w ${ws}, stride ${s}, valid, 60% of dy zero`, async () => {
+      await check((x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, s, 'valid'), (x, w) => conv2d64(x, w, s, 'valid'), [random(xs), random(ws)], 1e-4, true, 0.6);
+    });
+  }
+
+  it('x [20,26,26,32] * w [3,3,32,64] stride 2 (the keras-to-snn conv1): within float32 summation error, like the GEMM path on a dense dy', async () => {
+    const [x, w] = [random([20, 26, 26, 32], 0, 1), random([3, 3, 32, 64])];
+    const op = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'valid');
+    /** Largest |dw - float64 dw| / sum of |terms| over the filter entries: a float32 sum of n terms errs by about sqrt(n) 2^-24. */
+    const worstError = async (zeroShare: number): Promise<number> => {
+      const g = random([20, 12, 12, 64]);
+      for (let i = 0; i < g.data.length; i++) if (rng.next() < zeroShare) g.data[i] = 0;
+      const wasm = await tfGrads('wasm', op, [x, w], g);
+      const [dw, absSum] = [new Float64Array(3 * 3 * 32 * 64), new Float64Array(3 * 3 * 32 * 64)];
+      for (let n = 0; n < 20; n++)
+        for (let oh = 0; oh < 12; oh++)
+          for (let ow = 0; ow < 12; ow++)
+            for (let co = 0; co < 64; co++) {
+              const gv = g.data[((n * 12 + oh) * 12 + ow) * 64 + co];
+              if (gv === 0) continue;
+              for (let i = 0; i < 3; i++)
+                for (let j = 0; j < 3; j++)
+                  for (let ci = 0; ci < 32; ci++) {
+                    const term = x.data[((n * 26 + 2 * oh + i) * 26 + 2 * ow + j) * 32 + ci] * gv;
+                    dw[((i * 3 + j) * 32 + ci) * 64 + co] += term;
+                    absSum[((i * 3 + j) * 32 + ci) * 64 + co] += Math.abs(term);
+                  }
+            }
+      let worst = 0;
+      for (let i = 0; i < dw.length; i++) worst = Math.max(worst, Math.abs(wasm[1][i] - dw[i]) / absSum[i]);
+      return worst;
+    };
+    const sparse = await worstError(0.5); // half of dy zero: the sparse path
+    const gemm = await worstError(0); // dense dy: the GEMM path
+    await tf.setBackend('wasm');
+    const sqrtN = Math.sqrt(20 * 12 * 12);
+    expect(gemm).toBeLessThan(sqrtN * 2 ** -24); // measured: 1.5e-7 (sparse 3.5e-8) against 3.2e-6
+    expect(sparse).toBeLessThan(sqrtN * 2 ** -24);
+    expect(sparse).toBeGreaterThan(0);
+  });
 });
 
 describe('conv2dBiasRelu (fused on wasm, three ops on cpu) gradients match finite differences', () => {

@@ -7,6 +7,7 @@ import { im2colTransposed } from './im2col-transposed.js';
 import type { WasmBackend } from './wasm-access.js';
 import { asWasm, dispose, heapF32, heapOffset, makeView, matMul2d, releaseView, transpose, zerosOutput } from './wasm-access.js';
 import { trainWasm } from './wasm/train-wasm.js';
+import { sparseFilterGradient, sparseFilterGradientApplies } from './dw-sparse.js';
 
 /** Largest slice of `dy` (in floats) multiplied at once: it stays in cache while XNNPACK reuses it. */
 const DY_CHUNK_FLOATS = 1 << 17;
@@ -20,7 +21,9 @@ const DIRECT_MAX_ROWS = 32;
  * goes there: usually `dy`, used in place in chunks of rows, times transposed patches gathered
  * per chunk (dW = sum of im2colᵀ @ dy); when R < outC (few input channels), the patches, times
  * `dy` transposed once (dWᵀ = dyᵀ @ im2col). With few patch rows (R <= 32, e.g. a first layer
- * on 1-channel images) a direct WebAssembly SIMD loop reads x and dy in place instead.
+ * on 1-channel images) a direct WebAssembly SIMD loop reads x and dy in place instead. An
+ * unpadded conv whose dy is mostly zero (behind a ReLU) sums only dy's nonzero entries
+ * ({@link sparseFilterGradient}).
  */
 export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBackpropFilter);
@@ -50,6 +53,10 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
       simd.dwDirect(heapOffset(wasm, x), heapOffset(wasm, dy), heapOffset(wasm, dw), n0, Math.min(g.batch, n0 + images), g);
     }
     return dw;
+  }
+  if (simd && sparseFilterGradientApplies(g)) {
+    const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
+    if (sparse) return sparse;
   }
   if (rows < g.outC) return viaTransposedDy(wasm, x, dy, g, [...filterShape]);
   const dw = zerosOutput(wasm, [...filterShape]);

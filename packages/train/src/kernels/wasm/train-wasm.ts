@@ -15,6 +15,15 @@ export interface TrainWasm {
   reluGrad(pdy: number, px: number, po: number, n: number): void;
   /** dw [R, outC] += the filter gradient of images [n0, n1), straight from x and dy (outC % 4 === 0). */
   dwDirect(px: number, pdy: number, pdw: number, n0: number, n1: number, g: ConvGeometry): void;
+  /** count[co] (i32) = nonzero entries of dy[:, co], dy `pixels` x `outC` (outC % 4 === 0). */
+  dyCount(pdy: number, pixels: number, outC: number, pCount: number): void;
+  /**
+   * Append each nonzero dy[n, oh, ow, co] of `batch` images to co's list at cursor[co] as (byte
+   * offset of x[n, oh*sH, ow*sW, 0], value), advancing the cursor; each list needs a spare entry.
+   */
+  dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, g: ConvGeometry): void;
+  /** dwT[kh, kw, co, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0). */
+  dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -55,6 +64,10 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       qcfs: (pj, pr, n, levels, threshold, amplitude) => e.qcfs(pj, pr, n, levels / threshold, (amplitude * threshold) / levels, levels),
       qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>
         amplitude * e.qcfs_grad(pdy, pj, pdx, n, levels / threshold, levels, 1 / levels, 1 / threshold, amplitude),
+      dyCount: (pdy, pixels, outC, pCount) => e.dy_count(pdy, pixels, outC, pCount),
+      dyColumns: (pdy, batch, pCursor, pEntries, g) =>
+        e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries),
+      dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };

@@ -1,0 +1,161 @@
+  ;; The filter gradient of an unpadded conv2d from the nonzero entries of dy only: behind a
+  ;; ReLU most of dy is zero. dy_columns lists them by output channel (a CSC form of dy), then
+  ;; dw_sparse sums, for every tap and output channel, x rows times those entries with the
+  ;; accumulators in registers.
+
+  ;; dy_count(pdy, pixels, outC, pCount): pCount[co] (i32) = nonzero entries of dy[:, co]
+  ;; (dy is pixels x outC, outC a multiple of 4), pixel by pixel, four channels at a time.
+  (func (export "dy_count") (param $pdy i32) (param $pixels i32) (param $outC i32) (param $pCount i32)
+    (local $co i32) (local $row i32) (local $rowBytes i32) (local $end i32) (local $pc i32)
+    (local.set $rowBytes (i32.shl (local.get $outC) (i32.const 2)))
+    (local.set $co (i32.const 0))
+    (block $zdone
+      (loop $znext
+        (br_if $zdone (i32.ge_u (local.get $co) (local.get $rowBytes)))
+        (v128.store (i32.add (local.get $pCount) (local.get $co)) (v128.const i32x4 0 0 0 0))
+        (local.set $co (i32.add (local.get $co) (i32.const 16)))
+        (br $znext)))
+    (local.set $row (local.get $pdy))
+    (local.set $end (i32.add (local.get $pdy) (i32.mul (local.get $pixels) (local.get $rowBytes))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $row) (local.get $end)))
+        (local.set $co (i32.const 0))
+        (loop $conext
+          (local.set $pc (i32.add (local.get $pCount) (local.get $co)))
+          ;; ne gives -1 per nonzero lane: subtracting counts up
+          (v128.store (local.get $pc) (i32x4.sub (v128.load (local.get $pc))
+            (f32x4.ne (v128.load (i32.add (local.get $row) (local.get $co))) (v128.const i32x4 0 0 0 0))))
+          (local.set $co (i32.add (local.get $co) (i32.const 16)))
+          (br_if $conext (i32.lt_u (local.get $co) (local.get $rowBytes))))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (br $next))))
+
+  ;; dy_columns(pdy, batch, outH, outW, outC, inH, inW, inC, sH, sW, pCursor, pEntries): append
+  ;; every nonzero dy[n, oh, ow, co] to output channel co's list as (byte offset of x[n, oh*sH,
+  ;; ow*sW, 0] relative to x, value), in pixel order. pCursor[co] (i32) holds the entry index
+  ;; where co's list continues; each list needs one spare entry after its end (the writes are
+  ;; branch-free: every entry is written, the cursor advances only past nonzero ones).
+  (func (export "dy_columns") (param $pdy i32) (param $batch i32) (param $outH i32) (param $outW i32) (param $outC i32)
+    (param $inH i32) (param $inW i32) (param $inC i32) (param $sH i32) (param $sW i32) (param $pCursor i32) (param $pEntries i32)
+    (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $row i32) (local $base i32) (local $rowBase i32)
+    (local $pc i32) (local $cur i32) (local $at i32) (local $v f32) (local $colStep i32) (local $rowStep i32)
+    (local.set $colStep (i32.shl (i32.mul (local.get $sW) (local.get $inC)) (i32.const 2)))
+    (local.set $rowStep (i32.shl (i32.mul (i32.mul (local.get $sH) (local.get $inW)) (local.get $inC)) (i32.const 2)))
+    (local.set $row (local.get $pdy))
+    (block $ndone
+      (loop $nnext
+        (br_if $ndone (i32.ge_u (local.get $n) (local.get $batch)))
+        (local.set $rowBase (i32.shl (i32.mul (i32.mul (i32.mul (local.get $n) (local.get $inH)) (local.get $inW)) (local.get $inC)) (i32.const 2)))
+        (local.set $oh (i32.const 0))
+        (block $ohdone
+          (loop $ohnext
+            (br_if $ohdone (i32.ge_u (local.get $oh) (local.get $outH)))
+            (local.set $base (local.get $rowBase))
+            (local.set $ow (i32.const 0))
+            (block $owdone
+              (loop $ownext
+                (br_if $owdone (i32.ge_u (local.get $ow) (local.get $outW)))
+                (local.set $co (i32.const 0))
+                (block $codone
+                  (loop $conext
+                    (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+                    (local.set $v (f32.load (local.get $row)))
+                    (local.set $pc (i32.add (local.get $pCursor) (i32.shl (local.get $co) (i32.const 2))))
+                    (local.set $cur (i32.load (local.get $pc)))
+                    (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $cur) (i32.const 3))))
+                    (i32.store (local.get $at) (local.get $base))
+                    (f32.store offset=4 (local.get $at) (local.get $v))
+                    (i32.store (local.get $pc) (i32.add (local.get $cur) (f32.ne (local.get $v) (f32.const 0))))
+                    (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                    (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                    (br $conext)))
+                (local.set $base (i32.add (local.get $base) (local.get $colStep)))
+                (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
+                (br $ownext)))
+            (local.set $rowBase (i32.add (local.get $rowBase) (local.get $rowStep)))
+            (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
+            (br $ohnext)))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $nnext))))
+
+  ;; dw_sparse(px, pStart, pEnd, pEntries, pdwT, outC, inC, kH, kW, inW): dwT[kh, kw, co, ci] +=
+  ;; the sum over co's entries (offset, v) of v * x[offset + ((kh*inW + kw)*inC + ci)*4] (every tap
+  ;; in bounds: an unpadded conv). Entries of co are [start[co], end[co]) (i32 arrays). inC a
+  ;; multiple of 4: channels go 32 at a time (eight f32x4 accumulators), then 4 at a time.
+  (func (export "dw_sparse") (param $px i32) (param $pStart i32) (param $pEnd i32) (param $pEntries i32) (param $pdwT i32)
+    (param $outC i32) (param $inC i32) (param $kH i32) (param $kW i32) (param $inW i32)
+    (local $kh i32) (local $kw i32) (local $co i32) (local $ci i32) (local $e i32) (local $eEnd i32) (local $tapX i32)
+    (local $at i32) (local $xp i32) (local $out i32) (local $vv v128) (local $inBytes i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
+    (local.set $out (local.get $pdwT))
+    (block $khdone
+      (loop $khnext
+        (br_if $khdone (i32.ge_u (local.get $kh) (local.get $kH)))
+        (local.set $kw (i32.const 0))
+        (block $kwdone
+          (loop $kwnext
+            (br_if $kwdone (i32.ge_u (local.get $kw) (local.get $kW)))
+            (local.set $tapX (i32.add (local.get $px) (i32.mul (i32.add (i32.mul (local.get $kh) (local.get $inW)) (local.get $kw)) (local.get $inBytes))))
+            (local.set $co (i32.const 0))
+            (block $codone
+              (loop $conext
+                (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+                (local.set $ci (i32.const 0))
+                (block $cidone
+                  (loop $cinext
+                    (br_if $cidone (i32.ge_u (local.get $ci) (local.get $inBytes)))
+                    (local.set $e (i32.load (i32.add (local.get $pStart) (i32.shl (local.get $co) (i32.const 2)))))
+                    (local.set $eEnd (i32.load (i32.add (local.get $pEnd) (i32.shl (local.get $co) (i32.const 2)))))
+                    (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+                    (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
+                    (local.set $a4 (v128.const i32x4 0 0 0 0)) (local.set $a5 (v128.const i32x4 0 0 0 0))
+                    (local.set $a6 (v128.const i32x4 0 0 0 0)) (local.set $a7 (v128.const i32x4 0 0 0 0))
+                    (if (i32.le_u (i32.add (local.get $ci) (i32.const 128)) (local.get $inBytes))
+                      (then
+                        (block $edone
+                          (loop $enext
+                            (br_if $edone (i32.ge_u (local.get $e) (local.get $eEnd)))
+                            (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $e) (i32.const 3))))
+                            (local.set $xp (i32.add (i32.add (local.get $tapX) (i32.load (local.get $at))) (local.get $ci)))
+                            (local.set $vv (v128.load32_splat offset=4 (local.get $at)))
+                            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $vv) (v128.load offset=0 (local.get $xp)))))
+                            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $vv) (v128.load offset=16 (local.get $xp)))))
+                            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $vv) (v128.load offset=32 (local.get $xp)))))
+                            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $vv) (v128.load offset=48 (local.get $xp)))))
+                            (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $vv) (v128.load offset=64 (local.get $xp)))))
+                            (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $vv) (v128.load offset=80 (local.get $xp)))))
+                            (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $vv) (v128.load offset=96 (local.get $xp)))))
+                            (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $vv) (v128.load offset=112 (local.get $xp)))))
+                            (local.set $e (i32.add (local.get $e) (i32.const 1)))
+                            (br $enext)))
+                        (v128.store offset=0 (local.get $out) (f32x4.add (v128.load offset=0 (local.get $out)) (local.get $a0)))
+                        (v128.store offset=16 (local.get $out) (f32x4.add (v128.load offset=16 (local.get $out)) (local.get $a1)))
+                        (v128.store offset=32 (local.get $out) (f32x4.add (v128.load offset=32 (local.get $out)) (local.get $a2)))
+                        (v128.store offset=48 (local.get $out) (f32x4.add (v128.load offset=48 (local.get $out)) (local.get $a3)))
+                        (v128.store offset=64 (local.get $out) (f32x4.add (v128.load offset=64 (local.get $out)) (local.get $a4)))
+                        (v128.store offset=80 (local.get $out) (f32x4.add (v128.load offset=80 (local.get $out)) (local.get $a5)))
+                        (v128.store offset=96 (local.get $out) (f32x4.add (v128.load offset=96 (local.get $out)) (local.get $a6)))
+                        (v128.store offset=112 (local.get $out) (f32x4.add (v128.load offset=112 (local.get $out)) (local.get $a7)))
+                        (local.set $out (i32.add (local.get $out) (i32.const 128)))
+                        (local.set $ci (i32.add (local.get $ci) (i32.const 128))))
+                      (else
+                        (block $e4done
+                          (loop $e4next
+                            (br_if $e4done (i32.ge_u (local.get $e) (local.get $eEnd)))
+                            (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $e) (i32.const 3))))
+                            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load32_splat offset=4 (local.get $at))
+                              (v128.load (i32.add (i32.add (local.get $tapX) (i32.load (local.get $at))) (local.get $ci))))))
+                            (local.set $e (i32.add (local.get $e) (i32.const 1)))
+                            (br $e4next)))
+                        (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $a0)))
+                        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                        (local.set $ci (i32.add (local.get $ci) (i32.const 16)))))
+                    (br $cinext)))
+                (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                (br $conext)))
+            (local.set $kw (i32.add (local.get $kw) (i32.const 1)))
+            (br $kwnext)))
+        (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
+        (br $khnext))))
