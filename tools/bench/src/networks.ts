@@ -9,9 +9,12 @@ export interface KerasToSnnWeights {
   readonly dense: { weights: Param; bias: Param };
 }
 
-/** The weights of `@snn/train`'s `kerasToSnnGraph(seed)` (He-uniform, zero biases), for the naive tfjs baseline. */
-export function kerasToSnnWeights(seed: number): KerasToSnnWeights {
-  const graph = kerasToSnnGraph(seed);
+/**
+ * The weights of a keras-to-snn network (nodes conv0, conv1, dense), for the naive tfjs
+ * baseline: a trained one, or `@snn/train`'s `kerasToSnnGraph(seed)` (He-uniform, zero biases).
+ */
+export function kerasToSnnWeights(network: number | Graph): KerasToSnnWeights {
+  const graph = typeof network === 'number' ? kerasToSnnGraph(network) : network;
   const field = (id: string, name: string): Param => (getNode(graph, id) as unknown as Record<string, Param>)[name];
   return {
     conv0: { kernel: field('conv0', 'kernel'), bias: field('conv0', 'bias') },
@@ -31,14 +34,14 @@ export interface KerasToSnnOptions {
 }
 
 /**
- * `@snn/train`'s keras-to-snn network (`kerasToSnnGraph(seed)`, output node `out`) converted
+ * A keras-to-snn network (trained, or `@snn/train`'s `kerasToSnnGraph(seed)`; output node `out`) converted
  * the way NengoDL's Converter does, with `applyConversion`: new neuron type, firing-rate
  * scale, a lowpass synapse on every connection out of neurons.
  */
-export function spikingKerasToSnnGraph(seed: number, options: KerasToSnnOptions = {}): Graph {
+export function spikingKerasToSnnGraph(network: number | Graph, options: KerasToSnnOptions = {}): Graph {
   const tau = options.tau ?? 0.005;
   const { graph } = applyConversion(
-    kerasToSnnGraph(seed),
+    typeof network === 'number' ? kerasToSnnGraph(network) : network,
     {
       swapNeurons: { all: options.neuronType ?? 'SpikingRectifiedLinear' },
       scaleFiringRates: options.scale ?? 1,

@@ -1,12 +1,19 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { initTraining } from '@snn/train';
 import { benchTrainStep } from '@snn/train/testing';
 import type { Benchmark, BenchContext } from './benchmark.js';
+import { findPeers, runPeer } from './peers.js';
+import { trainedKerasToSnn } from './trained-network.js';
+import { simdPeakGflops } from './simd-peak.js';
 
 /**
  * One training epoch (60,000 images, batch 200, Adam) of the keras-to-snn network
  * (28x28x1 -> conv 3x3x32 relu -> conv 3x3x64 stride 2 relu -> dense 10), extrapolated from
  * timed steps on the WebAssembly backend with snn's training kernels, compared with the same
- * steps on tfjs's own WebAssembly kernels (plus the Conv2DBackpropFilter it lacks) in the same run.
+ * steps on tfjs's own WebAssembly kernels (plus the Conv2DBackpropFilter it lacks) in the same
+ * run; without --quick also a real epoch on MNIST (`trainEpochs`, shuffling and all) and, where
+ * python3-torch is installed, PyTorch training the same network (`../shared/peers/train_epoch.py`).
  */
 export const trainBenchmark: Benchmark = {
   name: 'train',
@@ -17,13 +24,45 @@ export const trainBenchmark: Benchmark = {
     const snn = await benchTrainStep({ threads: 2, steps, fused: 'both', kernels: 'snn' });
     const tfjs = await benchTrainStep({ threads: 2, steps: ctx.quick ? 2 : 5, fused: 'none', kernels: 'tfjs' });
     const ratio = tfjs.secondsPerStep / snn.secondsPerStep;
+    // the bound: two cores at the WebAssembly SIMD (f32x4) multiply-add peak of one
+    const peak = 2 * simdPeakGflops();
+    const real = ctx.quick || ctx.flags.real === 'none' ? undefined : await trainedKerasToSnn({ epochs: 1, trainImages: 60_000, fresh: true }, ctx.progress('a real epoch on MNIST'));
+    const peer = ctx.quick || ctx.flags.peers === 'none' ? undefined : await pytorchEpoch();
+    const realEpoch = real?.epochSeconds[0];
+    const peerRows: Array<[string, string]> = peer === undefined ? [] : 'epochSeconds' in peer
+      ? [
+          ['PyTorch epoch (same network, batch, optimizer)', `${peer.epochSeconds.toFixed(1)} s (median of 2), ${peer.gflops.toFixed(1)} GFLOP/s, test accuracy ${(100 * peer.accuracy).toFixed(2)}%`],
+          ['ratio vs PyTorch (its epoch / snn epoch)', `${(peer.epochSeconds / snn.epochSeconds).toFixed(2)}x (kernel bench)${realEpoch ? `, ${(peer.epochSeconds / realEpoch).toFixed(2)}x (real epoch)` : ''}`],
+        ]
+      : [['PyTorch', `not run: ${peer.skipped}`]];
     ctx.table([
       ['batch x steps timed', `${snn.batch} x ${snn.steps}`],
       ['snn kernels', `${snn.secondsPerStep.toFixed(3)} s/step, epoch ${snn.epochSeconds.toFixed(1)} s, ${snn.gflops.toFixed(1)} GFLOP/s (${snn.threads} threads)`],
       ['tfjs-wasm kernels', `${tfjs.secondsPerStep.toFixed(3)} s/step, epoch ${tfjs.epochSeconds.toFixed(1)} s, ${tfjs.gflops.toFixed(1)} GFLOP/s`],
       ['ratio vs tfjs kernels', `${ratio.toFixed(2)}x`],
+      ['WebAssembly SIMD peak, 2 cores', `${peak.toFixed(1)} GFLOP/s (f32x4 multiply + add chains); snn reaches ${((100 * snn.gflops) / peak).toFixed(0)}% of it`],
       ['slowest kernels (snn)', snn.kernelMs.slice(0, 4).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', ') || '(not profiled)'],
+      ...(real && realEpoch ? [['real epoch (trainEpochs, 60,000 MNIST images)', `${realEpoch.toFixed(1)} s, test accuracy ${(100 * real.testAccuracy).toFixed(2)}%`] as [string, string]] : []),
+      ...peerRows,
     ]);
-    return { epochSeconds: snn.epochSeconds, gflops: snn.gflops, ratioVsBaseline: ratio, baselineEpochSeconds: tfjs.epochSeconds, secondsPerStep: snn.secondsPerStep };
+    return {
+      epochSeconds: snn.epochSeconds,
+      gflops: snn.gflops,
+      ratioVsBaseline: ratio,
+      baselineEpochSeconds: tfjs.epochSeconds,
+      secondsPerStep: snn.secondsPerStep,
+      simdPeakGflops: peak,
+      fractionOfSimdPeak: snn.gflops / peak,
+      ...(realEpoch ? { realEpochSeconds: realEpoch, realTestAccuracy: real!.testAccuracy } : {}),
+      ...(peer && 'epochSeconds' in peer ? { peerEpochSeconds: peer.epochSeconds, peerGflops: peer.gflops, ratioVsPeer: peer.epochSeconds / snn.epochSeconds, ...(realEpoch ? { ratioVsPeerRealEpoch: peer.epochSeconds / realEpoch } : {}) } : {}),
+    };
   },
 };
+
+/** PyTorch's two epochs of the same network (`train_epoch.py`): the median epoch, GFLOP/s and test accuracy. */
+async function pytorchEpoch(): Promise<{ epochSeconds: number; gflops: number; accuracy: number } | { skipped: string }> {
+  const peers = await findPeers();
+  if ('unavailable' in peers) return { skipped: peers.unavailable };
+  const out = await runPeer(peers, 'train_epoch.py', [join(tmpdir(), `snn-bench-pytorch-${process.pid}.pt`)]);
+  return { epochSeconds: out.median_epoch_s as number, gflops: out.gflops_per_s as number, accuracy: out.test_acc as number };
+}
