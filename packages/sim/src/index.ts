@@ -1,3 +1,5 @@
+/** Stable codes of the errors `@snn/sim` raises, with what each means and how to fix it. */
+export { simErrorCodes, type SimErrorCode } from './error-codes.js';
 export { compile, createSimulator } from './compile.js';
 export { Simulator } from './simulator.js';
 /** Checks of input samples and labels: type (Float32Array), size per sample, finite values; one class index per sample. */
