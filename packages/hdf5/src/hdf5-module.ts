@@ -60,7 +60,7 @@ export function hdf5Renewals(): number {
  * through the library's C code (h5wasm's error handler), skipping its clean-up: the file a
  * failed read had open stays open (its bytes held in the in-memory file system: 4 MiB for a
  * 4 MiB file), and so do the temporary file of the error text and the library's own memory.
- * Replacing the instance costs 30-40 ms; damaged files would otherwise grow the process without
+ * Replacing the instance costs 23-38 ms; damaged files would otherwise grow the process without
  * bound (measured in the fuzz tests: about 0.1 MiB a case, 570 MiB after 2,500 Keras cases).
  */
 export const LEAK_BUDGET = { openFileBytes: 64 * 2 ** 20, memoryBytes: 256 * 2 ** 20 } as const;
@@ -98,10 +98,10 @@ async function emscriptenFactory(): Promise<EmscriptenFactory | undefined> {
 }
 
 /**
- * Replace the trapped instance in place: h5wasm's classes (File, Group, Dataset) call the
+ * Replace the instance in place: h5wasm's classes (File, Group, Dataset) call the
  * library through one module object, which the Emscripten factory fills with a new instance when
  * given it (as h5wasm does once at start-up). The trapped instance's functions and memory are
- * dropped with the object's old properties. About 30-40 ms (measured: docs/reliability.md).
+ * dropped with the object's old properties. 23-38 ms (measured: docs/reliability.md).
  */
 async function renew(module: Hdf5Module): Promise<void> {
   const factory = await emscriptenFactory();
