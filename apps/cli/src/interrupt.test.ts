@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, decodeSnn } from '@snn/ir';
 import { fixtureDir } from './fixture-check/fixtures.js';
 import { INTERRUPTED_EXIT } from './interrupt.js';
+import { SIGINT_WATCH, type SigintReady } from './testing/sigint-ready.js';
 
 /*
  * Ctrl-C (SIGINT) stops `snn` cleanly (issue 22): exit code 130, one line on stderr, no partial
@@ -22,49 +23,42 @@ interface Stopped {
   readonly err: string;
   /** Milliseconds from SIGINT to exit. */
   readonly afterSigint: number;
+  /** What `sigint-watch` saw when snn added its SIGINT listener (undefined: not before the end). */
+  readonly ready?: SigintReady;
 }
 
 /**
- * True once process `pid` catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status). Node
- * itself starts in about 0.1 s without a handler; a Ctrl-C then ends it by the signal, before
- * any of snn runs or writes.
+ * Run `snn args` in `cwd`; send SIGINT `when` ms after snn handles it (`SIGINT_WATCH` reports
+ * when snn adds its listener), or `after` ms after stderr matches `when`. Before snn's listener,
+ * Ctrl-C meets Node's own start-up handler, which ends the process by the signal (Linux shows
+ * that handler in /proc/PID/status SigCgt from ~10 ms on, so SigCgt cannot tell when snn's is in
+ * place).
  */
-function catchesSigint(pid: number): boolean {
-  try {
-    const hex = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
-    return (BigInt(`0x${hex}`) & 2n) !== 0n;
-  } catch {
-    return false;
-  }
-}
-
-/** Run `snn args` in `cwd`; send SIGINT `when` ms after it catches SIGINT, or `after` ms after stderr matches `when`. */
 function interrupt(args: readonly string[], cwd: string, when: number | RegExp, after = 0): Promise<Stopped> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', SIGINT_WATCH, bin, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     let err = '';
     let sentAt = Number.NaN;
+    let ready: SigintReady | undefined;
     const send = (): void => {
       if (Number.isNaN(sentAt)) {
         sentAt = performance.now();
         child.kill('SIGINT');
       }
     };
-    child.stderr.setEncoding('utf8').on('data', (t: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr!.setEncoding('utf8').on('data', (t: string) => {
       err += t;
       if (when instanceof RegExp && timer === undefined && when.test(err)) timer = setTimeout(send, after);
     });
-    let timer: NodeJS.Timeout | undefined;
-    const armed = setInterval(() => {
-      if (!catchesSigint(child.pid!)) return;
-      clearInterval(armed);
+    child.stdio[3]!.on('data', (d: Buffer) => {
+      ready ??= JSON.parse(d.toString()) as SigintReady;
       if (typeof when === 'number') timer = setTimeout(send, when);
-    }, 2);
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      clearInterval(armed);
       clearTimeout(timer);
-      resolve({ code, signal, err, afterSigint: performance.now() - sentAt });
+      resolve({ code, signal, err, afterSigint: performance.now() - sentAt, ...(ready ? { ready } : {}) });
     });
   });
 }
@@ -72,6 +66,32 @@ function interrupt(args: readonly string[], cwd: string, when: number | RegExp, 
 const temps = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 
 describe.sequential('Ctrl-C stops cleanly (issue 22)', () => {
+  it('the moment snn handles Ctrl-C (its first statement), one line and exit 130; nothing loaded before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigint-early-'));
+    const r = await interrupt(['convert', lenet, '-o', 'out.snn'], dir, 0);
+    console.log(`snn handles Ctrl-C ${r.ready?.ms.toFixed(0)} ms after its process started`);
+    expect(r.code, r.err).toBe(INTERRUPTED_EXIT);
+    expect(r.err).toBe(LINE);
+    expect(readdirSync(dir)).toEqual([]);
+    // the handler comes before anything else is loaded (commander, @snn/ir, the commands)
+    expect(r.ready?.loaded.map((u) => u.replace(/^.*\/apps\//, ''))).toEqual(['cli/dist/main.js', 'cli/dist/interrupt.js']);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('Ctrl-C before Node runs any JavaScript ends the process by the signal, writing nothing', async () => {
+    // Node's start-up (~50 ms, longer on a busy machine) handles SIGINT itself, in C++, before it
+    // runs any JavaScript: it ends the process by the signal (a shell reports 130), silently
+    const dir = mkdtempSync(join(tmpdir(), 'sigint-start-'));
+    const child = spawn(process.execPath, [bin, 'convert', lenet, '-o', 'out.snn'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.kill('SIGINT');
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (t: string) => void (err += t));
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect({ code, signal, err }).toEqual({ code: null, signal: 'SIGINT', err: '' });
+    expect(readdirSync(dir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
   it('snn convert: exit 130 and one line with no output file, or (if it came after the write) a whole file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigint-convert-'));
     const rng = createRng(130);
@@ -81,8 +101,8 @@ describe.sequential('Ctrl-C stops cleanly (issue 22)', () => {
       const r = await interrupt(['convert', lenet, '-o', 'out.snn'], dir, rng.next() * 700);
       expect(temps(dir)).toEqual([]);
       if (r.code === 0 || r.signal === 'SIGINT') {
-        // finished; or ended by the signal itself, which only happens while Node shuts down
-        // after the run (its handlers are gone then): either way the file is whole
+        // finished; or ended by the signal itself, which (SIGINT is sent after snn handles it)
+        // only happens while Node shuts down after the run: either way the file is whole
         decodeSnn(readFileSync(join(dir, 'out.snn')), { source: 'out.snn' });
         continue;
       }

@@ -10,6 +10,10 @@ let installed = false;
  * whole or not written, and no temporary file is left. A second Ctrl-C while the line is
  * being flushed exits at once. Long computations must let the event loop run now and then
  * (`trainEpochs` does between batches) for the handler to run. Calls after the first do nothing.
+ *
+ * Call it as the program's first statement, imported from `@snn/cli/interrupt` (this file, which
+ * loads nothing): until then Node's own handler ends the process by the signal, silently, and
+ * Node runs no JavaScript at all during its first ~50 ms (docs/reliability.md).
  */
 export function exitOnInterrupt(name: string): void {
   if (installed) return;

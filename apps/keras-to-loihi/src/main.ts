@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { exitOnInterrupt } from '@snn/cli/args';
+import { exitOnInterrupt } from '@snn/cli/interrupt';
 
 exitOnInterrupt('keras-to-loihi'); // before loading the rest, which takes a moment
 const { runWalkMain } = await import('@snn/keras-to-snn/shared');

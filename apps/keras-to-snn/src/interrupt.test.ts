@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { untilSigintHandled } from '@snn/cli/sigint-ready';
 
 /* Ctrl-C (SIGINT) during the walkthrough (issue 22): exit code 130, one line, no report and no temporary file in --out. */
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -31,4 +32,11 @@ describe('keras-to-snn: Ctrl-C', () => {
     if (existsSync(out)) expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     rmSync(tmp, { recursive: true, force: true });
   }, 120_000);
+});
+
+describe('keras-to-snn: Ctrl-C right from the start', () => {
+  it('handles Ctrl-C before it loads anything else (commander, @snn/ir, the walkthrough)', async () => {
+    const ready = await untilSigintHandled(main, ['--help']);
+    expect(ready.loaded.map((u) => u.replace(/^.*\/apps\//, ''))).toEqual(['keras-to-snn/dist/main.js', 'cli/dist/interrupt.js']);
+  });
 });

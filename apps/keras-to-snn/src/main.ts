@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { exitOnInterrupt } from '@snn/cli/args';
+import { exitOnInterrupt } from '@snn/cli/interrupt';
 
 exitOnInterrupt('keras-to-snn'); // before loading the rest, which takes a moment
 const { createProgram } = await import('./options.js');

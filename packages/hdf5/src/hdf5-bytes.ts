@@ -1,33 +1,11 @@
 import h5wasm from 'h5wasm';
+import { checkLeaks, hasFailed, hasTrapped, hdf5Module, watching } from './hdf5-module.js';
 import { damagedMetadata } from './metadata-check.js';
 
 /** An open h5wasm file (its groups, datasets and attributes). */
 export type Hdf5File = InstanceType<typeof h5wasm.File>;
 
 let counter = 0;
-
-/**
- * Set when the HDF5 library trapped (a WebAssembly RuntimeError: it read outside its memory on
- * a damaged file). Its state is then undefined (later reads crash or hang, as the fuzz test in
- * tools/fuzz showed), so every later call refuses to use it.
- */
-let trapped: string | undefined;
-
-function unusable(): Error {
-  return new Error(`the HDF5 library (WebAssembly) aborted on an earlier damaged file (${trapped}) and cannot be used again in this process; restart it`);
-}
-
-/** Run `fn`, remembering a WebAssembly trap of the HDF5 library (also when wrapped as the cause of another error). */
-function watching<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    for (let x: unknown = e, depth = 0; x instanceof Error && depth < 8; x = x.cause, depth++) {
-      if (x instanceof WebAssembly.RuntimeError) trapped = x.message;
-    }
-    throw e;
-  }
-}
 
 /** A fresh path in h5wasm's in-memory file system. */
 function memoryPath(tag: string): string {
@@ -42,15 +20,34 @@ function memoryPath(tag: string): string {
  * undefined when it returned an invalid handle), whose error is thrown; errors `read` throws
  * pass through unchanged. Damaged metadata that would make the HDF5 library hang, crash or
  * exhaust memory (see `damagedMetadata`) is refused through `onOpenError` before it reads it.
+ *
  * Damage no check catches may still make the library trap (a WebAssembly RuntimeError, passed
- * on as the error's cause); every later call then refuses through `onOpenError` instead of
- * using a library in an undefined state (restart the process to read HDF5 files again).
+ * on as the error's cause); the trapped instance of the library is then dropped and the next
+ * file is read with a new one. A trap in an instance that had failed on earlier files (whose
+ * damage may have corrupted its state without a trap) may not be this file's fault: the file
+ * is then read once more, with a new instance, so `read` may run twice. Where no new instance
+ * can be made (a bundled browser page), calls after a trap refuse through `onOpenError`.
  */
 export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File) => T, onOpenError: (cause: unknown) => Error): Promise<T> {
   const damage = damagedMetadata(bytes);
   if (damage !== undefined) throw onOpenError(new Error(damage));
-  if (trapped !== undefined) throw onOpenError(unusable());
-  const module = await h5wasm.ready;
+  const suspect = hasFailed();
+  try {
+    return await readOnce(bytes, read, onOpenError);
+  } catch (e) {
+    if (!(suspect && hasTrapped())) throw e;
+    return readOnce(bytes, read, onOpenError);
+  }
+}
+
+/** {@link withHdf5Bytes} with the library's current instance (a new one if the last trapped). */
+async function readOnce<T>(bytes: Uint8Array, read: (file: Hdf5File) => T, onOpenError: (cause: unknown) => Error): Promise<T> {
+  let module;
+  try {
+    module = await hdf5Module();
+  } catch (cause) {
+    throw onOpenError(cause);
+  }
   const path = memoryPath('read');
   module.FS.writeFile(path, bytes);
   module.activate_throwing_error_handler();
@@ -66,7 +63,7 @@ export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File)
     return watching(() => read(open));
   } finally {
     try {
-      if (file && file.file_id >= 0n && trapped === undefined) file.close();
+      if (file && file.file_id >= 0n && !hasTrapped()) file.close();
     } catch {
       // closing a damaged file may fail; its bytes are removed below either way
     }
@@ -76,6 +73,7 @@ export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File)
       // after a WebAssembly trap in the library this may fail too; the error thrown above stands
     }
     module.FS.unlink(path);
+    checkLeaks(module);
   }
 }
 
@@ -84,15 +82,14 @@ export async function withHdf5Bytes<T>(bytes: Uint8Array, read: (file: Hdf5File)
  * bytes (the file is deleted afterwards).
  */
 export async function hdf5Bytes(write: (file: Hdf5File) => void): Promise<Uint8Array> {
-  if (trapped !== undefined) throw unusable();
-  const module = await h5wasm.ready;
+  const module = await hdf5Module();
   const path = memoryPath('write');
   try {
-    const file = new h5wasm.File(path, 'w');
+    const file = watching(() => new h5wasm.File(path, 'w'));
     try {
-      write(file);
+      watching(() => write(file));
     } finally {
-      file.close();
+      if (!hasTrapped()) file.close();
     }
     return module.FS.readFile(path);
   } finally {
@@ -101,5 +98,6 @@ export async function hdf5Bytes(write: (file: Hdf5File) => void): Promise<Uint8A
     } catch {
       // nothing was created when the file could not be opened for writing
     }
+    checkLeaks(module);
   }
 }

@@ -1,3 +1,5 @@
+/** Stable codes of the errors `@snn/sim` raises, with what each means and how to fix it. */
+export { simErrorCodes, type SimErrorCode } from './error-codes.js';
 export { compile, createSimulator } from './compile.js';
 /** The default batch size of a graph (spiking: what fits a ~16 MB working set, 8-100; rate: 100). */
 export { autoBatchSize } from './batch-size.js';

@@ -1,5 +1,6 @@
 // Child process of the fuzzer: runs the cases the parent sends and reports each outcome, so a
 // crash or abort of the WebAssembly HDF5 reader ends this process only, and the parent sees it.
+import { hdf5Renewals, trapCause } from '@snn/hdf5';
 import { isSnnError } from '@snn/ir';
 import h5wasm from 'h5wasm';
 import { caseRng, FORMATS, type FuzzCase } from './formats.js';
@@ -10,15 +11,17 @@ async function memoryFiles(): Promise<string[]> {
   return (module.FS.readdir('/') as string[]).filter((f) => f.endsWith('.h5') || f.endsWith('.nir'));
 }
 
-/** Whether a WebAssembly trap (the HDF5 library reading outside its memory, or aborting) is among the causes of `e`. */
-function trapped(e: unknown): boolean {
-  for (let x = e, depth = 0; x !== undefined && x !== null && depth < 8; x = (x as { cause?: unknown }).cause, depth++) {
-    if (x instanceof WebAssembly.RuntimeError) return true;
+/** After a trap: the undamaged file must load (with a new instance of the HDF5 library). */
+async function recovery(c: FuzzCase): Promise<Pick<CaseResult, 'recovered' | 'afterTrap'>> {
+  try {
+    await c.loadOriginal();
+    return { recovered: true };
+  } catch (e) {
+    return { recovered: false, afterTrap: (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 300) };
   }
-  return false;
 }
 
-async function run(request: RunRequest): Promise<'done' | 'restart'> {
+async function run(request: RunRequest): Promise<void> {
   const make = await FORMATS[request.format].prepare();
   for (let index = request.start; index < request.end; index++) {
     const rng = caseRng(request.seed, index);
@@ -26,6 +29,7 @@ async function run(request: RunRequest): Promise<'done' | 'restart'> {
     for (let attempt = 0; attempt < 8 && c === undefined; attempt++) c = await make(rng);
     const before = (await memoryFiles()).join('\n');
     const base = { index, mutation: c?.mutation ?? 'none applied', mayLoad: c?.mayLoad ?? true };
+    const renewals = hdf5Renewals();
     const t0 = performance.now();
     let result: Omit<CaseResult, 'ms' | 'maxRss' | 'index' | 'mutation' | 'mayLoad'>;
     if (c === undefined) result = { outcome: 'skipped' };
@@ -35,7 +39,7 @@ async function run(request: RunRequest): Promise<'done' | 'restart'> {
         result = { outcome: 'loaded' };
       } catch (e) {
         if (isSnnError(e)) {
-          result = { outcome: 'error', code: e.code, message: e.message, named: e.message.includes(c.fileName) || (e.where ?? '') !== '', ...(trapped(e) ? { trapped: true } : {}) };
+          result = { outcome: 'error', code: e.code, message: e.message, named: e.message.includes(c.fileName) || (e.where ?? '') !== '', ...(trapCause(e) ? { trapped: true } : {}) };
         }
         else result = { outcome: 'untyped', message: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : String(e).slice(0, 300) };
       }
@@ -43,17 +47,16 @@ async function run(request: RunRequest): Promise<'done' | 'restart'> {
     const ms = performance.now() - t0;
     const after = await memoryFiles();
     const left = after.filter((f) => !before.split('\n').includes(f));
-    const report: CaseResult = { ...base, ...result, ms, maxRss: process.resourceUsage().maxRSS * 1024, ...(left.length > 0 ? { leftFiles: left } : {}) };
+    const afterTrap = c !== undefined && (result.trapped || hdf5Renewals() > renewals) ? await recovery(c) : {};
+    const renewed = hdf5Renewals() - renewals; // with the one the undamaged file's load made
+    const report: CaseResult = { ...base, ...result, ms, maxRss: process.resourceUsage().maxRSS * 1024, ...(left.length > 0 ? { leftFiles: left } : {}), ...(renewed > 0 ? { renewals: renewed } : {}), ...afterTrap };
     process.send?.(report);
-    // the library refuses all later reads after a trap: go on in a fresh process
-    if (report.trapped) return 'restart';
   }
-  return 'done';
 }
 
 process.on('message', (request: RunRequest) => {
   run(request).then(
-    (end) => process.send?.(end, () => process.exit(0)),
+    () => process.send?.('done', () => process.exit(0)),
     (e: unknown) => {
       console.error(e);
       process.exit(3);

@@ -21,6 +21,8 @@ export interface FuzzCase {
   /** The damaged main file (to reproduce a case by hand). */
   readonly bytes: Uint8Array;
   readonly load: () => Promise<unknown>;
+  /** Load the undamaged file the case was made from (it must load, also right after a case that made the HDF5 library trap). */
+  readonly loadOriginal: () => Promise<unknown>;
 }
 
 /** A file format under fuzz: the error codes its readers may raise, and a case maker. */
@@ -42,7 +44,11 @@ const H5_FIXTURES = ['deepconcolic_tecs_mlp1_k224.h5', 'snn_lenet_avgpool_bias.h
 const KERAS_CODES = [...Object.keys(kerasErrorCodes), ...Object.keys(irErrorCodes)];
 const swapToSpiking = { swapNeurons: { byType: { RectifiedLinear: 'IntegrateAndFire' } } };
 
-/** Bytes of the `.h5` file with its `model_config` attribute replaced by `text`. */
+/**
+ * Bytes of the `.h5` file with its `model_config` attribute replaced by `text` (through h5wasm
+ * itself: `@snn/hdf5` does not rewrite files in place; after a case that trapped the library, the
+ * child loads the undamaged file first, which gives h5wasm a new instance).
+ */
 async function withModelConfig(bytes: Uint8Array, text: string): Promise<Uint8Array> {
   const module = await h5wasm.ready;
   const path = `/fuzz-rewrite.h5`;
@@ -103,13 +109,22 @@ const kerasH5: FuzzFormat = {
           },
         ],
       ]);
-      return m && kerasCase(m, base.file);
+      return m && kerasCase(m, { bytes: base.bytes, fileName: base.file });
     };
   },
 };
 
-function kerasCase(m: Mutated, fileName: string, shards?: Record<string, Uint8Array>): FuzzCase {
-  return { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importKeras({ bytes: m.bytes, fileName, shards }) };
+/** A Keras model file as `importKeras` takes it. */
+interface KerasFile {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly shards?: Record<string, Uint8Array>;
+}
+
+/** The case of `m` (damaged bytes of the main file) for `original`, whose shards it keeps unless given others. */
+function kerasCase(m: Mutated, original: KerasFile, shards = original.shards): FuzzCase {
+  const { fileName } = original;
+  return { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importKeras({ bytes: m.bytes, fileName, shards }), loadOriginal: () => importKeras(original) };
 }
 
 const kerasZip: FuzzFormat = {
@@ -145,7 +160,7 @@ const kerasZip: FuzzFormat = {
           },
         ],
       ]);
-      return m && kerasCase(m, file);
+      return m && kerasCase(m, { bytes, fileName: file });
     };
   },
 };
@@ -160,9 +175,10 @@ const tfjs: FuzzFormat = {
     const shard = fixtureBytes('tensorspace_lenet_tfjs075/mnist.weights.bin');
     const key = './mnist.weights.bin';
     const text = new TextDecoder().decode(json);
+    const original: KerasFile = { bytes: json, fileName: file, shards: { [key]: shard } };
     return async (rng) => {
-      const onJson = (m: Mutated | undefined): FuzzCase | undefined => m && kerasCase(m, file, { [key]: shard });
-      const onShard = (m: Mutated): FuzzCase => kerasCase({ ...m, mutation: `shard ${m.mutation}`, bytes: json }, file, { [key]: m.bytes });
+      const onJson = (m: Mutated | undefined): FuzzCase | undefined => m && kerasCase(m, original);
+      const onShard = (m: Mutated): FuzzCase => kerasCase({ ...m, mutation: `shard ${m.mutation}`, bytes: json }, original, { [key]: m.bytes });
       return choose<FuzzCase>(rng, [
         [0.1, () => onJson(truncate(json, rng))],
         [0.1, () => onJson(flipBytes(json, rng))],
@@ -198,6 +214,7 @@ const snn: FuzzFormat = {
     const fileName = 'fuzz.snn';
     return async (rng) => {
       const bytes = pick(rng, bases);
+      const loadOriginal = async (): Promise<unknown> => decodeSnn(bytes, { source: fileName });
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const jsonLength = view.getUint32(4, true);
       // container version 2 ('SNN2') adds a CRC-32 after the length: a 12-byte header
@@ -225,7 +242,7 @@ const snn: FuzzFormat = {
           },
         ],
       ]);
-      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: async () => decodeSnn(m.bytes, { source: fileName }) };
+      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: async () => decodeSnn(m.bytes, { source: fileName }), loadOriginal };
     };
   },
 };
@@ -255,7 +272,7 @@ const nir: FuzzFormat = {
         [0.1, () => flipBytes(bytes, rng)],
         [0.8, () => damageHdf5(bytes, regions, rng, () => true)],
       ]);
-      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importNir(m.bytes, { fileName }) };
+      return m && { mutation: m.mutation, mayLoad: m.mayLoad, fileName, bytes: m.bytes, load: () => importNir(m.bytes, { fileName }), loadOriginal: () => importNir(bytes, { fileName }) };
     };
   },
 };

@@ -19,8 +19,13 @@ export interface CaseResult {
   readonly message?: string;
   /** Whether the message names the file, or `where` names the layer, node or field at fault. */
   readonly named?: boolean;
-  /** The error came from a WebAssembly trap in the HDF5 library (which may leave it unusable). */
+  /** The error came from a WebAssembly trap in the HDF5 library (its instance is then replaced). */
   readonly trapped?: boolean;
+  /** Instances of the HDF5 library replaced during the case (after traps; a read that trapped may have been retried). */
+  readonly renewals?: number;
+  /** After a case with a trap or a replaced instance: whether the undamaged file then loaded, and if not, why. */
+  readonly recovered?: boolean;
+  readonly afterTrap?: string;
   /** Files the reader left in h5wasm's in-memory file system. */
   readonly leftFiles?: readonly string[];
   readonly ms: number;

@@ -97,11 +97,11 @@ function runChild(request: RunRequest, dir: string, hangMs: number, onResult: (r
       }, hangMs);
     };
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    child.on('message', (m: CaseResult | 'done' | 'restart') => {
-      if (m === 'done' || m === 'restart') {
+    child.on('message', (m: CaseResult | 'done') => {
+      if (m === 'done') {
         finished = true;
         clearTimeout(timer);
-        resolve({ next: m === 'done' ? request.end : next });
+        resolve({ next: request.end });
         return;
       }
       onResult(m);
