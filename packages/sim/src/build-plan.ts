@@ -245,23 +245,11 @@ function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape, arena:
     cols.set(taps.cols);
     const pRows = wasm ? wasm.offsetOf(rows) : -1;
     const pCols = wasm ? wasm.offsetOf(cols) : -1;
-    // the kernel times one spike's value, in float32: a single spike adds these without a multiply
-    let scaled: { unit: number; ptr: number } | undefined;
-    const unitKernel = (unit: number): number => {
-      if (scaled?.unit !== unit) {
-        const ku = arena.array(k.length);
-        for (let i = 0; i < k.length; i++) ku[i] = Math.fround(unit * k[i]);
-        scaled = { unit, ptr: wasm!.offsetOf(ku) };
-      }
-      return scaled.ptr;
-    };
     return (src, out, pOut) => {
       const p = src.activePtrs;
-      if (p && pK >= 0 && pOut >= 0 && pRows >= 0 && pCols >= 0) {
-        const unit = src.unitValue;
-        wasm!.scatterConv(src.active.count, p.index, p.activeValue, pK, pOut, pRows, pCols, g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride,
-          unit ?? 0, unit === undefined ? -1 : unitKernel(unit));
-      } else scatterConv(src.active.index, src.active.value, src.active.count, k, g, out);
+      if (p && pK >= 0 && pOut >= 0 && pRows >= 0 && pCols >= 0)
+        wasm!.scatterConv(src.active.count, p.index, p.activeValue, pK, pOut, pRows, pCols, g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride);
+      else scatterConv(src.active.index, src.active.value, src.active.count, k, g, out);
     };
   }
   return undefined;

@@ -39,6 +39,4 @@ export interface ActiveSource {
   readonly active: ActiveSet;
   /** Byte offsets of the value and the active lists in kernel memory, when the SIMD kernels can run. */
   readonly activePtrs?: { readonly value: number; readonly index: number; readonly activeValue: number };
-  /** The float32 value of one spike (amplitude / dt), for spiking populations: most entries have it. */
-  readonly unitValue?: number;
 }

@@ -25,7 +25,6 @@ export class NeuronsExec implements Exec {
   /** Per-neuron fan-out (synapses driven by one spike), filled in by the compiler. */
   readonly fanOut: Float32Array;
   readonly active: ActiveSet;
-  readonly unitValue?: number;
   /** Spikes and synaptic operations summed over the run (two float64 in kernel memory). */
   private readonly totals: Float64Array;
   private readonly J: Float32Array;
@@ -60,7 +59,6 @@ export class NeuronsExec implements Exec {
     this.isStatic = inputStatic && !this.spiking;
     this.inputStatic = inputStatic;
     this.amplitude = params.amplitude ?? 1;
-    if (this.spiking) this.unitValue = Math.fround(this.amplitude / dt);
     this.stepFloat32 = float32 ? type.stepFloat32 : undefined;
     // buffers live in the shared kernel memory where there is one: the SIMD kernels step them in place
     this.value = arena.array(maxBatch * this.size);

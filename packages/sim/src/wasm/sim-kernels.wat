@@ -195,20 +195,18 @@
   ;; channels at a time into eight f32x4 registers, gets every entry's contribution in list
   ;; order, and is stored once; the last outC mod 32 channels go entry by entry ($axpy). Each
   ;; output gets its contributions in list order, products rounded to float32 before the sum.
-  ;; With pKU >= 0 (a copy of the kernel with every weight multiplied by `unit` in float32, the
-  ;; value of one spike), entries of value `unit` add those products without multiplying.
   (func (export "scatter_conv")
     (param $nActive i32) (param $pIdx i32) (param $pVal i32) (param $pK i32) (param $pOut i32)
     (param $pRows i32) (param $pCols i32)
     (param $h i32) (param $w i32) (param $c i32) (param $outH i32) (param $outW i32) (param $outC i32)
-    (param $rowStride i32) (param $colStride i32) (param $unit f32) (param $pKU i32)
+    (param $rowStride i32) (param $colStride i32)
     (local $a i32) (local $e i32) (local $k i32) (local $flat i32) (local $pixel i32)
     (local $b i32) (local $rest i32) (local $y i32) (local $x i32)
     (local $inSize i32) (local $wc i32) (local $outPlane i32) (local $outBytes i32)
     (local $row i32) (local $rowEnd i32) (local $col0 i32) (local $col i32) (local $colEnd i32)
     (local $kyTerm i32) (local $oBase i32) (local $kBase i32) (local $po i32) (local $j i32) (local $pw i32) (local $end32 i32)
     (local $vv v128) (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128)
-    (local $acc4 v128) (local $acc5 v128) (local $acc6 v128) (local $acc7 v128) (local $sv f32)
+    (local $acc4 v128) (local $acc5 v128) (local $acc6 v128) (local $acc7 v128)
     (local $mIn i64) (local $sIn i64) (local $mWc i64) (local $sWc i64) (local $mC i64) (local $sC i64)
     (local.set $wc (i32.mul (local.get $w) (local.get $c)))
     (local.set $inSize (i32.mul (local.get $h) (local.get $wc)))
@@ -282,21 +280,7 @@
                     (local.set $pw (i32.add (i32.add (local.get $kBase) (local.get $j)) (i32.shl (i32.mul
                       (i32.sub (i32.load (i32.add (local.get $pIdx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $pixel))
                       (local.get $outC)) (i32.const 2))))
-                    (local.set $sv (f32.load (i32.add (local.get $pVal) (i32.shl (local.get $k) (i32.const 2)))))
-                    (if (i32.and (f32.eq (local.get $sv) (local.get $unit)) (i32.ge_s (local.get $pKU) (i32.const 0)))
-                      (then
-                        ;; one spike: its products v * kernel are the pre-scaled kernel's entries
-                        (local.set $pw (i32.add (local.get $pw) (i32.sub (local.get $pKU) (local.get $pK))))
-                        (local.set $acc0 (f32x4.add (local.get $acc0) (v128.load offset=0 (local.get $pw))))
-                        (local.set $acc1 (f32x4.add (local.get $acc1) (v128.load offset=16 (local.get $pw))))
-                        (local.set $acc2 (f32x4.add (local.get $acc2) (v128.load offset=32 (local.get $pw))))
-                        (local.set $acc3 (f32x4.add (local.get $acc3) (v128.load offset=48 (local.get $pw))))
-                        (local.set $acc4 (f32x4.add (local.get $acc4) (v128.load offset=64 (local.get $pw))))
-                        (local.set $acc5 (f32x4.add (local.get $acc5) (v128.load offset=80 (local.get $pw))))
-                        (local.set $acc6 (f32x4.add (local.get $acc6) (v128.load offset=96 (local.get $pw))))
-                        (local.set $acc7 (f32x4.add (local.get $acc7) (v128.load offset=112 (local.get $pw)))))
-                      (else
-                    (local.set $vv (f32x4.splat (local.get $sv)))
+                    (local.set $vv (v128.load32_splat (i32.add (local.get $pVal) (i32.shl (local.get $k) (i32.const 2)))))
                     (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (local.get $vv) (v128.load offset=0 (local.get $pw)))))
                     (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $vv) (v128.load offset=16 (local.get $pw)))))
                     (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $vv) (v128.load offset=32 (local.get $pw)))))
@@ -304,7 +288,7 @@
                     (local.set $acc4 (f32x4.add (local.get $acc4) (f32x4.mul (local.get $vv) (v128.load offset=64 (local.get $pw)))))
                     (local.set $acc5 (f32x4.add (local.get $acc5) (f32x4.mul (local.get $vv) (v128.load offset=80 (local.get $pw)))))
                     (local.set $acc6 (f32x4.add (local.get $acc6) (f32x4.mul (local.get $vv) (v128.load offset=96 (local.get $pw)))))
-                    (local.set $acc7 (f32x4.add (local.get $acc7) (f32x4.mul (local.get $vv) (v128.load offset=112 (local.get $pw)))))))
+                    (local.set $acc7 (f32x4.add (local.get $acc7) (f32x4.mul (local.get $vv) (v128.load offset=112 (local.get $pw)))))
                     (local.set $k (i32.add (local.get $k) (i32.const 1)))
                     (br_if $entry (i32.lt_u (local.get $k) (local.get $e))))
                   (v128.store offset=0 (i32.add (local.get $po) (local.get $j)) (local.get $acc0))

@@ -71,17 +71,8 @@ describe('the WebAssembly SIMD kernels of the simulator', () => {
       const cols = allocKernelIndex(taps.cols.length);
       rows.set(taps.rows);
       cols.set(taps.cols);
-      const scatter = (out: Float32Array, unit: number, ku?: Float32Array) =>
-        wasm!.scatterConv(n, wasm!.offsetOf(ci), wasm!.offsetOf(cv), wasm!.offsetOf(k), wasm!.offsetOf(out), wasm!.offsetOf(rows), wasm!.offsetOf(cols),
-          g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride, unit, ku ? wasm!.offsetOf(ku) : -1);
-      scatter(o1, 0);
+      wasm!.scatterConv(n, wasm!.offsetOf(ci), wasm!.offsetOf(cv), wasm!.offsetOf(k), wasm!.offsetOf(o1), wasm!.offsetOf(rows), wasm!.offsetOf(cols), g.h, g.w, g.c, g.outH, g.outW, g.outC, taps.rowStride, taps.colStride);
       scatterConv(ci, cv, n, k, g, o2);
-      // entries of value 1000 (one spike) add the kernel pre-multiplied by 1000: the same sums, bit for bit
-      const o3 = allocKernelArray(outSize);
-      scatter(o3, 1000, copyToKernelMemory(k.map((w) => Math.fround(1000 * w))));
-      expect(Array.from(cv.subarray(0, n)).filter((v) => v === 1000).length).toBeGreaterThan(n / 2);
-      expect(Array.from(cv.subarray(0, n)).some((v) => v === 2000)).toBe(true);
-      expect(Array.from(o3)).toEqual(Array.from(o1));
       let maxAbs = 0;
       let maxDiff = 0;
       o2.forEach((v, i) => ((maxAbs = Math.max(maxAbs, Math.abs(v))), (maxDiff = Math.max(maxDiff, Math.abs(v - o1[i])))));

@@ -10,7 +10,6 @@ export interface SimWasm {
   scatterConv(
     nActive: number, pIndex: number, pValue: number, pKernel: number, pOut: number, pRows: number, pCols: number,
     h: number, w: number, c: number, outH: number, outW: number, outC: number, rowStride: number, colStride: number,
-    unit: number, pKernelUnit: number,
   ): void;
   /** `J = gain * x + bias` per sample (n = batch * size). */
   gainBias(n: number, size: number, pX: number, pGain: number, pBias: number, pJ: number): void;
