@@ -22,6 +22,8 @@ export const simErrorCodes = {
     "the simulator or calibration cannot run a node as configured (conv groups or dilation other than 1, average pooling with other padding, a neuron type calibration cannot convert); change the layer, or convert it by hand (swapNeurons, scaleFiringRates)",
   SIM_WORKER:
     'a simulation worker thread failed, crashed or stopped while simulating the batch the message names (or its pool is closed); see its cause, and start a new SimWorkerPool',
+  SIM_TFJS_VERSION:
+    "tfjs (@tensorflow/tfjs-core or @tensorflow/tfjs-backend-wasm) is not of the release line whose private parts snn's kernels and thread set-up use (4.22.x); install the versions snn pins",
   BACKEND_UNAVAILABLE: "the tfjs backend asked for is not registered; import '@tensorflow/tfjs-backend-NAME' before initBackend({ backend: 'NAME' })",
   BACKEND_INIT_FAILED: 'the tfjs backend could not be initialized (see the warning tfjs printed before); use the default wasm backend, or check the environment the backend needs',
   BACKEND_THREADS_INVALID: 'threads is not a whole number from 1 to 8 (the limit of the tfjs WebAssembly backend); give e.g. 2',

@@ -8,6 +8,8 @@ export { Simulator } from './simulator.js';
 export { checkSamples, checkLabels, firstNonFinite, type SampleSpec } from './check-samples.js';
 export { predict, evaluate, argmaxRows, type PredictOptions, type Prediction } from './evaluate.js';
 export { initBackend, type BackendOptions } from './backend/init.js';
+/** The tfjs version check of everything in snn that uses tfjs's private parts (see `checkTfjsInternals`). */
+export { checkTfjsInternals, TFJS_INTERNALS_VERSION } from './backend/tfjs-internals.js';
 export { compileLinearOp, type LinearOp } from './ops/linear-op.js';
 export { moveSynapsesPastReshapes } from './build-plan.js';
 export { scatterDense } from './kernels/scatter-dense.js';

@@ -1,6 +1,7 @@
 import { env } from '@tensorflow/tfjs-core';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { makePthreadWorkerClass } from './pthread-worker-shim.js';
+import { checkTfjsInternals } from './tfjs-internals.js';
 
 /** Node globals swapped while the threaded WebAssembly module initializes. */
 export interface NodeThreadsPatch {
@@ -35,6 +36,7 @@ export async function nodeCores(): Promise<number> {
  * Throws, with nothing patched, when Node lacks what threads need.
  */
 export async function patchNodeForWasmThreads(threads: number): Promise<NodeThreadsPatch> {
+  checkTfjsInternals('WebAssembly threads in Node (initBackend)');
   if (typeof SharedArrayBuffer !== 'function') throw new Error('SharedArrayBuffer is not available');
   const workerThreads = await nodeModule<typeof import('node:worker_threads')>('node:worker_threads');
   const events = await nodeModule<typeof import('node:events')>('node:events');

@@ -1,7 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
 import type { TrainWasm } from './wasm/train-wasm.js';
 
 /**
@@ -36,7 +36,7 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   const [pCount, pStart, pEnd] = [pScratch, pScratch + 4 * g.outC, pScratch + 8 * g.outC];
   simd.dyCount(heapOffset(wasm, dy), g.batch * pixelsPerImage, g.outC, pCount);
   // views made after every allocation: the heap may grow (and detach older views) when tensors are made
-  const i32 = (p: number, n: number) => new Int32Array(wasm.wasm.wasmMemory?.buffer ?? wasm.wasm.HEAPU8.buffer, p, n);
+  const i32 = (p: number, n: number) => heapI32(wasm, p, n);
   const counts = i32(pCount, g.outC);
   let nonzero = 0;
   for (let co = 0; co < g.outC; co++) nonzero += counts[co];

@@ -1,6 +1,7 @@
 import { getKernel, util } from '@tensorflow/tfjs-core';
 import type { DataType, KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
+import { checkTfjsInternals } from '@snn/sim';
 import { trainWasm } from './wasm/train-wasm.js';
 
 /** What snn's kernels use of tfjs's WebAssembly backend (`BackendWasm`, not exported as a type). */
@@ -25,8 +26,18 @@ export interface WasmBackend extends KernelBackend {
 /** Kernels saved before snn replaced them, so wrappers can still reach tfjs's own fast paths. */
 export const originalKernels = new Map<string, NonNullable<ReturnType<typeof getKernel>>>();
 
-/** The backend a kernel runs on, checked to be the WebAssembly one. */
+let versionChecked = false;
+
+/**
+ * The backend a kernel runs on, checked to be the WebAssembly one of the tfjs release line
+ * whose private fields this module reads (`checkTfjsInternals`: `SIM_TFJS_VERSION` otherwise).
+ * Every use of tfjs-backend-wasm's private API in snn's training kernels goes through here.
+ */
 export function asWasm(backend: unknown, kernel: string): WasmBackend {
+  if (!versionChecked) {
+    checkTfjsInternals(`snn's training kernel ${kernel}`);
+    versionChecked = true;
+  }
   const b = backend as Partial<WasmBackend>;
   if (!b || !b.wasm || !b.dataIdMap) {
     throw new SnnError('KERNEL_WRONG_BACKEND', `${kernel}: snn's kernel runs on tfjs's 'wasm' backend only`, { where: kernel });
@@ -39,6 +50,11 @@ export function heapF32(backend: WasmBackend, t: TensorInfo): Float32Array {
   const { memoryOffset } = backend.dataIdMap.get(t.dataId);
   const buffer = backend.wasm.wasmMemory?.buffer ?? backend.wasm.HEAPU8.buffer;
   return new Float32Array(buffer, memoryOffset, util.sizeFromShape(t.shape));
+}
+
+/** Int32 view of `n` values at byte offset `byteOffset` of the WebAssembly heap (valid until the heap grows). */
+export function heapI32(backend: WasmBackend, byteOffset: number, n: number): Int32Array {
+  return new Int32Array(backend.wasm.wasmMemory?.buffer ?? backend.wasm.HEAPU8.buffer, byteOffset, n);
 }
 
 /** A float32 output tensor in the heap, filled with zeros. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkTfjsInternals } from '@snn/sim';
 import { trainError } from '../error-codes.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 import type { OptimizerSpec } from './optimizer.js';
@@ -30,6 +31,7 @@ interface AdamAccumulators {
 }
 
 function betaAccumulators(optimizer: tf.Optimizer): [tf.Variable, tf.Variable] | undefined {
+  checkTfjsInternals("snn's Adam checkpoint (AdamOptimizer's accumulators)");
   const { accBeta1, accBeta2 } = optimizer as unknown as AdamAccumulators;
   return accBeta1 instanceof tf.Variable && accBeta2 instanceof tf.Variable ? [accBeta1, accBeta2] : undefined;
 }
