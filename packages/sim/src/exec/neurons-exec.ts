@@ -102,7 +102,7 @@ export class NeuronsExec implements Exec {
 
   /** Compute the current from `filteredInput` (true) or from `input` (false, the default). */
   readFilteredInput(on: boolean): void {
-    this.filteredOn = on && this.filteredInput !== undefined;
+    this.filteredOn = on && this.filteredInput !== undefined && this.gainBiasPtrs !== undefined;
   }
 
   reset(batch: number): void {
