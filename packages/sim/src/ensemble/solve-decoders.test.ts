@@ -38,8 +38,11 @@ describe('solveDecoders', () => {
       }
       if (best === labels[s]) correct++;
     }
-    // a linear least-squares fit of one-hot targets classifies most of these samples right
-    expect(correct / samples).toBeGreaterThan(0.6);
+    // a linear least-squares fit of one-hot targets classifies most of these samples right, not
+    // all (argmax of D* is not linear in the one-hot targets): measured 2684 of 3000 = 0.8947
+    // (seeded, repeats exactly), pinned within 3 binomial standard errors on 3000 samples,
+    // 3 * sqrt(0.8947 * 0.1053 / 3000) = 0.0168, on both sides
+    expect(Math.abs(correct / samples - 0.8947)).toBeLessThan(3 * Math.sqrt((0.8947 * 0.1053) / samples));
   });
 
   it('equals the exact solution of (AᵀA + λI) D = AᵀY on a tiny system', () => {
