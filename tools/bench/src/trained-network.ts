@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeSnn, encodeSnn, type Graph } from '@snn/ir';
+import { writeFileAtomic } from '@snn/ir/node';
 import { createNeuronRegistry } from '@snn/neurons';
 import { loadMnist } from '@snn/mnist/node';
 import { createModel, exportGraph, initTraining, kerasToSnnGraph, trainEpochs } from '@snn/train';
@@ -65,16 +66,10 @@ export async function trainedKerasToSnn(
     });
     const graph = exportGraph(model);
     mkdirSync(cacheDir, { recursive: true });
-    writeAtomic(file, encodeSnn(graph));
-    writeAtomic(meta, Buffer.from(JSON.stringify({ testAccuracy, epochSeconds })));
+    writeFileAtomic(file, encodeSnn(graph));
+    writeFileAtomic(meta, new TextEncoder().encode(JSON.stringify({ testAccuracy, epochSeconds })));
     return { graph, file, epochs, trainImages, testAccuracy, epochSeconds };
   } finally {
     model.dispose();
   }
-}
-
-function writeAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
 }

@@ -1,7 +1,7 @@
 import type { NeuronState, NeuronType } from '@snn/neurons';
-import { collectActive } from '../kernels/collect-active.js';
 import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import type { ActiveSet } from './exec.js';
+import { collectNonzero } from './active-list.js';
 
 /** A neuron type's rest rule (see `NeuronType.restsWhen`). */
 export type RestRule = NonNullable<NeuronType['restsWhen']>;
@@ -101,7 +101,6 @@ function packJs(J: Float32Array, state: NeuronState, n: number, rest: RestRule, 
 
 function collect(out: Float32Array, n: number, active: ActiveSet): number {
   const wasm = simWasm();
-  const ptrs = wasm ? [out, active.index, active.value].map((a) => wasm.offsetOf(a)) : [];
-  if (wasm && ptrs.every((p) => p >= 0)) return wasm.collectActive(n, ptrs[0], ptrs[1], ptrs[2]);
-  return collectActive(out, n, active.index, active.value);
+  const [value, index, activeValue] = wasm ? [out, active.index, active.value].map((a) => wasm.offsetOf(a)) : [-1, -1, -1];
+  return collectNonzero(out, n, active, value >= 0 && index >= 0 && activeValue >= 0 ? { value, index, activeValue } : undefined);
 }

@@ -12,7 +12,7 @@ import type { TrainWasm } from './wasm/train-wasm.js';
  */
 const BLOCK_X_BYTES = 128 << 10;
 /** Above this share of nonzero dy entries the dense GEMM path is faster. */
-export const MAX_SPARSE_DY_DENSITY = 0.6;
+const MAX_SPARSE_DY_DENSITY = 0.6;
 
 /** Whether {@link sparseFilterGradient} handles `g`: no padding, every tap of every output inside x, channel counts multiples of 4. */
 export function sparseFilterGradientApplies(g: ConvGeometry): boolean {
@@ -31,30 +31,33 @@ export function sparseFilterGradientApplies(g: ConvGeometry): boolean {
  */
 export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, filterShape: number[]): TensorInfo | undefined {
   const pixelsPerImage = g.outH * g.outW;
-  const scratch = wasm.makeOutput([3 * g.outC + 4], 'float32');
-  const pScratch = heapOffset(wasm, scratch);
-  const [pCount, pStart, pEnd] = [pScratch, pScratch + 4 * g.outC, pScratch + 8 * g.outC];
-  simd.dyCount(heapOffset(wasm, dy), g.batch * pixelsPerImage, g.outC, pCount);
+  const imagesPerBlock = Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
+  const blocks = Math.ceil(g.batch / imagesPerBlock);
+  const imageDy = 4 * pixelsPerImage * g.outC;
+  // per block the nonzero count of each output channel (one pass over dy), then start and end cursors
+  const scratch = wasm.makeOutput([(blocks + 2) * g.outC], 'float32');
+  const pCounts = heapOffset(wasm, scratch);
+  const [pStart, pEnd] = [pCounts + 4 * blocks * g.outC, pCounts + 4 * (blocks + 1) * g.outC];
+  for (let b = 0; b < blocks; b++) {
+    const images = Math.min(imagesPerBlock, g.batch - b * imagesPerBlock);
+    simd.dyCount(heapOffset(wasm, dy) + b * imagesPerBlock * imageDy, images * pixelsPerImage, g.outC, pCounts + 4 * b * g.outC);
+  }
   // views made after every allocation: the heap may grow (and detach older views) when tensors are made
   const i32 = (p: number, n: number) => heapI32(wasm, p, n);
-  const counts = i32(pCount, g.outC);
-  let nonzero = 0;
-  for (let co = 0; co < g.outC; co++) nonzero += counts[co];
+  const nonzero = i32(pCounts, blocks * g.outC).reduce((a, c) => a + c, 0);
   if (nonzero > MAX_SPARSE_DY_DENSITY * g.batch * pixelsPerImage * g.outC) {
     dispose(wasm, scratch);
     return undefined;
   }
-  const imagesPerBlock = Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
   // room for the densest block: every entry of its dy nonzero, plus one spare entry per channel
   const entries = wasm.makeOutput([2 * (Math.min(imagesPerBlock, g.batch) * pixelsPerImage * g.outC + g.outC)], 'float32');
   const dwT = zerosOutput(wasm, [g.kH, g.kW, g.outC, g.inC]);
   const imageX = 4 * g.inH * g.inW * g.inC;
-  const imageDy = 4 * pixelsPerImage * g.outC;
-  for (let n0 = 0; n0 < g.batch; n0 += imagesPerBlock) {
+  for (let b = 0; b < blocks; b++) {
+    const n0 = b * imagesPerBlock;
     const images = Math.min(imagesPerBlock, g.batch - n0);
     const pdy = heapOffset(wasm, dy) + n0 * imageDy;
-    simd.dyCount(pdy, images * pixelsPerImage, g.outC, pCount);
-    const [count, start, end] = [i32(pCount, g.outC), i32(pStart, g.outC), i32(pEnd, g.outC)];
+    const [count, start, end] = [i32(pCounts + 4 * b * g.outC, g.outC), i32(pStart, g.outC), i32(pEnd, g.outC)];
     for (let co = 0, at = 0; co < g.outC; co++) {
       start[co] = at;
       end[co] = at; // the cursor dyColumns advances
