@@ -482,9 +482,11 @@
     ;; pack_resting(n, pJ, pV, jMax, vLo, vHi, pMap) -> count: moves the neurons not at rest (not
   ;; J <= jMax with vLo <= v < vHi) to the front of J and v in place, in order, recording each
   ;; one's old index in map. Four neurons at a time: their rest mask picks a swizzle that moves
-  ;; the moving lanes to the front, all four lanes are stored at the count (never past lanes
+  ;; the moving lanes to the front (16 bytes at pPatterns + 16 * mask: the indices of the mask's
+  ;; set lanes' bytes, in order), all four lanes are stored at the count (never past lanes
   ;; already read), and the count advances by the moving lanes; the last n mod 4 one by one.
-  (func (export "pack_resting") (param $n i32) (param $pJ i32) (param $pV i32) (param $jMax f32) (param $vLo f32) (param $vHi f32) (param $pMap i32) (result i32)
+  (func (export "pack_resting") (param $n i32) (param $pJ i32) (param $pV i32) (param $jMax f32) (param $vLo f32) (param $vHi f32) (param $pMap i32)
+    (param $pPatterns i32) (result i32)
     (local $i i32) (local $c i32) (local $j f32) (local $v f32) (local $at i32) (local $end4 i32)
     (local $j4 v128) (local $v4 v128) (local $m i32) (local $pat v128) (local $idx v128)
     (local $jMaxV v128) (local $loV v128) (local $hiV v128)
@@ -500,7 +502,7 @@
         (local.set $v4 (v128.load (i32.add (local.get $pV) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $m (i32x4.bitmask (v128.not (v128.and (f32x4.le (local.get $j4) (local.get $jMaxV))
           (v128.and (f32x4.ge (local.get $v4) (local.get $loV)) (f32x4.lt (local.get $v4) (local.get $hiV)))))))
-        (local.set $pat (call $compress_pattern (local.get $m)))
+        (local.set $pat (v128.load (i32.add (local.get $pPatterns) (i32.shl (local.get $m) (i32.const 4)))))
         (local.set $at (i32.shl (local.get $c) (i32.const 2)))
         (v128.store (i32.add (local.get $pJ) (local.get $at)) (i8x16.swizzle (local.get $j4) (local.get $pat)))
         (v128.store (i32.add (local.get $pV) (local.get $at)) (i8x16.swizzle (local.get $v4) (local.get $pat)))
@@ -524,26 +526,6 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
     (local.get $c))
-
-  ;; The i8x16.swizzle pattern that moves the lanes set in the 4-bit mask m to the front, in order.
-  (func $compress_pattern (param $m i32) (result v128)
-    (block $m0 (block $m1 (block $m2 (block $m3 (block $m4 (block $m5 (block $m6 (block $m7 (block $m8 (block $m9 (block $m10 (block $m11 (block $m12 (block $m13 (block $m14 (block $m15 (br_table $m15 $m14 $m13 $m12 $m11 $m10 $m9 $m8 $m7 $m6 $m5 $m4 $m3 $m2 $m1 $m0 (local.get $m)))
-    (return (v128.const i8x16 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 0 0 0 0 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 4 5 6 7 0 0 0 0 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 4 5 6 7 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 8 9 10 11 0 0 0 0 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 8 9 10 11 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 4 5 6 7 8 9 10 11 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 0 0 0 0)))
-    (return (v128.const i8x16 12 13 14 15 0 0 0 0 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 12 13 14 15 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 4 5 6 7 12 13 14 15 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 4 5 6 7 12 13 14 15 0 0 0 0)))
-    (return (v128.const i8x16 8 9 10 11 12 13 14 15 0 0 0 0 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 8 9 10 11 12 13 14 15 0 0 0 0)))
-    (return (v128.const i8x16 4 5 6 7 8 9 10 11 12 13 14 15 0 0 0 0)))
-    (return (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)))
 
   ;; unpack_spikes(count, pIdx, pVal, pMap, pValue): idx[k] = map[idx[k]] and value[idx[k]] = val[k]
   ;; for the list of a packed population's step (packed positions to population indices).

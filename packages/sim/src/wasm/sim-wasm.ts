@@ -101,6 +101,7 @@ function create(): SimWasm | null {
     const bytes = Uint8Array.from(atob(simKernelsWasmBase64), (ch) => ch.charCodeAt(0));
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: neurons.memory } });
     const e = instance.exports as Record<string, (...args: number[]) => number>;
+    const patterns = compressPatterns();
     return {
       offsetOf: (a) => neurons.offsetOf(a),
       collectActive: (n, pv, pi, po) => e.collect_active(n, pv, pi, po),
@@ -111,11 +112,25 @@ function create(): SimWasm | null {
       accumulateActive: (...args) => void e.accumulate_active(...args),
       lowpass: (...args) => void e.lowpass(...args),
       filteredCurrents: (...args) => void e.filtered_currents(...args),
-      packResting: (...args) => e.pack_resting(...args),
+      packResting: (...args) => e.pack_resting(...args, patterns),
       unpackSpikes: (...args) => void e.unpack_spikes(...args),
       clearListed: (...args) => void e.clear_listed(...args),
     };
   } catch {
     return null;
   }
+}
+
+/**
+ * pack_resting's swizzle patterns in neuron memory (kept for the process): for each 4-bit mask
+ * of moving lanes, the byte indices of those lanes' floats, in order, then zeros.
+ */
+function compressPatterns(): number {
+  const table = allocNeuronArray(64);
+  const bytes = new Uint8Array(table.buffer, table.byteOffset, 256);
+  for (let m = 0; m < 16; m++) {
+    let at = 16 * m;
+    for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) for (let k = 0; k < 4; k++) bytes[at++] = 4 * lane + k;
+  }
+  return neuronWasm()!.offsetOf(table);
 }
