@@ -40,7 +40,7 @@ describe('runParallel (samples split across worker threads)', () => {
     const data = new Float32Array(400 * 4);
     await expect(
       runParallel(graph, { ...registries(), batchSize: 100 }, { x: data }, { nSteps: 2 }, { workers: 2, registryModule: 'data:text/javascript,export const createRegistries = () => { throw new Error("no registry here") }' }),
-    ).rejects.toThrow(/worker [12]\/2 failed on samples (0-199|200-399) of 400: no registry here/);
+    ).rejects.toThrow(/worker [12]\/2 failed on samples (0-99, 200-299|100-199, 300-399) of 400: no registry here/);
   });
 
   it('reports a worker that exits mid-run as an SnnError naming its samples, not a hang', async () => {
@@ -51,7 +51,7 @@ describe('runParallel (samples split across worker threads)', () => {
     // the module the workers load for their registries ends the worker thread: process.exit in a worker stops that thread only
     const registryModule = 'data:text/javascript,process.exit(7)';
     const run = runParallel(graph, { ...registries(), batchSize: 100 }, { x: data }, { nSteps: 2 }, { workers: 2, registryModule });
-    await expect(run).rejects.toSatisfy((e: unknown) => isSnnError(e, 'SIM_WORKER') && /worker [12]\/2 stopped \(exit code 7\) while simulating samples (0-149|150-299) of 300/.test((e as Error).message));
+    await expect(run).rejects.toSatisfy((e: unknown) => isSnnError(e, 'SIM_WORKER') && /worker [12]\/2 stopped \(exit code 7\) while simulating samples (0-99, 200-299|100-199) of 300/.test((e as Error).message));
   }, 20_000); // a hang fails here instead of stalling the suite
 });
 
@@ -83,7 +83,7 @@ describe('SimWorkerPool', () => {
     const pool = new SimWorkerPool({ workers: 2, registryModule: 'data:text/javascript,export const createRegistries = () => process.exit(3)' });
     try {
       const options = { ...registries(), batchSize: 10 };
-      await expect(pool.run(graph, options, { x: new Float32Array(40 * 4) }, { nSteps: 3 })).rejects.toThrow(/worker [12]\/2 stopped \(exit code 3\) while simulating samples (0-19|20-39) of 40/);
+      await expect(pool.run(graph, options, { x: new Float32Array(40 * 4) }, { nSteps: 3 })).rejects.toThrow(/worker [12]\/2 stopped \(exit code 3\) while simulating samples (0-9, 20-29|10-19, 30-39) of 40/);
       await expect(pool.run(graph, options, { x: new Float32Array(40 * 4) }, { nSteps: 3 })).rejects.toThrow(/worker [12]\/2 of this pool stopped \(exit code 3\); start a new SimWorkerPool/);
     } finally {
       await pool.close();

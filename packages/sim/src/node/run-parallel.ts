@@ -5,7 +5,7 @@ import type { CompileOptions, ProbeSpec, RunOptions, RunResult, SimInputs } from
 import { compile } from '../compile.js';
 import { autoBatchSize } from '../batch-size.js';
 import { mergeStats, type ShardMessage, type ShardRequest } from './protocol.js';
-import { builtWorkerUrl, shardBounds } from './shard-workers.js';
+import { builtWorkerUrl } from './shard-workers.js';
 
 /** Options of {@link runParallel} and {@link SimWorkerPool}. */
 export interface ParallelOptions {
@@ -23,8 +23,8 @@ export interface ParallelOptions {
 type Pending = { resolve: (r: RunResult) => void; reject: (e: Error) => void; onProgress: (done: number) => void; worker: number; batch: string };
 
 /**
- * Worker threads that simulate shards of a run: the samples are split across the workers,
- * each compiles the graph and runs its share; probes are concatenated in sample order and
+ * Worker threads that simulate shards of a run: the samples' batches are dealt round-robin to
+ * the workers, each compiles the graph and runs its share; probes are put back in sample order and
  * statistics merged. Results equal a single-threaded run with the same options (every
  * sample's initial state is the seed's, whatever shard it lands in). The workers start once
  * and serve every run until {@link close}. Node only.
@@ -71,20 +71,22 @@ export class SimWorkerPool {
       const [w, why] = [...this.stopped][0];
       throw new SnnError('SIM_WORKER', `worker ${w + 1}/${this.size} of this pool ${why}; start a new SimWorkerPool`);
     }
-    const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / (options.batchSize ?? autoBatchSize(graph, options.mode)))));
+    // batches dealt round-robin: neighbouring samples cost alike, so every worker gets a like
+    // share of the work (contiguous halves of MNIST's test set differ by ~7%)
+    const batchSize = options.batchSize ?? autoBatchSize(graph, options.mode);
+    const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / batchSize)));
+    const deal = dealBatches(samples, batchSize, shards);
     const graphBytes = encodeSnn(graph);
     const { neurons: _n, synapses: _s, ...portable } = options;
-    const bounds = shardBounds(samples, shards);
     const done = new Array<number>(shards).fill(0);
     const parts = await Promise.all(
-      bounds.slice(0, -1).map((start, w) => {
-        const end = bounds[w + 1];
+      deal.map((ranges, w) => {
         const request: ShardRequest = {
           graph: graphBytes,
           compile: portable,
           nSteps,
           probes,
-          inputs: Object.fromEntries(entries.map((e) => [e.id, { data: e.data.slice(start * e.per, end * e.per), perStep: e.perStep }])),
+          inputs: Object.fromEntries(entries.map((e) => [e.id, { data: gatherRows(e.data, e.per, ranges), perStep: e.perStep }])),
           registryModule: this.parallel.registryModule,
           registryExport: this.parallel.registryExport,
         };
@@ -94,13 +96,13 @@ export class SimWorkerPool {
             done[w] = d;
             run.onProgress?.(done.reduce((a, b) => a + b, 0), samples);
           };
-          this.pending.set(id, { resolve, reject, onProgress, worker: w, batch: `samples ${start}-${end - 1} of ${samples}` });
+          this.pending.set(id, { resolve, reject, onProgress, worker: w, batch: describeRanges(ranges, samples) });
           this.workers[w].ref();
           this.workers[w].postMessage({ id, request });
         });
       }),
     );
-    return mergeResults(parts, bounds, nSteps);
+    return mergeResults(parts, deal, samples, nSteps);
   }
 
   /** Stop the workers. */
@@ -160,17 +162,46 @@ export async function runParallel(
   }
 }
 
-function mergeResults(parts: RunResult[], bounds: number[], nSteps: number): RunResult {
-  const samples = bounds[bounds.length - 1];
+/**
+ * The sample ranges `[start, end)` of each of `shards` workers: batches of `batchSize` samples
+ * dealt round-robin (worker w gets batches w, w + shards, ...).
+ */
+export function dealBatches(samples: number, batchSize: number, shards: number): Array<Array<[number, number]>> {
+  const deal = Array.from({ length: shards }, () => [] as Array<[number, number]>);
+  for (let b = 0, start = 0; start < samples; b++, start += batchSize) deal[b % shards].push([start, Math.min(samples, start + batchSize)]);
+  return deal;
+}
+
+/** The samples of a worker's ranges, for errors: `samples 0-99, 200-299 of 400` (the first three ranges, then `...`). */
+function describeRanges(ranges: ReadonlyArray<readonly [number, number]>, samples: number): string {
+  const shown = ranges.slice(0, 3).map(([a, b]) => (b - a === 1 ? `${a}` : `${a}-${b - 1}`));
+  return `samples ${shown.join(', ')}${ranges.length > 3 ? `, ... (${ranges.length} batches)` : ''} of ${samples}`;
+}
+
+/** The rows (`per` values each) of `data` in `ranges`, one after the other. */
+function gatherRows(data: Float32Array, per: number, ranges: ReadonlyArray<readonly [number, number]>): Float32Array {
+  const out = new Float32Array(ranges.reduce((n, [a, b]) => n + (b - a), 0) * per);
+  let at = 0;
+  for (const [a, b] of ranges) {
+    out.set(data.subarray(a * per, b * per), at);
+    at += (b - a) * per;
+  }
+  return out;
+}
+
+function mergeResults(parts: RunResult[], deal: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, samples: number, nSteps: number): RunResult {
   const probes: RunResult['probes'] = {};
   for (const name of Object.keys(parts[0].probes)) {
     const shape = [samples, ...parts[0].probes[name].shape.slice(1)];
     const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    let offset = 0;
-    for (const p of parts) {
-      data.set(p.probes[name].data, offset);
-      offset += p.probes[name].data.length;
-    }
+    const per = data.length / samples;
+    parts.forEach((p, w) => {
+      let at = 0;
+      for (const [a, b] of deal[w]) {
+        data.set(p.probes[name].data.subarray(at, at + (b - a) * per), a * per);
+        at += (b - a) * per;
+      }
+    });
     probes[name] = { shape, data };
   }
   const propagation: Record<string, { event: number; dense: number }> = {};
