@@ -20,6 +20,7 @@ export const trainErrorCodes = {
   TRAIN_BAD_OPTIMIZER_STATE: 'saved optimizer state does not fit the model (other variables or shapes)',
   TRAIN_UNSUPPORTED: 'a node kind or option the rate-mode trainer cannot differentiate',
   TRAIN_INTERNAL: 'an internal inconsistency (a bug in snn)',
+  TRAIN_KERNEL_THREAD: "the helper thread of snn's training kernels failed or stopped answering (later steps run on one thread)",
   CHECKPOINT_READ_FAILED: 'a checkpoint file cannot be read',
   CHECKPOINT_WRITE_FAILED: 'a checkpoint file cannot be written (the previous one is left unchanged)',
   GRADIENT_UNSUPPORTED: 'a gradient is asked for an op configuration snn does not differentiate (e.g. dilation > 1)',

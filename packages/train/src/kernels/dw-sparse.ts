@@ -1,8 +1,10 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
-import type { TrainWasm } from './wasm/train-wasm.js';
+import { dispose, heapF32, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
+import { dwSparseImages, encodeDwSparseImages } from './threads/dw-sparse-images.js';
+import { kernelThread } from './threads/kernel-thread.js';
 
 /**
  * Largest x (bytes) of the images whose dy entries are summed in one pass (about 87 KB an image
@@ -24,8 +26,10 @@ export function sparseFilterGradientApplies(g: ConvGeometry): boolean {
 /**
  * The filter gradient of an unpadded conv2d from the nonzero entries of `dy` only (behind a
  * ReLU, about half of dy is zero while a network trains): per block of images that fits the
- * L2 cache, dy's nonzero entries are listed by output channel, then every tap and output
- * channel sums its x rows times those entries with eight f32x4 accumulators in registers.
+ * L2 cache, dy's nonzero entries are listed by output channel, then every output channel and
+ * tap sums its x rows times those entries with eight f32x4 accumulators in registers. The
+ * images' two halves are summed apart, the second on the kernel thread's helper when there
+ * is one ({@link KernelThread}), and added.
  * Returns undefined (nothing allocated) when more than {@link MAX_SPARSE_DY_DENSITY} of dy is
  * nonzero. Sums in another order than the GEMM: equal to float32 rounding.
  */
@@ -34,43 +38,58 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   const imagesPerBlock = Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
   const blocks = Math.ceil(g.batch / imagesPerBlock);
   const imageDy = 4 * pixelsPerImage * g.outC;
-  // per block the nonzero count of each output channel (one pass over dy), then start and end cursors
-  const scratch = wasm.makeOutput([(blocks + 2) * g.outC], 'float32');
+  // per block the nonzero count of each output channel (one pass over dy)
+  const scratch = wasm.makeOutput([blocks * g.outC], 'float32');
   const pCounts = heapOffset(wasm, scratch);
-  const [pStart, pEnd] = [pCounts + 4 * blocks * g.outC, pCounts + 4 * (blocks + 1) * g.outC];
   for (let b = 0; b < blocks; b++) {
     const images = Math.min(imagesPerBlock, g.batch - b * imagesPerBlock);
     simd.dyCount(heapOffset(wasm, dy) + b * imagesPerBlock * imageDy, images * pixelsPerImage, g.outC, pCounts + 4 * b * g.outC);
   }
-  // views made after every allocation: the heap may grow (and detach older views) when tensors are made
-  const i32 = (p: number, n: number) => heapI32(wasm, p, n);
-  const nonzero = i32(pCounts, blocks * g.outC).reduce((a, c) => a + c, 0);
+  const nonzero = heapI32(wasm, pCounts, blocks * g.outC).reduce((a, c) => a + c, 0);
   if (nonzero > MAX_SPARSE_DY_DENSITY * g.batch * pixelsPerImage * g.outC) {
     dispose(wasm, scratch);
     return undefined;
   }
+  // Two parts, the first and second half of the blocks, each with its own lists and gradient:
+  // the second goes to the kernel thread's helper when it has one. Each part, and their sum,
+  // comes out the same whichever thread computes it.
+  const split = Math.ceil(blocks / 2) * imagesPerBlock;
+  const parts = ([[0, Math.min(split, g.batch)], [split, g.batch]] as const).filter(([n0, n1]) => n1 > n0);
   // room for the densest block: every entry of its dy nonzero, plus one spare entry per channel
-  const entries = wasm.makeOutput([2 * (Math.min(imagesPerBlock, g.batch) * pixelsPerImage * g.outC + g.outC)], 'float32');
-  const dwT = zerosOutput(wasm, [g.kH, g.kW, g.outC, g.inC]);
-  const imageX = 4 * g.inH * g.inW * g.inC;
-  for (let b = 0; b < blocks; b++) {
-    const n0 = b * imagesPerBlock;
-    const images = Math.min(imagesPerBlock, g.batch - n0);
-    const pdy = heapOffset(wasm, dy) + n0 * imageDy;
-    const [count, start, end] = [i32(pCounts + 4 * b * g.outC, g.outC), i32(pStart, g.outC), i32(pEnd, g.outC)];
-    for (let co = 0, at = 0; co < g.outC; co++) {
-      start[co] = at;
-      end[co] = at; // the cursor dyColumns advances
-      at += count[co] + 1;
-    }
-    simd.dyColumns(pdy, images, pEnd, heapOffset(wasm, entries), g);
-    simd.dwSparse(heapOffset(wasm, x) + n0 * imageX, pStart, pEnd, heapOffset(wasm, entries), heapOffset(wasm, dwT), g);
+  const entryFloats = 2 * (Math.min(imagesPerBlock, g.batch) * pixelsPerImage * g.outC + g.outC);
+  const entries = parts.map(() => wasm.makeOutput([entryFloats], 'float32'));
+  const dwT = parts.map(() => zerosOutput(wasm, [g.outC, g.kH, g.kW, g.inC]));
+  const cursors = wasm.makeOutput([2 * parts.length * g.outC], 'float32');
+  const pCursors = heapOffset(wasm, cursors);
+  const args = parts.map(([n0, n1], k) =>
+    encodeDwSparseImages(
+      {
+        px: heapOffset(wasm, x),
+        pdy: heapOffset(wasm, dy),
+        pCounts: heapOffset(wasm, scratch),
+        pStart: pCursors + 8 * k * g.outC,
+        pEnd: pCursors + 4 * (2 * k + 1) * g.outC,
+        pEntries: heapOffset(wasm, entries[k]),
+        pdwT: heapOffset(wasm, dwT[k]),
+        n0,
+        n1,
+        imagesPerBlock,
+      },
+      g,
+    ),
+  );
+  const memory = backendMemory(wasm)!;
+  const join = args.length > 1 ? kernelThread(memory, simd).fork('dwSparseImages', args[1]) : undefined;
+  dwSparseImages(simd, memory, args[0]);
+  join?.();
+  if (parts.length > 1) {
+    const [sum, add] = [heapF32(wasm, dwT[0]), heapF32(wasm, dwT[1])];
+    for (let i = 0; i < sum.length; i++) sum[i] += add[i];
   }
-  dispose(wasm, entries);
-  dispose(wasm, scratch);
-  // dwT [taps, outC, inC] -> dw [taps, inC, outC]
+  for (const t of [...entries, ...dwT.slice(1), cursors, scratch]) dispose(wasm, t);
+  // dwT [outC, taps * inC] -> dw [taps * inC, outC]
   const taps = g.kH * g.kW;
-  const dw = transpose(wasm, { dataId: dwT.dataId, shape: [taps, g.outC, g.inC], dtype: 'float32' }, [0, 2, 1]);
-  dispose(wasm, dwT);
+  const dw = transpose(wasm, { dataId: dwT[0].dataId, shape: [g.outC, taps * g.inC], dtype: 'float32' }, [1, 0]);
+  dispose(wasm, dwT[0]);
   return { ...dw, shape: filterShape };
 }

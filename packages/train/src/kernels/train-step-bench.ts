@@ -7,6 +7,7 @@ import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBiasRelu } from './conv2d-bias-relu.js';
 import { registerTrainingGradients } from './register-gradients.js';
 import { registerTrainingKernels, unregisterTrainingKernels } from './register-kernels.js';
+import { startKernelThread } from './threads/kernel-thread.js';
 
 /** Options for {@link benchTrainStep}. */
 export interface TrainStepBenchOptions {
@@ -66,6 +67,7 @@ export async function benchTrainStep(options: TrainStepBenchOptions = {}): Promi
   const backend = await initBackend({ backend: 'wasm', threads });
   registerTrainingGradients({ override: true });
   registerTrainingKernels({ override: true });
+  await startKernelThread();
   if (kernels === 'tfjs') {
     unregisterTrainingKernels();
     tf.registerKernel(conv2dBackpropFilterConfig); // tfjs-wasm has none: the baseline cannot train without it

@@ -36,9 +36,14 @@ export interface TrainWasm {
 
 const cache = new WeakMap<WebAssembly.Memory, TrainWasm | null>();
 
+/** tfjs's WebAssembly memory of `backend`. */
+export function backendMemory(backend: WasmBackend): WebAssembly.Memory | undefined {
+  return backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+}
+
 /** The loops for `backend`'s memory, or undefined when they cannot be instantiated (use the JS ones). */
 export function trainWasm(backend: WasmBackend): TrainWasm | undefined {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+  const memory = backendMemory(backend);
   if (!memory) return undefined;
   if (!cache.has(memory)) cache.set(memory, createTrainWasm(memory));
   return cache.get(memory) ?? undefined;

@@ -79,9 +79,11 @@
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         (br $nnext))))
 
-  ;; dw_sparse(px, pStart, pEnd, pEntries, pdwT, outC, inC, kH, kW, inW): dwT[kh, kw, co, ci] +=
+  ;; dw_sparse(px, pStart, pEnd, pEntries, pdwT, outC, inC, kH, kW, inW): dwT[co, kh, kw, ci] +=
   ;; the sum over co's entries (offset, v) of v * x[offset + ((kh*inW + kw)*inC + ci)*4] (every tap
-  ;; in bounds: an unpadded conv). Entries of co are [start[co], end[co]) (i32 arrays). inC a
+  ;; in bounds: an unpadded conv). Entries of co are [start[co], end[co]) (i32 arrays). Output
+  ;; channel by output channel (a range of channels is a contiguous part of dwT, so callers can
+  ;; split them), each channel's entries reused over its taps while they are in L1. inC a
   ;; multiple of 4: channels go 32 at a time (eight f32x4 accumulators), then 4 at a time.
   (func (export "dw_sparse") (param $px i32) (param $pStart i32) (param $pEnd i32) (param $pEntries i32) (param $pdwT i32)
     (param $outC i32) (param $inC i32) (param $kH i32) (param $kW i32) (param $inW i32)
@@ -90,18 +92,18 @@
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
     (local.set $out (local.get $pdwT))
-    (block $khdone
-      (loop $khnext
-        (br_if $khdone (i32.ge_u (local.get $kh) (local.get $kH)))
-        (local.set $kw (i32.const 0))
-        (block $kwdone
-          (loop $kwnext
-            (br_if $kwdone (i32.ge_u (local.get $kw) (local.get $kW)))
-            (local.set $tapX (i32.add (local.get $px) (i32.mul (i32.add (i32.mul (local.get $kh) (local.get $inW)) (local.get $kw)) (local.get $inBytes))))
-            (local.set $co (i32.const 0))
-            (block $codone
-              (loop $conext
-                (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+    (block $codone
+      (loop $conext
+        (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+        (local.set $kh (i32.const 0))
+        (block $khdone
+          (loop $khnext
+            (br_if $khdone (i32.ge_u (local.get $kh) (local.get $kH)))
+            (local.set $kw (i32.const 0))
+            (block $kwdone
+              (loop $kwnext
+                (br_if $kwdone (i32.ge_u (local.get $kw) (local.get $kW)))
+                (local.set $tapX (i32.add (local.get $px) (i32.mul (i32.add (i32.mul (local.get $kh) (local.get $inW)) (local.get $kw)) (local.get $inBytes))))
                 (local.set $ci (i32.const 0))
                 (block $cidone
                   (loop $cinext
@@ -153,9 +155,9 @@
                         (local.set $out (i32.add (local.get $out) (i32.const 16)))
                         (local.set $ci (i32.add (local.get $ci) (i32.const 16)))))
                     (br $cinext)))
-                (local.set $co (i32.add (local.get $co) (i32.const 1)))
-                (br $conext)))
-            (local.set $kw (i32.add (local.get $kw) (i32.const 1)))
-            (br $kwnext)))
-        (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
-        (br $khnext))))
+                (local.set $kw (i32.add (local.get $kw) (i32.const 1)))
+                (br $kwnext)))
+            (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
+            (br $khnext)))
+        (local.set $co (i32.add (local.get $co) (i32.const 1)))
+        (br $conext))))

@@ -1,0 +1,57 @@
+import type { ConvGeometry } from '../conv-geometry.js';
+import type { TrainWasm } from '../wasm/train-wasm.js';
+
+/** Where one part of a sparse filter gradient reads and writes (byte offsets in tfjs's memory). */
+export interface DwSparseImagesArgs {
+  readonly px: number;
+  readonly pdy: number;
+  /** Per block of images, the nonzero count of each output channel (i32, blocks x outC). */
+  readonly pCounts: number;
+  /** This part's list starts and cursors (i32, outC each) and its entries. */
+  readonly pStart: number;
+  readonly pEnd: number;
+  readonly pEntries: number;
+  /** This part's gradient, [outC, kH, kW, inC], summed into. */
+  readonly pdwT: number;
+  /** Images [n0, n1), in blocks of `imagesPerBlock` from image 0. */
+  readonly n0: number;
+  readonly n1: number;
+  readonly imagesPerBlock: number;
+}
+
+const FIELDS = ['px', 'pdy', 'pCounts', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'n0', 'n1', 'imagesPerBlock'] as const;
+const GEOMETRY = ['batch', 'inH', 'inW', 'inC', 'outH', 'outW', 'outC', 'kH', 'kW', 'strideH', 'strideW', 'padTop', 'padLeft'] as const;
+
+/** The arguments as numbers, for a helper thread. */
+export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): number[] {
+  return [...FIELDS.map((k) => a[k]), ...GEOMETRY.map((k) => g[k])];
+}
+
+/**
+ * The filter gradient of images [n0, n1) of an unpadded conv from dy's nonzero entries, block
+ * by block: list each block's nonzero dy by output channel (`dyColumns`), then sum x rows times
+ * them for every channel and tap (`dwSparse`) into this part's dwT. Runs on any thread that has
+ * the kernels on the same memory (see `KernelThread`).
+ */
+export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>): void {
+  const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DwSparseImagesArgs;
+  const g = Object.fromEntries(GEOMETRY.map((k, i) => [k, args[FIELDS.length + i]])) as unknown as ConvGeometry;
+  const imageDy = 4 * g.outH * g.outW * g.outC;
+  const imageX = 4 * g.inH * g.inW * g.inC;
+  for (let n0 = a.n0; n0 < a.n1; n0 += a.imagesPerBlock) {
+    const images = Math.min(a.imagesPerBlock, a.n1 - n0);
+    const block = Math.floor(n0 / a.imagesPerBlock);
+    // views made here: the memory may have grown since the last call
+    const buffer = memory.buffer;
+    const count = new Int32Array(buffer, a.pCounts + 4 * block * g.outC, g.outC);
+    const start = new Int32Array(buffer, a.pStart, g.outC);
+    const end = new Int32Array(buffer, a.pEnd, g.outC);
+    for (let co = 0, at = 0; co < g.outC; co++) {
+      start[co] = at;
+      end[co] = at; // the cursor dyColumns advances
+      at += count[co] + 1;
+    }
+    simd.dyColumns(a.pdy + n0 * imageDy, images, a.pEnd, a.pEntries, g);
+    simd.dwSparse(a.px + n0 * imageX, a.pStart, a.pEnd, a.pEntries, a.pdwT, g);
+  }
+}

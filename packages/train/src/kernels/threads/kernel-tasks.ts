@@ -1,0 +1,14 @@
+import type { TrainWasm } from '../wasm/train-wasm.js';
+import { dwSparseImages } from './dw-sparse-images.js';
+
+/** Work a kernel can hand to the helper thread: the kernels, their memory and numeric arguments. */
+export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>) => void;
+
+/** The tasks, by name; a task's index in this list is what crosses to the helper. */
+export const kernelTasks = { dwSparseImages } satisfies Record<string, KernelTask>;
+
+/** A task's name. */
+export type KernelTaskName = keyof typeof kernelTasks;
+
+/** Task names in index order. */
+export const kernelTaskNames = Object.keys(kernelTasks) as KernelTaskName[];

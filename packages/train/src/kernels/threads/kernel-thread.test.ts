@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadMnist } from '@snn/mnist/node';
+import { initTraining } from '../../fit/init-training.js';
+import type { WasmBackend } from '../wasm-access.js';
+import { backendMemory, trainWasm } from '../wasm/train-wasm.js';
+import { kernelThread, startKernelThread, type KernelThread } from './kernel-thread.js';
+
+let thread: KernelThread;
+
+beforeAll(async () => {
+  await initTraining({ threads: 2 });
+  const backend = tf.backend() as unknown as WasmBackend;
+  thread = kernelThread(backendMemory(backend)!, trainWasm(backend)!);
+});
+
+/**
+ * The filter gradient of the keras-to-snn conv1 (3x3, 32 -> 64, stride 2, valid) on the ReLU
+ * features of 40 MNIST test images, for an output gradient that is zero where a ReLU would
+ * be off: the sparse path, whose second half of images may go to the helper.
+ */
+function conv1FilterGradient(): Float32Array {
+  return tf.tidy(() => {
+    const images = tf.tensor4d(loadMnist('test', 40).images, [40, 28, 28, 1]);
+    const w0 = tf.randomNormal([3, 3, 1, 32], 0, 0.5, 'float32', 1) as tf.Tensor4D;
+    const x = tf.relu(tf.conv2d(images, w0, 1, 'valid'));
+    const w1 = tf.randomNormal([3, 3, 32, 64], 0, 0.1, 'float32', 2) as tf.Tensor4D;
+    const y = tf.conv2d(x, w1, 2, 'valid');
+    const dy = tf.mul(tf.randomNormal(y.shape, 0, 1, 'float32', 3), tf.cast(tf.greater(y, 0), 'float32'));
+    // d/dw of sum(conv(x, w) * dy) is conv2dBackpropFilter(x, dy)
+    const [dw] = tf.grads((w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, w as tf.Tensor4D, 2, 'valid'), dy)))([w1]);
+    return dw.dataSync() as Float32Array;
+  });
+}
+
+describe('KernelThread: a helper thread for snn training kernels on tfjs memory', () => {
+  it('starts with the threaded backend and computes half of a sparse filter gradient, with the same numbers as one thread', async () => {
+    expect(await startKernelThread()).toBe(true);
+    expect(thread.ready).toBe(true);
+    thread.useHelper = false;
+    const before = thread.helperTasks;
+    const alone = conv1FilterGradient();
+    expect(thread.helperTasks).toBe(before);
+    thread.useHelper = true;
+    expect(thread.ready).toBe(true);
+    const shared = conv1FilterGradient();
+    expect(thread.helperTasks).toBe(before + 1);
+    expect(shared.some((v) => v !== 0)).toBe(true);
+    expect(Buffer.from(shared.buffer).equals(Buffer.from(alone.buffer))).toBe(true);
+  });
+
+  it('a task that fails on the helper raises TRAIN_KERNEL_THREAD; later tasks run on the calling thread', () => {
+    // pointers past the end of memory: the helper's WebAssembly traps
+    const join = thread.fork('dwSparseImages', [2 ** 31 - 64, 2 ** 31 - 64, 0, 0, 0, 0, 0, 0, 1, 1, 1, 4, 4, 4, 2, 2, 4, 1, 1, 1, 1, 0, 0]);
+    expect(join).toThrow(expect.objectContaining({ code: 'TRAIN_KERNEL_THREAD' }));
+    expect(thread.ready).toBe(false);
+    const before = thread.helperTasks;
+    const again = conv1FilterGradient();
+    expect(thread.helperTasks).toBe(before);
+    expect(again.some((v) => v !== 0)).toBe(true);
+  });
+});
