@@ -4,6 +4,8 @@ import type { ConvGeometry } from './conv-geometry.js';
 import { convGeometry } from './conv-geometry.js';
 import { col2im } from './col2im.js';
 import { polyphaseApplies, polyphaseBackpropInput } from './polyphase-backprop-input.js';
+import { sparseInputGradient } from './dx-sparse.js';
+import { trainWasm } from './wasm/train-wasm.js';
 import type { WasmBackend } from './wasm-access.js';
 import { asWasm, dispose, heapF32, makeView, matMul2d, releaseView, transpose, zerosOutput } from './wasm-access.js';
 
@@ -14,7 +16,8 @@ const COLS_CHUNK_FLOATS = 1 << 17;
  * Input gradient of a channels-last conv2d on tfjs's wasm backend (replacing its scalar,
  * single-threaded loop): one stride-1 XNNPACK convolution per stride phase of `dy` with the
  * flipped sub-filter (see {@link polyphaseBackpropInput}). Explicit paddings wider than the
- * kernel fall back to dcols = dy @ Wᵀ on XNNPACK followed by col2im.
+ * kernel fall back to dcols = dy @ Wᵀ on XNNPACK followed by col2im. An unpadded conv whose dy
+ * is mostly zero (behind a ReLU) sums only dy's nonzero entries ({@link sparseInputGradient}).
  */
 export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBackpropInput);
@@ -31,6 +34,9 @@ export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
     backend_util.convertConv2DDataFormat(dataFormat),
   );
   const g = convGeometry(info, Conv2DBackpropInput);
+  const simd = trainWasm(wasm);
+  const sparse = simd ? sparseInputGradient(wasm, simd, dy, filter, g) : undefined;
+  if (sparse) return sparse;
   return polyphaseApplies(g) ? polyphaseBackpropInput(wasm, dy, filter, g) : viaCol2im(wasm, dy, filter, g);
 };
 

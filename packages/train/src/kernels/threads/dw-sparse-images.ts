@@ -1,5 +1,6 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
+import { decodeGeometry, encodeGeometry } from './geometry-args.js';
 
 /** Where one part of a sparse filter gradient reads and writes (byte offsets in tfjs's memory). */
 export interface DwSparseImagesArgs {
@@ -20,11 +21,10 @@ export interface DwSparseImagesArgs {
 }
 
 const FIELDS = ['px', 'pdy', 'pCounts', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'n0', 'n1', 'imagesPerBlock'] as const;
-const GEOMETRY = ['batch', 'inH', 'inW', 'inC', 'outH', 'outW', 'outC', 'kH', 'kW', 'strideH', 'strideW', 'padTop', 'padLeft'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): number[] {
-  return [...FIELDS.map((k) => a[k]), ...GEOMETRY.map((k) => g[k])];
+  return [...FIELDS.map((k) => a[k]), ...encodeGeometry(g)];
 }
 
 /**
@@ -35,7 +35,7 @@ export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): nu
  */
 export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DwSparseImagesArgs;
-  const g = Object.fromEntries(GEOMETRY.map((k, i) => [k, args[FIELDS.length + i]])) as unknown as ConvGeometry;
+  const g = decodeGeometry(args, FIELDS.length);
   const imageDy = 4 * g.outH * g.outW * g.outC;
   const imageX = 4 * g.inH * g.inW * g.inC;
   for (let n0 = a.n0; n0 < a.n1; n0 += a.imagesPerBlock) {

@@ -1,11 +1,12 @@
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { dwSparseImages } from './dw-sparse-images.js';
+import { dxSparseImages } from './dx-sparse-images.js';
 
 /** Work a kernel can hand to the helper thread: the kernels, their memory and numeric arguments. */
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwSparseImages } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwSparseImages, dxSparseImages } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

@@ -24,6 +24,11 @@ export interface TrainWasm {
   dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, g: ConvGeometry): void;
   /** dwT[kh, kw, co, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0). */
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
+  /**
+   * dx [n0, n1) += the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
+   * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats.
+   */
+  dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -73,6 +78,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       dyColumns: (pdy, batch, pCursor, pEntries, g) =>
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
+      dxSparse: (pdy, pwT, pdx, n0, n1, pList, g) =>
+        e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };

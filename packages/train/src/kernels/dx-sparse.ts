@@ -1,0 +1,55 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { ConvGeometry } from './conv-geometry.js';
+import { sparseFilterGradientApplies } from './dw-sparse.js';
+import type { WasmBackend } from './wasm-access.js';
+import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
+import { dxSparseImages, encodeDxSparseImages } from './threads/dx-sparse-images.js';
+import { kernelThread } from './threads/kernel-thread.js';
+
+/**
+ * Above this share of nonzero dy entries XNNPACK's convolutions per stride phase are faster
+ * (keras-to-snn conv1, batch 200, 2 threads: 36.5 vs 42.2 ms at 0.7, 38.2 vs 39.4 at 0.85,
+ * 42.0 vs 39.4 at 1, forward pass included).
+ */
+const MAX_SPARSE_DY_DENSITY = 0.85;
+/** Largest filter (bytes) read row by row per listed entry: it must stay in the core's L2 cache. */
+const MAX_FILTER_BYTES = 256 << 10;
+
+/**
+ * The input gradient of an unpadded conv2d (every tap inside x, channel counts multiples of 4)
+ * from the nonzero entries of `dy` only: behind a ReLU about half of dy is zero while a network
+ * trains. Per output pixel its nonzero dy values are listed, then every tap's dx row sums them
+ * times the filter's rows in registers (`dx_sparse`). The images' two halves go to two threads
+ * when the kernel thread has a helper ({@link KernelThread}); every image is summed in the same
+ * order either way. Returns undefined (nothing allocated) when dy is denser than
+ * {@link MAX_SPARSE_DY_DENSITY} or the filter too large to stay in cache. Sums in another order
+ * than XNNPACK: equal to float32 rounding.
+ */
+export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo | undefined {
+  if (!sparseFilterGradientApplies(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
+  const pixels = g.batch * g.outH * g.outW;
+  const counts = wasm.makeOutput([g.outC], 'float32');
+  simd.dyCount(heapOffset(wasm, dy), pixels, g.outC, heapOffset(wasm, counts));
+  const nonzero = heapI32(wasm, heapOffset(wasm, counts), g.outC).reduce((a, c) => a + c, 0);
+  dispose(wasm, counts);
+  if (nonzero > MAX_SPARSE_DY_DENSITY * pixels * g.outC) return undefined;
+  // the filter [kH, kW, inC, outC] as [kH, kW, outC, inC]: each entry's row of inC channels contiguous
+  const taps = g.kH * g.kW;
+  const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
+  const dx = zerosOutput(wasm, [g.batch, g.inH, g.inW, g.inC]);
+  const lists = wasm.makeOutput([4 * g.outC], 'float32');
+  const half = Math.ceil(g.batch / 2);
+  const args = ([[0, half], [half, g.batch]] as const)
+    .filter(([n0, n1]) => n1 > n0)
+    .map(([n0, n1], k) =>
+      encodeDxSparseImages({ pdy: heapOffset(wasm, dy), pwT: heapOffset(wasm, wT), pdx: heapOffset(wasm, dx), pList: heapOffset(wasm, lists) + 8 * k * g.outC, n0, n1 }, g),
+    );
+  const memory = backendMemory(wasm)!;
+  const join = args.length > 1 ? kernelThread(memory, simd).fork('dxSparseImages', args[1]) : undefined;
+  dxSparseImages(simd, memory, args[0]);
+  join?.();
+  dispose(wasm, lists);
+  dispose(wasm, wT);
+  return dx;
+}

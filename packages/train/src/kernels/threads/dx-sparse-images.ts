@@ -1,0 +1,30 @@
+import type { ConvGeometry } from '../conv-geometry.js';
+import type { TrainWasm } from '../wasm/train-wasm.js';
+import { decodeGeometry, encodeGeometry } from './geometry-args.js';
+
+/** Where one part of a sparse input gradient reads and writes (byte offsets in tfjs's memory). */
+export interface DxSparseImagesArgs {
+  readonly pdy: number;
+  /** The filter as [kH, kW, outC, inC]. */
+  readonly pwT: number;
+  /** dx, summed into. */
+  readonly pdx: number;
+  /** Room for one pixel's list (outC entries of two floats), this part's own. */
+  readonly pList: number;
+  /** Images [n0, n1). */
+  readonly n0: number;
+  readonly n1: number;
+}
+
+const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'n0', 'n1'] as const;
+
+/** The arguments as numbers, for a helper thread. */
+export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): number[] {
+  return [...FIELDS.map((k) => a[k]), ...encodeGeometry(g)];
+}
+
+/** The input gradient of images [n0, n1) from dy's nonzero entries (`dxSparse`); runs on any thread with the kernels on the same memory. */
+export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
+  const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DxSparseImagesArgs;
+  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, decodeGeometry(args, FIELDS.length));
+}

@@ -1,0 +1,118 @@
+  ;; The input gradient of an unpadded conv2d from the nonzero entries of dy only (behind a ReLU
+  ;; about half of dy is zero while a network trains).
+
+  ;; dx_sparse(pdy, pwT, pdx, n0, n1, outH, outW, outC, inH, inW, inC, kH, kW, sH, sW, pList):
+  ;; dx of images [n0, n1) of an unpadded conv2d (every tap of every output inside x): per output
+  ;; pixel its nonzero dy values are listed at pList (byte offset of wT[0, 0, co, 0] relative to
+  ;; wT, value: room for outC entries), then every tap's dx row dx[n, oh*sH + kh, ow*sW + kw, :]
+  ;; gets the sum over the list of value * wT[kh, kw, co, :], wT being the filter as [kH, kW,
+  ;; outC, inC]: 32 channels at a time in eight f32x4 registers, then 4 at a time. Adds to dx
+  ;; (zeros to start); inC a multiple of 4. Pixels, taps and list entries go in order, so the
+  ;; sums do not depend on how images are split between calls.
+  (func (export "dx_sparse") (param $pdy i32) (param $pwT i32) (param $pdx i32) (param $n0 i32) (param $n1 i32)
+    (param $outH i32) (param $outW i32) (param $outC i32) (param $inH i32) (param $inW i32) (param $inC i32)
+    (param $kH i32) (param $kW i32) (param $sH i32) (param $sW i32) (param $pList i32)
+    (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $v f32) (local $row i32)
+    (local $listEnd i32) (local $kh i32) (local $kw i32) (local $tapW i32) (local $px i32) (local $dxp i32) (local $ci i32)
+    (local $e i32) (local $w i32) (local $vv v128) (local $inBytes i32) (local $rowBytes i32) (local $tapBytes i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
+    (local.set $tapBytes (i32.mul (local.get $outC) (local.get $inBytes)))
+    (local.set $rowBytes (i32.mul (local.get $inW) (local.get $inBytes)))
+    (local.set $row (i32.add (local.get $pdy)
+      (i32.shl (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $outH)) (local.get $outW)) (local.get $outC)) (i32.const 2))))
+    (local.set $n (local.get $n0))
+    (block $ndone
+      (loop $nnext
+        (br_if $ndone (i32.ge_u (local.get $n) (local.get $n1)))
+        (local.set $oh (i32.const 0))
+        (block $ohdone
+          (loop $ohnext
+            (br_if $ohdone (i32.ge_u (local.get $oh) (local.get $outH)))
+            (local.set $ow (i32.const 0))
+            (block $owdone
+              (loop $ownext
+                (br_if $owdone (i32.ge_u (local.get $ow) (local.get $outW)))
+                ;; the pixel's nonzero dy entries, branch-free: every entry is written, the end advances past nonzero ones
+                (local.set $listEnd (local.get $pList))
+                (local.set $co (i32.const 0))
+                (loop $conext
+                  (local.set $v (f32.load (local.get $row)))
+                  (i32.store (local.get $listEnd) (i32.mul (local.get $co) (local.get $inBytes)))
+                  (f32.store offset=4 (local.get $listEnd) (local.get $v))
+                  (local.set $listEnd (i32.add (local.get $listEnd) (i32.shl (f32.ne (local.get $v) (f32.const 0)) (i32.const 3))))
+                  (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                  (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                  (br_if $conext (i32.lt_u (local.get $co) (local.get $outC))))
+                (if (i32.gt_u (local.get $listEnd) (local.get $pList))
+                  (then
+                    ;; dx[n, oh*sH, ow*sW, 0]
+                    (local.set $px (i32.add (local.get $pdx) (i32.add
+                      (i32.mul (i32.add (i32.mul (local.get $n) (local.get $inH)) (i32.mul (local.get $oh) (local.get $sH))) (local.get $rowBytes))
+                      (i32.mul (i32.mul (local.get $ow) (local.get $sW)) (local.get $inBytes)))))
+                    (local.set $tapW (local.get $pwT))
+                    (local.set $kh (i32.const 0))
+                    (loop $khnext
+                      (local.set $kw (i32.const 0))
+                      (loop $kwnext
+                        (local.set $dxp (i32.add (local.get $px)
+                          (i32.add (i32.mul (local.get $kh) (local.get $rowBytes)) (i32.mul (local.get $kw) (local.get $inBytes)))))
+                        (local.set $ci (i32.const 0))
+                        (block $cidone
+                          (loop $cinext
+                            (br_if $cidone (i32.ge_u (local.get $ci) (local.get $inBytes)))
+                            (if (i32.le_u (i32.add (local.get $ci) (i32.const 128)) (local.get $inBytes))
+                              (then
+                                (local.set $a0 (v128.load offset=0 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a1 (v128.load offset=16 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a2 (v128.load offset=32 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a3 (v128.load offset=48 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a4 (v128.load offset=64 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a5 (v128.load offset=80 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a6 (v128.load offset=96 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $a7 (v128.load offset=112 (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $e (local.get $pList))
+                                (loop $enext
+                                  (local.set $w (i32.add (i32.add (local.get $tapW) (i32.load (local.get $e))) (local.get $ci)))
+                                  (local.set $vv (v128.load32_splat offset=4 (local.get $e)))
+                                  (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $vv) (v128.load offset=0 (local.get $w)))))
+                                  (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $vv) (v128.load offset=16 (local.get $w)))))
+                                  (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $vv) (v128.load offset=32 (local.get $w)))))
+                                  (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $vv) (v128.load offset=48 (local.get $w)))))
+                                  (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $vv) (v128.load offset=64 (local.get $w)))))
+                                  (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $vv) (v128.load offset=80 (local.get $w)))))
+                                  (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $vv) (v128.load offset=96 (local.get $w)))))
+                                  (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $vv) (v128.load offset=112 (local.get $w)))))
+                                  (local.set $e (i32.add (local.get $e) (i32.const 8)))
+                                  (br_if $enext (i32.lt_u (local.get $e) (local.get $listEnd))))
+                                (v128.store offset=0 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a0))
+                                (v128.store offset=16 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a1))
+                                (v128.store offset=32 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a2))
+                                (v128.store offset=48 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a3))
+                                (v128.store offset=64 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a4))
+                                (v128.store offset=80 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a5))
+                                (v128.store offset=96 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a6))
+                                (v128.store offset=112 (i32.add (local.get $dxp) (local.get $ci)) (local.get $a7))
+                                (local.set $ci (i32.add (local.get $ci) (i32.const 128))))
+                              (else
+                                (local.set $a0 (v128.load (i32.add (local.get $dxp) (local.get $ci))))
+                                (local.set $e (local.get $pList))
+                                (loop $e4next
+                                  (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load32_splat offset=4 (local.get $e))
+                                    (v128.load (i32.add (i32.add (local.get $tapW) (i32.load (local.get $e))) (local.get $ci))))))
+                                  (local.set $e (i32.add (local.get $e) (i32.const 8)))
+                                  (br_if $e4next (i32.lt_u (local.get $e) (local.get $listEnd))))
+                                (v128.store (i32.add (local.get $dxp) (local.get $ci)) (local.get $a0))
+                                (local.set $ci (i32.add (local.get $ci) (i32.const 16)))))
+                            (br $cinext)))
+                        (local.set $tapW (i32.add (local.get $tapW) (local.get $tapBytes)))
+                        (local.set $kw (i32.add (local.get $kw) (i32.const 1)))
+                        (br_if $kwnext (i32.lt_u (local.get $kw) (local.get $kW))))
+                      (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
+                      (br_if $khnext (i32.lt_u (local.get $kh) (local.get $kH))))))
+                (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
+                (br $ownext)))
+            (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
+            (br $ohnext)))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $nnext))))
