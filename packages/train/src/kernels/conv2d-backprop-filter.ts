@@ -5,8 +5,10 @@ import type { ConvGeometry } from './conv-geometry.js';
 import { im2col } from './im2col.js';
 import { im2colTransposed } from './im2col-transposed.js';
 import type { WasmBackend } from './wasm-access.js';
-import { asWasm, dispose, heapF32, heapOffset, makeView, matMul2d, releaseView, transpose, zerosOutput } from './wasm-access.js';
-import { trainWasm } from './wasm/train-wasm.js';
+import { asWasm, dispose, heapF32, heapOffset, makeView, matMul2d, releaseView, sumParts, transpose, zerosOutput } from './wasm-access.js';
+import { backendMemory, trainWasm, type TrainWasm } from './wasm/train-wasm.js';
+import { dwDirectImages, encodeDwDirectImages } from './threads/dw-direct-images.js';
+import { kernelThread } from './threads/kernel-thread.js';
 import { sparseFilterGradient, sparseFilterGradientApplies } from './dw-sparse.js';
 
 /** Largest slice of `dy` (in floats) multiplied at once: it stays in cache while XNNPACK reuses it. */
@@ -46,14 +48,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   // A row stride that is a multiple of 256 bytes sends every patch row to the same cache sets.
   const chunk = Math.max(1, Math.min(pixels, fit % 64 === 0 ? fit - 8 : fit));
   const simd = trainWasm(wasm);
-  if (simd && rows <= DIRECT_MAX_ROWS && g.outC % 4 === 0) {
-    const dw = zerosOutput(wasm, [...filterShape]);
-    const images = Math.max(1, Math.floor(DY_CHUNK_FLOATS / 2 / (g.outH * g.outW * g.outC)));
-    for (let n0 = 0; n0 < g.batch; n0 += images) {
-      simd.dwDirect(heapOffset(wasm, x), heapOffset(wasm, dy), heapOffset(wasm, dw), n0, Math.min(g.batch, n0 + images), g);
-    }
-    return dw;
-  }
+  if (simd && rows <= DIRECT_MAX_ROWS && g.outC % 4 === 0) return directFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
   if (simd && sparseFilterGradientApplies(g)) {
     const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
     if (sparse) return sparse;
@@ -78,6 +73,24 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   dispose(wasm, cols);
   return dw;
 };
+
+/**
+ * {@link conv2dBackpropFilter} for few patch rows: `dwDirect` over the images' two halves into
+ * two sums, the second on the kernel thread's helper when there is one, then added (the same
+ * numbers either way).
+ */
+function directFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, filterShape: number[]): TensorInfo {
+  const chunk = Math.max(1, Math.floor(DY_CHUNK_FLOATS / 2 / (g.outH * g.outW * g.outC)));
+  const half = Math.ceil(g.batch / 2);
+  const parts = ([[0, half], [half, g.batch]] as const).filter(([n0, n1]) => n1 > n0);
+  const dw = parts.map(() => zerosOutput(wasm, filterShape));
+  const args = parts.map(([n0, n1], k) => encodeDwDirectImages(heapOffset(wasm, x), heapOffset(wasm, dy), heapOffset(wasm, dw[k]), n0, n1, chunk, g));
+  const memory = backendMemory(wasm)!;
+  const join = args.length > 1 ? kernelThread(memory, simd).fork('dwDirectImages', args[1]) : undefined;
+  dwDirectImages(simd, memory, args[0]);
+  join?.();
+  return sumParts(wasm, dw);
+}
 
 function viaTransposedDy(wasm: WasmBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, filterShape: number[]): TensorInfo {
   const rows = g.kH * g.kW * g.inC;

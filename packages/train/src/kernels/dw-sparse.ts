@@ -1,7 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapF32, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { dispose, heapI32, heapOffset, sumParts, transpose, zerosOutput } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { dwSparseImages, encodeDwSparseImages } from './threads/dw-sparse-images.js';
 import { kernelThread } from './threads/kernel-thread.js';
@@ -86,14 +86,11 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   const join = args.length > 1 ? kernelThread(memory, simd).fork('dwSparseImages', args[1]) : undefined;
   dwSparseImages(simd, memory, args[0]);
   join?.();
-  if (parts.length > 1) {
-    const [sum, add] = [heapF32(wasm, dwT[0]), heapF32(wasm, dwT[1])];
-    for (let i = 0; i < sum.length; i++) sum[i] += add[i];
-  }
-  for (const t of [...entries, ...dwT.slice(1), cursors, scratch]) dispose(wasm, t);
+  const sum = sumParts(wasm, dwT);
+  for (const t of [...entries, cursors, scratch]) dispose(wasm, t);
   // dwT [outC, taps * inC] -> dw [taps * inC, outC]
   const taps = g.kH * g.kW;
-  const dw = transpose(wasm, { dataId: dwT[0].dataId, shape: [g.outC, taps * g.inC], dtype: 'float32' }, [1, 0]);
-  dispose(wasm, dwT[0]);
+  const dw = transpose(wasm, { dataId: sum.dataId, shape: [g.outC, taps * g.inC], dtype: 'float32' }, [1, 0]);
+  dispose(wasm, sum);
   return { ...dw, shape: filterShape };
 }

@@ -131,3 +131,14 @@ export function transpose(backend: WasmBackend, x: TensorInfo, perm: number[]): 
   for (let m = 0; m < matrices; m++) simd.transpose2d(from + 4 * m * rows * cols, to + 4 * m * rows * cols, rows, cols);
   return out;
 }
+
+/** `parts[0]` plus the others (disposed), in order: the sum of a kernel's per-thread parts. */
+export function sumParts(backend: WasmBackend, parts: readonly TensorInfo[]): TensorInfo {
+  const sum = heapF32(backend, parts[0]);
+  for (const part of parts.slice(1)) {
+    const add = heapF32(backend, part);
+    for (let i = 0; i < sum.length; i++) sum[i] += add[i];
+    dispose(backend, part);
+  }
+  return parts[0];
+}

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 /**
- * The input and filter gradients of the keras-to-snn conv1 (3x3, 32 -> 64, stride 2, valid) on
+ * conv0's filter gradient and the input and filter gradients of the keras-to-snn conv1 (3x3, 32 -> 64, stride 2, valid) on
  * the ReLU features of 40 MNIST test images, for an output gradient that is zero where a ReLU
  * would be off: the sparse paths, whose second half of images may go to the helper.
  */
@@ -24,17 +24,19 @@ function conv1Gradients(): Float32Array {
     const images = tf.tensor4d(loadMnist('test', 40).images, [40, 28, 28, 1]);
     const w0 = tf.randomNormal([3, 3, 1, 32], 0, 0.5, 'float32', 1) as tf.Tensor4D;
     const x = tf.relu(tf.conv2d(images, w0, 1, 'valid'));
+    // conv0's filter gradient (one input channel: the direct path) for a gradient that is x itself
+    const [dw0] = tf.grads((w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(images, w as tf.Tensor4D, 1, 'valid'), x)))([w0]);
     const w1 = tf.randomNormal([3, 3, 32, 64], 0, 0.1, 'float32', 2) as tf.Tensor4D;
     const y = tf.conv2d(x, w1, 2, 'valid');
     const dy = tf.mul(tf.randomNormal(y.shape, 0, 1, 'float32', 3), tf.cast(tf.greater(y, 0), 'float32'));
     // d/dx and d/dw of sum(conv(x, w) * dy): conv2dBackpropInput(dy, w) and conv2dBackpropFilter(x, dy)
     const [dx, dw] = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, 2, 'valid'), dy)))([x, w1]);
-    return tf.concat([tf.reshape(dx, [-1]), tf.reshape(dw, [-1])]).dataSync() as Float32Array;
+    return tf.concat([tf.reshape(dx, [-1]), tf.reshape(dw, [-1]), tf.reshape(dw0, [-1])]).dataSync() as Float32Array;
   });
 }
 
 describe('KernelThread: a helper thread for snn training kernels on tfjs memory', () => {
-  it('starts with the threaded backend and computes half of the sparse input and filter gradients, with the same numbers as one thread', async () => {
+  it('starts with the threaded backend and computes half of the sparse input and filter gradients and of a direct filter gradient, with the same numbers as one thread', async () => {
     expect(await startKernelThread()).toBe(true);
     expect(thread.ready).toBe(true);
     thread.useHelper = false;
@@ -44,7 +46,7 @@ describe('KernelThread: a helper thread for snn training kernels on tfjs memory'
     thread.useHelper = true;
     expect(thread.ready).toBe(true);
     const shared = conv1Gradients();
-    expect(thread.helperTasks).toBe(before + 2);
+    expect(thread.helperTasks).toBe(before + 3);
     expect(shared.some((v) => v !== 0)).toBe(true);
     expect(Buffer.from(shared.buffer).equals(Buffer.from(alone.buffer))).toBe(true);
   });
