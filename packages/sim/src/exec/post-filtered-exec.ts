@@ -31,6 +31,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private n = 0;
   /** Whether `u` holds zeros (after `reset` and after the SIMD lowpass, which consumes it). */
   private uIsZero = false;
+  private stateReady = false;
   /** Set by {@link PostFilteredExec.fuseInto}: the one reader computes from `z` itself. */
   private valueUnread = false;
 
@@ -86,7 +87,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     this.z.fill(0);
     this.u.fill(0);
     this.uIsZero = true;
-    this.state = this.kernel.initState(this.n);
+    this.stateReady = false; // made when a step needs it: the fused lowpass path never does
   }
 
   forward(batch: number): void {
@@ -106,6 +107,12 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     // fused: the reader steps the lowpass (and zeroes u) before it reads z next step
     if (this.uIsZero && this.valueUnread) return;
     if (this.uIsZero) simWasm()!.lowpass(n, this.uPtr, this.oneX!.zPtr, this.oneX!.a, this.oneX!.b);
-    else this.kernel.step(u, this.z.subarray(0, n), this.state);
+    else {
+      if (!this.stateReady) {
+        this.state = this.kernel.initState(this.n);
+        this.stateReady = true;
+      }
+      this.kernel.step(u, this.z.subarray(0, n), this.state);
+    }
   }
 }
