@@ -6,6 +6,7 @@ import { FilteredEdge } from './exec/filtered-edge.js';
 import { NeuronsExec } from './exec/neurons-exec.js';
 import { SparseLinearExec } from './exec/sparse-linear-exec.js';
 import { EventLinearExec } from './exec/event-linear-exec.js';
+import { InputListExec } from './exec/input-list.js';
 import { GatedMaxPoolExec } from './exec/gated-max-pool-exec.js';
 import { PostFilteredExec } from './exec/post-filtered-exec.js';
 import { SpikeTransform, type EventTransform, type PropagationPolicy } from './exec/spike-transform.js';
@@ -121,7 +122,7 @@ export function buildPlan(
     const inputsStatic = inEdges.every((e) => !e.synapse && execs.get(e.source)!.isStatic);
     let exec: Exec;
     if (node.kind === 'input') {
-      exec = new InputExec(id, size(outShape), !dynamicInputs.has(id), maxBatch);
+      exec = new InputExec(id, size(outShape), !dynamicInputs.has(id), maxBatch, arena);
     } else if (node.kind === 'neurons') {
       const type = options.neurons.get(node.neuronType, `node '${id}'`);
       const params = resolveParams(type, node.params, `node '${id}'`);
@@ -171,6 +172,12 @@ export function buildPlan(
       } else if (spikeSource && event) {
         const policy = policyFor(node, inShapes[0], outShape);
         exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policy, arena), outShape, maxBatch, arena);
+      } else if (plainInput && (node.kind === 'conv' || node.kind === 'dense') && staticInput(execs, plainInput.source)) {
+        // a constant input (an image): scatter its nonzero values once per batch when that is cheaper
+        const lister = new InputListExec(staticInput(execs, plainInput.source)!, arena);
+        const event = eventTransform(node, inShapes[0], outShape, arena);
+        const policy = policyFor(node, inShapes[0], outShape);
+        exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], lister, event, policy, arena, lister), outShape, maxBatch, arena, true);
       } else if (spikeSource && node.kind === 'pool') {
         exec = new SparseLinearExec(id, op, sources, inShapes, outShape, maxBatch, arena);
       } else {
@@ -218,6 +225,13 @@ function spikingSource(execs: ReadonlyMap<string, Exec>, id: string): ActiveSour
 }
 
 const aliasSourceId = new WeakMap<Exec, string>();
+
+/** The constant input node `id` is (through aliases), if it is one. */
+function staticInput(execs: ReadonlyMap<string, Exec>, id: string): InputExec | undefined {
+  let e = execs.get(id);
+  while (e instanceof AliasExec) e = execs.get(aliasSourceId.get(e) ?? '');
+  return e instanceof InputExec && e.isStatic ? e : undefined;
+}
 
 function eventTransform(node: GraphNode, inShape: Shape, outShape: Shape, arena: KernelArena): EventTransform | undefined {
   const wasm = simWasm();

@@ -3,14 +3,14 @@ import { simWasm, type KernelArena } from '../wasm/sim-wasm.js';
 import { SpikeTransformExec, type EventDrivenExec, type SpikeTransform } from './spike-transform.js';
 
 /**
- * A dense or conv node fed straight (no synapse) by spiking neurons: `W·x + bias` this step,
- * `W·x` scattered from the active inputs or computed dense (see {@link SpikeTransform}). The
- * synapse-free form of `PostFilteredExec` (no filter, so no one-step delay).
+ * A dense or conv node fed straight (no synapse) by spiking neurons, or by a constant input
+ * whose nonzero values are listed: `W·x + bias` this step (once per batch for the constant
+ * input), `W·x` scattered from the active inputs or computed dense (see {@link SpikeTransform}).
+ * The synapse-free form of `PostFilteredExec` (no filter, so no one-step delay).
  */
 export class EventLinearExec extends SpikeTransformExec implements EventDrivenExec {
   readonly size: number;
   value: Float32Array;
-  readonly isStatic = false;
   private readonly valuePtr: number;
 
   constructor(
@@ -19,6 +19,8 @@ export class EventLinearExec extends SpikeTransformExec implements EventDrivenEx
     outShape: Shape,
     maxBatch: number,
     arena: KernelArena,
+    /** Fed by a constant input (its nonzero values, see `InputListExec`): computed once per batch. */
+    readonly isStatic = false,
   ) {
     super(transform);
     this.size = outShape.reduce((a, b) => a * b, 1);

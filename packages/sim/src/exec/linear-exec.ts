@@ -84,8 +84,10 @@ export class InputExec implements Exec {
     readonly size: number,
     readonly isStatic: boolean,
     maxBatch: number,
+    /** Where the value lives: kernel memory, so that its nonzero entries can be listed and scattered. */
+    arena: KernelArena,
   ) {
-    this.value = new Float32Array(maxBatch * size);
+    this.value = arena.array(maxBatch * size);
   }
   reset(): void {}
   forward(): void {}
