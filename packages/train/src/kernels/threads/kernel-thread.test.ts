@@ -3,8 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadMnist } from '@snn/mnist/node';
 import { initTraining } from '../../fit/init-training.js';
 import type { WasmBackend } from '../wasm-access.js';
-import { backendMemory, trainWasm } from '../wasm/train-wasm.js';
-import { kernelThread, startKernelThread, type KernelThread } from './kernel-thread.js';
+import { backendMemory, createTrainWasm, trainWasm } from '../wasm/train-wasm.js';
+import { KernelThread, kernelThread, startKernelThread } from './kernel-thread.js';
 
 let thread: KernelThread;
 
@@ -49,6 +49,23 @@ describe('KernelThread: a helper thread for snn training kernels on tfjs memory'
     expect(thread.helperTasks).toBe(before + 3);
     expect(shared.some((v) => v !== 0)).toBe(true);
     expect(Buffer.from(shared.buffer).equals(Buffer.from(alone.buffer))).toBe(true);
+  });
+
+  it('has no helper on memory that is not shared (a single-threaded tfjs build): tasks run on the calling thread', async () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const local = new KernelThread(memory, createTrainWasm(memory)!);
+    expect(await local.started).toBe(false);
+    // a direct filter gradient of one 3x3 image, kernel 2x2, one output channel of 4: computed here when joined
+    const f32 = new Float32Array(memory.buffer);
+    f32.set([1, 2, 3, 4, 5, 6, 7, 8, 9], 0); // x at byte 0
+    f32.fill(1, 16, 16 + 16); // dy (2x2x4 ones) at byte 64
+    const g = { batch: 1, inH: 3, inW: 3, inC: 1, outH: 2, outW: 2, outC: 4, kH: 2, kW: 2, strideH: 1, strideW: 1, padTop: 0, padLeft: 0 };
+    const join = local.fork('dwDirectImages', [0, 64, 256, 0, 1, 1, ...Object.values(g)]);
+    expect(f32[64]).toBe(0); // not started yet: no helper
+    join();
+    expect(local.helperTasks).toBe(0);
+    // dw[kh, kw, 0, co] = sum of the x values under that tap: 1+2+4+5, 2+3+5+6, 4+5+7+8, 5+6+8+9
+    expect(Array.from(f32.subarray(64, 80))).toEqual([12, 12, 12, 12, 16, 16, 16, 16, 24, 24, 24, 24, 28, 28, 28, 28]);
   });
 
   it('a task that fails on the helper raises TRAIN_KERNEL_THREAD; later tasks run on the calling thread', () => {

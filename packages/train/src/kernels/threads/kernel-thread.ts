@@ -35,7 +35,8 @@ export class KernelThread {
     private readonly memory: WebAssembly.Memory,
     private readonly simd: TrainWasm,
   ) {
-    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    // a page that is not cross-origin isolated has no SharedArrayBuffer (and no helper)
+    const control = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(CONTROL_BYTES) : new ArrayBuffer(CONTROL_BYTES);
     this.ctl = new Int32Array(control, 0, ARGS_BYTE / 4);
     this.args = new Float64Array(control, ARGS_BYTE, MAX_ARGS);
     this.started = this.start(control).catch(() => {
@@ -83,8 +84,9 @@ export class KernelThread {
     }
   }
 
-  private async start(control: SharedArrayBuffer): Promise<boolean> {
-    if (!(this.memory.buffer instanceof SharedArrayBuffer) || getThreadsCount() < 2) throw new Error('not threaded');
+  private async start(control: ArrayBufferLike): Promise<boolean> {
+    const shared = typeof SharedArrayBuffer === 'function' && control instanceof SharedArrayBuffer && this.memory.buffer instanceof SharedArrayBuffer;
+    if (!shared || getThreadsCount() < 2) throw new Error('not threaded');
     // Node built-ins through a variable specifier, so browser bundlers leave them alone
     const workerThreads = 'node:worker_threads';
     const { Worker } = (await import(/* @vite-ignore */ workerThreads)) as typeof import('node:worker_threads');
