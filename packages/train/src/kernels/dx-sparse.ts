@@ -2,7 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import { sparseFilterGradientApplies } from './dw-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { dispose, heapI32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { dxSparseImages, encodeDxSparseImages } from './threads/dx-sparse-images.js';
 import { kernelThread } from './threads/kernel-thread.js';
@@ -37,7 +37,7 @@ export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: Tens
   // the filter [kH, kW, inC, outC] as [kH, kW, outC, inC]: each entry's row of inC channels contiguous
   const taps = g.kH * g.kW;
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
-  const dx = zerosOutput(wasm, [g.batch, g.inH, g.inW, g.inC]);
+  const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
   const lists = wasm.makeOutput([4 * g.outC], 'float32');
   const half = Math.ceil(g.batch / 2);
   const args = ([[0, half], [half, g.batch]] as const)

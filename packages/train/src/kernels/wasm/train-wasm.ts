@@ -25,7 +25,7 @@ export interface TrainWasm {
   /** dwT[kh, kw, co, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0). */
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
-   * dx [n0, n1) += the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
+   * dx [n0, n1) = the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
    * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats.
    */
   dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, g: ConvGeometry): void;

@@ -6,8 +6,8 @@
   ;; pixel its nonzero dy values are listed at pList (byte offset of wT[0, 0, co, 0] relative to
   ;; wT, value: room for outC entries), then every tap's dx row dx[n, oh*sH + kh, ow*sW + kw, :]
   ;; gets the sum over the list of value * wT[kh, kw, co, :], wT being the filter as [kH, kW,
-  ;; outC, inC]: 32 channels at a time in eight f32x4 registers, then 4 at a time. Adds to dx
-  ;; (zeros to start); inC a multiple of 4. Pixels, taps and list entries go in order, so the
+  ;; outC, inC]: 32 channels at a time in eight f32x4 registers, then 4 at a time. Each image's
+  ;; dx is zeroed just before its sums (while it is in cache); inC a multiple of 4. Pixels, taps and list entries go in order, so the
   ;; sums do not depend on how images are split between calls.
   (func (export "dx_sparse") (param $pdy i32) (param $pwT i32) (param $pdx i32) (param $n0 i32) (param $n1 i32)
     (param $outH i32) (param $outW i32) (param $outC i32) (param $inH i32) (param $inW i32) (param $inC i32)
@@ -25,6 +25,8 @@
     (block $ndone
       (loop $nnext
         (br_if $ndone (i32.ge_u (local.get $n) (local.get $n1)))
+        (memory.fill (i32.add (local.get $pdx) (i32.mul (i32.mul (local.get $n) (local.get $inH)) (local.get $rowBytes)))
+          (i32.const 0) (i32.mul (local.get $inH) (local.get $rowBytes)))
         (local.set $oh (i32.const 0))
         (block $ohdone
           (loop $ohnext
