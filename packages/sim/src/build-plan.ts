@@ -16,7 +16,6 @@ import { compileLinearOp } from './ops/linear-op.js';
 import { KernelArena, simWasm } from './wasm/sim-wasm.js';
 import { convTapTables } from './kernels/conv-taps.js';
 import type { CompileOptions } from './options.js';
-import { autoBatchSize } from './batch-size.js';
 
 /** Everything a run needs: executors in topological order and the filtered edges. */
 export interface Plan {
@@ -48,7 +47,8 @@ export interface Fusion {
  */
 export function buildPlan(
   original: Graph,
-  options: CompileOptions,
+  /** The compile options with the batch size filled in (`Simulator.options`). */
+  options: CompileOptions & { readonly batchSize: number },
   dynamicInputs: ReadonlySet<string>,
   probedReshapes: ReadonlySet<string> = new Set(),
 ): Plan {
@@ -58,7 +58,7 @@ export function buildPlan(
   const nodes = new Map(graph.nodes.map((n) => [n.id, n] as const));
   const execs = new Map<string, Exec>();
   const edges: FilteredEdge[] = [];
-  const maxBatch = options.batchSize ?? autoBatchSize(original, options.mode);
+  const maxBatch = options.batchSize;
   const rateMode = (options.mode ?? 'spiking') === 'rate';
   const dt = options.dt ?? 0.001;
   const seed = options.seed ?? 0;
@@ -156,6 +156,8 @@ export function buildPlan(
       const spikeSource = plainInput ? spikingSource(execs, plainInput.source) : undefined;
       const synapseEdge = plainInput && !spikeSource ? filteredAvgPoolOfSpikes(plainInput.source) : undefined;
       const event = spikeSource || synapseEdge ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
+      const constantInput = plainInput && (node.kind === 'conv' || node.kind === 'dense') ? staticInput(execs, plainInput.source) : undefined;
+      const constantEvent = constantInput ? eventTransform(node, inShapes[0], outShape, arena) : undefined;
       const op = compileLinearOp(node, inShapes, outShape);
       if (synapseEdge && event) {
         // W·filter(pool(s)) = filter(W·pool(s)) (linear filter, zero initial state; bias added
@@ -172,12 +174,11 @@ export function buildPlan(
       } else if (spikeSource && event) {
         const policy = policyFor(node, inShapes[0], outShape);
         exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], spikeSource, event, policy, arena), outShape, maxBatch, arena);
-      } else if (plainInput && (node.kind === 'conv' || node.kind === 'dense') && staticInput(execs, plainInput.source)) {
+      } else if (constantInput && constantEvent) {
         // a constant input (an image): scatter its nonzero values once per batch when that is cheaper
-        const lister = new InputListExec(staticInput(execs, plainInput.source)!, arena);
-        const event = eventTransform(node, inShapes[0], outShape, arena);
+        const lister = new InputListExec(constantInput, arena);
         const policy = policyFor(node, inShapes[0], outShape);
-        exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], lister, event, policy, arena, lister), outShape, maxBatch, arena, true);
+        exec = new EventLinearExec(id, new SpikeTransform(op, sources[0], inShapes[0], lister, constantEvent, policy, arena, lister), outShape, maxBatch, arena, true);
       } else if (spikeSource && node.kind === 'pool') {
         exec = new SparseLinearExec(id, op, sources, inShapes, outShape, maxBatch, arena);
       } else {

@@ -70,7 +70,7 @@ export class NeuronsExec implements Exec {
     this.fanOut = arena.array(this.size);
     ({ active: this.active, activePtrs: this.activePtrs } = activeList(this.value, arena));
     this.initial = this.spiking ? type.initState(this.size, params, rng) : {};
-    if (this.spiking && inputStatic && type.restsWhen) this.restingSkip = new RestingSkip(type.restsWhen, maxBatch * this.size, arena);
+    if (this.spiking && inputStatic && type.restsWhen) this.restingSkip = new RestingSkip(type.restsWhen, maxBatch * this.size, arena, this.value, this.active);
     Object.values(this.initial).forEach((a) => arena.adopt(a));
     this.state = {};
     for (const k of Object.keys(this.initial)) this.state[k] = arena.array(maxBatch * this.size);
@@ -127,7 +127,7 @@ export class NeuronsExec implements Exec {
     const a = this.active;
     if (this.spiking) {
       const skip = this.restingSkip;
-      if (skip?.packed) skip.step(out, a, this.stepPacked);
+      if (skip?.packed) skip.step(this.stepPacked);
       else if (this.stepFloat32) a.count = this.stepFloat32(this.dt, J, out, this.stateView, this.params, a.index, a.value);
       else {
         const nonzero = this.type.step(this.dt, J, out, this.stateView, this.params);

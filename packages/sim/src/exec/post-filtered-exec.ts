@@ -26,12 +26,12 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
   private readonly u: Float32Array;
   private readonly uPtr: number;
   private readonly oneX?: { readonly a: number; readonly b: number; readonly zPtr: number };
-  private state: Float32Array = new Float32Array(0);
+  /** The filter's state, made when a step first needs it (the fused lowpass path never does). */
+  private state?: Float32Array;
   private readonly valuePtr: number;
   private n = 0;
   /** Whether `u` holds zeros (after `reset` and after the SIMD lowpass, which consumes it). */
   private uIsZero = false;
-  private stateReady = false;
   /** Set by {@link PostFilteredExec.fuseInto}: the one reader computes from `z` itself. */
   private valueUnread = false;
 
@@ -87,7 +87,7 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     this.z.fill(0);
     this.u.fill(0);
     this.uIsZero = true;
-    this.stateReady = false; // made when a step needs it: the fused lowpass path never does
+    this.state = undefined;
   }
 
   forward(batch: number): void {
@@ -107,12 +107,6 @@ export class PostFilteredExec extends SpikeTransformExec implements EventDrivenE
     // fused: the reader steps the lowpass (and zeroes u) before it reads z next step
     if (this.uIsZero && this.valueUnread) return;
     if (this.uIsZero) simWasm()!.lowpass(n, this.uPtr, this.oneX!.zPtr, this.oneX!.a, this.oneX!.b);
-    else {
-      if (!this.stateReady) {
-        this.state = this.kernel.initState(this.n);
-        this.stateReady = true;
-      }
-      this.kernel.step(u, this.z.subarray(0, n), this.state);
-    }
+    else this.kernel.step(u, this.z.subarray(0, n), (this.state ??= this.kernel.initState(this.n)));
   }
 }

@@ -23,11 +23,11 @@ function run(n: number, steps: number, skip: boolean, kernelMemory: boolean): nu
   const value = alloc(n);
   const indexMemory = alloc(n);
   const active = { count: 0, index: new Int32Array(indexMemory.buffer, indexMemory.byteOffset, n), value: alloc(n) };
-  const resting = skip ? new RestingSkip(SpikingRectifiedLinear.restsWhen!, n, arena) : undefined;
+  const resting = skip ? new RestingSkip(SpikingRectifiedLinear.restsWhen!, n, arena, value, active) : undefined;
   const spikes: number[][] = [];
   const stepPacked = (j: Float32Array, out: Float32Array, s: NeuronState) => SpikingRectifiedLinear.stepFloat32!(dt, j, out, s, params, active.index, active.value);
   for (let t = 0; t < steps; t++) {
-    if (resting?.packed) resting.step(value, active, stepPacked);
+    if (resting?.packed) resting.step(stepPacked);
     else active.count = SpikingRectifiedLinear.stepFloat32!(dt, J, value, state, params, active.index, active.value);
     if (resting && t === 0) resting.pack(J, state, n);
     // the dense output holds exactly the listed spikes

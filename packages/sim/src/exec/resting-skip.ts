@@ -19,6 +19,8 @@ export class RestingSkip {
   private readonly moving: Int32Array;
   /** The packed neurons' outputs (the population's `value` keeps the full layout). */
   private readonly packedOut: Float32Array;
+  /** Byte offsets of the active list, the moving map and the dense value, when all are in kernel memory. */
+  private readonly ptrs?: { readonly index: number; readonly value: number; readonly moving: number; readonly out: number };
   private count = -1;
   private packedJ: Float32Array = new Float32Array(0);
   private packedState: NeuronState = {};
@@ -27,9 +29,15 @@ export class RestingSkip {
     private readonly rest: RestRule,
     capacity: number,
     arena: KernelArena,
+    /** The population's dense output and active list, which each packed step rewrites. */
+    private readonly value: Float32Array,
+    private readonly active: ActiveSet,
   ) {
     this.moving = arena.index(capacity);
     this.packedOut = arena.array(capacity);
+    const wasm = simWasm();
+    const ptrs = wasm ? [active.index, active.value, this.moving, value].map((a) => wasm.offsetOf(a)) : [];
+    if (ptrs.length === 4 && ptrs.every((p) => p >= 0)) this.ptrs = { index: ptrs[0], value: ptrs[1], moving: ptrs[2], out: ptrs[3] };
   }
 
   /** Whether the batch's neurons are packed (steps go through {@link RestingSkip.step}). */
@@ -59,20 +67,18 @@ export class RestingSkip {
 
   /**
    * One step of the packed neurons with `stepPacked` (which steps the given `J`, `out` and
-   * `state` and lists nonzero outputs into `active` by packed position, or returns -1 to have
-   * them collected here); the previous step's spikes are cleared from `value` and this step's
-   * written there, and `active` ends up listing population indices.
+   * `state` and lists nonzero outputs into the active list by packed position, or returns -1 to
+   * have them collected here); the previous step's spikes are cleared from the dense value and
+   * this step's written there, and the active list ends up listing population indices.
    */
-  step(value: Float32Array, active: ActiveSet, stepPacked: (J: Float32Array, out: Float32Array, state: NeuronState) => number): void {
-    const wasm = simWasm();
-    const ptrs = wasm ? [active.index, active.value, this.moving, value].map((a) => wasm.offsetOf(a)) : [];
-    const inKernel = ptrs.length === 4 && ptrs.every((p) => p >= 0);
-    if (inKernel) wasm!.clearListed(active.count, ptrs[0], ptrs[3]);
+  step(stepPacked: (J: Float32Array, out: Float32Array, state: NeuronState) => number): void {
+    const { active, value, ptrs: p } = this;
+    if (p) simWasm()!.clearListed(active.count, p.index, p.out);
     else for (let k = 0; k < active.count; k++) value[active.index[k]] = 0;
     const out = this.packedOut.subarray(0, this.count);
     let count = stepPacked(this.packedJ, out, this.packedState);
     if (count < 0) count = collect(out, this.count, active);
-    if (inKernel) wasm!.unpackSpikes(count, ptrs[0], ptrs[1], ptrs[2], ptrs[3]);
+    if (p) simWasm()!.unpackSpikes(count, p.index, p.value, p.moving, p.out);
     else {
       for (let k = 0; k < count; k++) {
         const i = this.moving[active.index[k]];

@@ -77,7 +77,9 @@ export class SimWorkerPool {
     const shards = Math.max(1, Math.min(this.size, Math.ceil(samples / batchSize)));
     const deal = dealBatches(samples, batchSize, shards);
     const graphBytes = encodeSnn(graph);
-    const { neurons: _n, synapses: _s, ...portable } = options;
+    // the workers batch as the deal does (and need not work the default out again)
+    const { neurons: _n, synapses: _s, ...rest } = options;
+    const portable = { ...rest, batchSize };
     const done = new Array<number>(shards).fill(0);
     const parts = await Promise.all(
       deal.map((ranges, w) => {

@@ -7,9 +7,9 @@ import { im2colTransposed } from './im2col-transposed.js';
 import type { WasmBackend } from './wasm-access.js';
 import { asWasm, dispose, heapF32, heapOffset, makeView, matMul2d, releaseView, sumParts, transpose, zerosOutput } from './wasm-access.js';
 import { backendMemory, trainWasm, type TrainWasm } from './wasm/train-wasm.js';
-import { dwDirectImages, encodeDwDirectImages } from './threads/dw-direct-images.js';
-import { kernelThread } from './threads/kernel-thread.js';
-import { sparseFilterGradient, sparseFilterGradientApplies } from './dw-sparse.js';
+import { encodeDwDirectImages } from './threads/dw-direct-images.js';
+import { imageHalves, runParts } from './threads/kernel-thread.js';
+import { sparseFilterGradient, sparseGradientsApply } from './dw-sparse.js';
 
 /** Largest slice of `dy` (in floats) multiplied at once: it stays in cache while XNNPACK reuses it. */
 const DY_CHUNK_FLOATS = 1 << 17;
@@ -49,7 +49,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   const chunk = Math.max(1, Math.min(pixels, fit % 64 === 0 ? fit - 8 : fit));
   const simd = trainWasm(wasm);
   if (simd && rows <= DIRECT_MAX_ROWS && g.outC % 4 === 0) return directFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
-  if (simd && sparseFilterGradientApplies(g)) {
+  if (simd && sparseGradientsApply(g)) {
     const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
     if (sparse) return sparse;
   }
@@ -81,14 +81,10 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
  */
 function directFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, filterShape: number[]): TensorInfo {
   const chunk = Math.max(1, Math.floor(DY_CHUNK_FLOATS / 2 / (g.outH * g.outW * g.outC)));
-  const half = Math.ceil(g.batch / 2);
-  const parts = ([[0, half], [half, g.batch]] as const).filter(([n0, n1]) => n1 > n0);
+  const parts = imageHalves(g.batch);
   const dw = parts.map(() => zerosOutput(wasm, filterShape));
   const args = parts.map(([n0, n1], k) => encodeDwDirectImages(heapOffset(wasm, x), heapOffset(wasm, dy), heapOffset(wasm, dw[k]), n0, n1, chunk, g));
-  const memory = backendMemory(wasm)!;
-  const join = args.length > 1 ? kernelThread(memory, simd).fork('dwDirectImages', args[1]) : undefined;
-  dwDirectImages(simd, memory, args[0]);
-  join?.();
+  runParts(backendMemory(wasm)!, simd, 'dwDirectImages', args);
   return sumParts(wasm, dw);
 }
 

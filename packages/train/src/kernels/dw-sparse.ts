@@ -3,8 +3,8 @@ import type { ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapI32, heapOffset, sumParts, transpose, zerosOutput } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
-import { dwSparseImages, encodeDwSparseImages } from './threads/dw-sparse-images.js';
-import { kernelThread } from './threads/kernel-thread.js';
+import { encodeDwSparseImages } from './threads/dw-sparse-images.js';
+import { imageHalves, runParts } from './threads/kernel-thread.js';
 
 /**
  * Largest x (bytes) of the images whose dy entries are summed in one pass (about 87 KB an image
@@ -20,8 +20,11 @@ const BLOCK_X_BYTES = 128 << 10;
  */
 const MAX_SPARSE_DY_DENSITY = 0.85;
 
-/** Whether {@link sparseFilterGradient} handles `g`: no padding, every tap of every output inside x, channel counts multiples of 4. */
-export function sparseFilterGradientApplies(g: ConvGeometry): boolean {
+/**
+ * Whether the sparse gradients ({@link sparseFilterGradient}, `sparseInputGradient`) handle `g`:
+ * no padding, every tap of every output inside x, channel counts multiples of 4.
+ */
+export function sparseGradientsApply(g: ConvGeometry): boolean {
   return (
     g.padTop === 0 && g.padLeft === 0 && (g.outH - 1) * g.strideH + g.kH <= g.inH && (g.outW - 1) * g.strideW + g.kW <= g.inW && g.inC % 4 === 0 && g.outC % 4 === 0
   );
@@ -57,8 +60,7 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   // Two parts, the first and second half of the blocks, each with its own lists and gradient:
   // the second goes to the kernel thread's helper when it has one. Each part, and their sum,
   // comes out the same whichever thread computes it.
-  const split = Math.ceil(blocks / 2) * imagesPerBlock;
-  const parts = ([[0, Math.min(split, g.batch)], [split, g.batch]] as const).filter(([n0, n1]) => n1 > n0);
+  const parts = imageHalves(g.batch, imagesPerBlock);
   // room for the densest block: every entry of its dy nonzero, plus one spare entry per channel
   const entryFloats = 2 * (Math.min(imagesPerBlock, g.batch) * pixelsPerImage * g.outC + g.outC);
   const entries = parts.map(() => wasm.makeOutput([entryFloats], 'float32'));
@@ -82,10 +84,7 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
       g,
     ),
   );
-  const memory = backendMemory(wasm)!;
-  const join = args.length > 1 ? kernelThread(memory, simd).fork('dwSparseImages', args[1]) : undefined;
-  dwSparseImages(simd, memory, args[0]);
-  join?.();
+  runParts(backendMemory(wasm)!, simd, 'dwSparseImages', args);
   const sum = sumParts(wasm, dwT);
   for (const t of [...entries, cursors, scratch]) dispose(wasm, t);
   // dwT [outC, taps * inC] -> dw [taps * inC, outC]

@@ -1,11 +1,11 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
-import { sparseFilterGradientApplies } from './dw-sparse.js';
+import { sparseGradientsApply } from './dw-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapI32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
-import { dxSparseImages, encodeDxSparseImages } from './threads/dx-sparse-images.js';
-import { kernelThread } from './threads/kernel-thread.js';
+import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
+import { imageHalves, runParts } from './threads/kernel-thread.js';
 
 /**
  * Above this share of nonzero dy entries XNNPACK's convolutions per stride phase are faster
@@ -27,7 +27,7 @@ const MAX_FILTER_BYTES = 256 << 10;
  * than XNNPACK: equal to float32 rounding.
  */
 export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo | undefined {
-  if (!sparseFilterGradientApplies(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
+  if (!sparseGradientsApply(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
   const pixels = g.batch * g.outH * g.outW;
   const counts = wasm.makeOutput([g.outC], 'float32');
   simd.dyCount(heapOffset(wasm, dy), pixels, g.outC, heapOffset(wasm, counts));
@@ -39,16 +39,10 @@ export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: Tens
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
   const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
   const lists = wasm.makeOutput([4 * g.outC], 'float32');
-  const half = Math.ceil(g.batch / 2);
-  const args = ([[0, half], [half, g.batch]] as const)
-    .filter(([n0, n1]) => n1 > n0)
-    .map(([n0, n1], k) =>
+  const args = imageHalves(g.batch).map(([n0, n1], k) =>
       encodeDxSparseImages({ pdy: heapOffset(wasm, dy), pwT: heapOffset(wasm, wT), pdx: heapOffset(wasm, dx), pList: heapOffset(wasm, lists) + 8 * k * g.outC, n0, n1 }, g),
     );
-  const memory = backendMemory(wasm)!;
-  const join = args.length > 1 ? kernelThread(memory, simd).fork('dxSparseImages', args[1]) : undefined;
-  dxSparseImages(simd, memory, args[0]);
-  join?.();
+  runParts(backendMemory(wasm)!, simd, 'dxSparseImages', args);
   dispose(wasm, lists);
   dispose(wasm, wT);
   return dx;

@@ -87,24 +87,24 @@ export class KernelThread {
   private async start(control: ArrayBufferLike): Promise<boolean> {
     const shared = typeof SharedArrayBuffer === 'function' && control instanceof SharedArrayBuffer && this.memory.buffer instanceof SharedArrayBuffer;
     if (!shared || getThreadsCount() < 2) throw new Error('not threaded');
-    // Node built-ins through a variable specifier, so browser bundlers leave them alone
-    const workerThreads = 'node:worker_threads';
+    // Node-only modules through variable specifiers, so browser bundlers leave them alone
+    const [workerThreads, simNode] = ['node:worker_threads', '@snn/sim/node'];
     const { Worker } = (await import(/* @vite-ignore */ workerThreads)) as typeof import('node:worker_threads');
-    const worker = new Worker(builtUrl(import.meta.url, 'kernel-thread-worker.js'), { execArgv: [] });
+    const { builtWorkerUrl } = (await import(/* @vite-ignore */ simNode)) as typeof import('@snn/sim/node');
+    const worker = new Worker(builtWorkerUrl(import.meta.url, 'kernel-thread-worker.js', 'kernels/threads'), { execArgv: [] });
     worker.unref(); // the process may exit while the helper waits for work
     const started = new Promise<boolean>((resolve) => {
+      const stopped = (): void => {
+        this.dead = true;
+        resolve(false);
+      };
       worker.once('message', () => resolve(true));
-      worker.on('error', () => resolve((this.dead = true) && false));
-      worker.on('exit', () => resolve((this.dead = true) && false));
+      worker.on('error', stopped);
+      worker.on('exit', stopped);
     });
     worker.postMessage({ memory: this.memory, control });
     return started;
   }
-}
-
-/** The built worker script next to this module (from `src/**.ts` under a test runner: the package's `dist` copy). */
-function builtUrl(moduleUrl: string, file: string): URL {
-  return moduleUrl.endsWith('.ts') ? new URL(`../../../dist/kernels/threads/${file}`, moduleUrl) : new URL(`./${file}`, moduleUrl);
 }
 
 const threads = new WeakMap<WebAssembly.Memory, KernelThread>();
@@ -128,4 +128,24 @@ export function kernelThread(memory: WebAssembly.Memory, simd: TrainWasm): Kerne
   let t = threads.get(memory);
   if (!t) threads.set(memory, (t = new KernelThread(memory, simd)));
   return t;
+}
+
+/**
+ * Run a kernel's parts of work: the first on the calling thread and the second (when there is
+ * one) on the helper of `memory`'s kernel thread when it is ready, else after the first;
+ * returns when both are done.
+ */
+export function runParts(memory: WebAssembly.Memory, simd: TrainWasm, task: KernelTaskName, parts: ReadonlyArray<readonly number[]>): void {
+  const join = parts.length > 1 ? kernelThread(memory, simd).fork(task, parts[1]) : undefined;
+  kernelTasks[task](simd, memory, parts[0]);
+  join?.();
+}
+
+/**
+ * Images [0, batch) as the two parts of a kernel's work: the first and second half, split at a
+ * multiple of `multiple` (blocks of images kept whole); one part when the second would be empty.
+ */
+export function imageHalves(batch: number, multiple = 1): Array<readonly [number, number]> {
+  const split = Math.min(batch, Math.ceil(Math.ceil(batch / multiple) / 2) * multiple);
+  return split < batch ? [[0, split], [split, batch]] : [[0, batch]];
 }

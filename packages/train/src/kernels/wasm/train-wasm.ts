@@ -22,7 +22,7 @@ export interface TrainWasm {
    * offset of x[n, oh*sH, ow*sW, 0], value), advancing the cursor; each list needs a spare entry.
    */
   dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, g: ConvGeometry): void;
-  /** dwT[kh, kw, co, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0). */
+  /** dwT[co, kh, kw, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0), channel by channel. */
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
    * dx [n0, n1) = the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
