@@ -10,7 +10,7 @@ export { spikingMnistGraph, lifGainBiasScalars } from './networks/spiking-mnist.
 /** The blog-post dense network (flatten -> dense 128 relu -> dense 10), freshly initialized. */
 export { mlpGraph } from './networks/mlp.js';
 /** Build a differentiable rate-mode tfjs model (trainable variables + forward pass) from an IR graph. */
-export { createModel, TrainableModel, type ModelOptions, type TrainableOverrides } from './model/model.js';
+export { createModel, TrainableModel, type ForwardOptions, type ModelOptions, type TrainableOverrides } from './model/model.js';
 /** Surrogate parameter overrides by neuron type name (e.g. NengoDL's `lif_smoothing` as `{ LIF: { sigma } }`). */
 export type { SurrogateParams } from './model/training-type.js';
 /** The model's graph with its trained parameter values (a new Graph; the source is untouched). */

@@ -147,7 +147,8 @@ function trainStep(
     const { inputs, targets } = batchTensors(model, data, indices, terms);
     let kept: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
-      const loss = batchLoss(model, terms, inputs, targets);
+      // only the variables' gradients are taken
+      const loss = batchLoss(model, terms, inputs, targets, { inputGradients: false });
       kept = [...loss.terms, ...loss.correct.map((c) => c ?? tf.scalar(0))].map((t) => tf.keep(t));
       return loss.total;
     }, varList);

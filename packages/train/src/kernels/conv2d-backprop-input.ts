@@ -21,7 +21,7 @@ const COLS_CHUNK_FLOATS = 1 << 17;
  */
 export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBackpropInput);
-  const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+  const { dy, filter, demand } = inputs as { dy: TensorInfo; filter: TensorInfo; demand?: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as Conv2DBackpropInputAttrs;
   const info = backend_util.computeConv2DInfo(
     inputShape,
@@ -35,7 +35,7 @@ export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   );
   const g = convGeometry(info, Conv2DBackpropInput);
   const simd = trainWasm(wasm);
-  const sparse = simd ? sparseInputGradient(wasm, simd, dy, filter, g) : undefined;
+  const sparse = simd ? sparseInputGradient(wasm, simd, dy, filter, g, demand) : undefined;
   if (sparse) return sparse;
   return polyphaseApplies(g) ? polyphaseBackpropInput(wasm, dy, filter, g) : viaCol2im(wasm, dy, filter, g);
 };
@@ -57,6 +57,26 @@ function viaCol2im(wasm: WasmBackend, dy: TensorInfo, filter: TensorInfo, g: Con
   dispose(wasm, wT);
   return dx;
 }
+
+/** Name of snn's input gradient for a consumer that needs it only where `demand` is nonzero: inputs `dy`, `filter`, `demand`; attrs as Conv2DBackpropInput's. */
+export const Conv2DBackpropInputDemand = 'SnnConv2DBackpropInputDemand';
+
+/**
+ * {@link conv2dBackpropInput} for a consumer that reads dx only through a mask that, per image
+ * and channel, is the same at every position whose `demand` ([batch, inH, inW, 1]) is zero, and
+ * through a conv whose input patches are all zero at those positions: the first conv + ReLU of
+ * a network, where demand is its input's largest magnitude over each patch (the ReLU mask there
+ * is its bias's sign). Such a consumer gets the same gradients from the true dx and from this
+ * one: dx at demanded positions and, at the others, zeros except each image's per-channel total
+ * of the true dx in the first of them. Only the sparse kernel makes use of it (it skips the
+ * undemanded positions: about 60% of them behind MNIST's first conv); otherwise it returns the
+ * true dx, which serves as well.
+ */
+export const conv2dBackpropInputDemandConfig: KernelConfig = {
+  kernelName: Conv2DBackpropInputDemand,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropInput,
+};
 
 /** Registration record for {@link conv2dBackpropInput}. */
 export const conv2dBackpropInputConfig: KernelConfig = {

@@ -24,11 +24,22 @@ export const conv2dBiasReluKernel: KernelFunc = ({ inputs, backend, attrs }) => 
 export const conv2dBiasReluConfig: KernelConfig = { kernelName: Conv2DBiasRelu, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
 
 /**
+ * {@link Conv2DBiasRelu} with a fourth input, `demand` ([batch, inH, inW, 1]), that the forward
+ * pass ignores and the gradient hands to `SnnConv2DBackpropInputDemand`: x's gradient is needed
+ * only where demand is nonzero (see there).
+ */
+export const Conv2DBiasReluDemand = 'SnnConv2DBiasReluDemand';
+
+/** Registration record of {@link Conv2DBiasReluDemand}'s forward pass (that of {@link conv2dBiasReluKernel}). */
+export const conv2dBiasReluDemandConfig: KernelConfig = { kernelName: Conv2DBiasReluDemand, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+
+/**
  * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv
  * falls back to three ops whenever gradients are recorded; this one keeps the forward pass
  * fused on the wasm backend (no separate bias and relu passes over the activations), and its
  * registered gradient computes the relu gradient once and each input's gradient only when
- * needed. On other backends it runs the three ops.
+ * needed. On other backends it runs the three ops. With `demand`, x's gradient may be the
+ * cheaper one of {@link Conv2DBiasReluDemand}.
  */
 export function conv2dBiasRelu(
   x: Tensor4D,
@@ -36,9 +47,12 @@ export function conv2dBiasRelu(
   bias: Tensor1D,
   strides: number | [number, number],
   pad: 'same' | 'valid',
+  demand?: Tensor4D,
 ): Tensor4D {
-  if (getKernel(Conv2DBiasRelu, getBackend())) {
-    return engine().runKernel(Conv2DBiasRelu, { x, filter, bias }, { strides, pad } as unknown as NamedAttrMap) as Tensor4D;
+  const attrs = { strides, pad } as unknown as NamedAttrMap;
+  if (demand && getKernel(Conv2DBiasReluDemand, getBackend())) {
+    return engine().runKernel(Conv2DBiasReluDemand, { x, filter, bias, demand }, attrs) as Tensor4D;
   }
+  if (getKernel(Conv2DBiasRelu, getBackend())) return engine().runKernel(Conv2DBiasRelu, { x, filter, bias }, attrs) as Tensor4D;
   return relu(add(conv2d(x, filter, strides, pad), bias));
 }

@@ -2,7 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import { sparseGradientsApply } from './dw-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapI32, heapOffset, transpose } from './wasm-access.js';
+import { dispose, heapF32, heapI32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
@@ -25,8 +25,20 @@ const MAX_FILTER_BYTES = 256 << 10;
  * order either way. Returns undefined (nothing allocated) when dy is denser than
  * {@link MAX_SPARSE_DY_DENSITY} or the filter too large to stay in cache. Sums in another order
  * than XNNPACK: equal to float32 rounding.
+ *
+ * With `demand` (a float per position of x, `[batch, inH, inW, 1]`) dx is summed only at the
+ * positions whose demand is nonzero, and each image's per-channel total over the other
+ * positions is put in the first of them (the rest stay zero): see `conv2dBackpropInputDemand`
+ * for who may use such a gradient.
  */
-export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo | undefined {
+export function sparseInputGradient(
+  wasm: WasmBackend,
+  simd: TrainWasm,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  g: ConvGeometry,
+  demand?: TensorInfo,
+): TensorInfo | undefined {
   if (!sparseGradientsApply(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
   const pixels = g.batch * g.outH * g.outW;
   const counts = wasm.makeOutput([g.outC], 'float32');
@@ -39,11 +51,36 @@ export function sparseInputGradient(wasm: WasmBackend, simd: TrainWasm, dy: Tens
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
   const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
   const lists = wasm.makeOutput([4 * g.outC], 'float32');
+  const wSum = demand && filterTapSum(wasm, wT, g);
+  const scratch = demand && wasm.makeOutput([2 * (g.outC + g.inC)], 'float32');
   const args = imageHalves(g.batch).map(([n0, n1], k) =>
-      encodeDxSparseImages({ pdy: heapOffset(wasm, dy), pwT: heapOffset(wasm, wT), pdx: heapOffset(wasm, dx), pList: heapOffset(wasm, lists) + 8 * k * g.outC, n0, n1 }, g),
-    );
+    encodeDxSparseImages(
+      {
+        pdy: heapOffset(wasm, dy),
+        pwT: heapOffset(wasm, wT),
+        pdx: heapOffset(wasm, dx),
+        pList: heapOffset(wasm, lists) + 8 * k * g.outC,
+        pDemand: demand ? heapOffset(wasm, demand) : 0,
+        pWsum: wSum ? heapOffset(wasm, wSum) : 0,
+        pScratch: scratch ? heapOffset(wasm, scratch) + 4 * k * (g.outC + g.inC) : 0,
+        n0,
+        n1,
+      },
+      g,
+    ),
+  );
   runParts(backendMemory(wasm)!, simd, 'dxSparseImages', args);
-  dispose(wasm, lists);
-  dispose(wasm, wT);
+  for (const t of [lists, wT, wSum, scratch]) if (t) dispose(wasm, t);
   return dx;
+}
+
+/** The filter wT [taps, outC, inC] summed over its taps: [outC, inC]. */
+function filterTapSum(wasm: WasmBackend, wT: TensorInfo, g: ConvGeometry): TensorInfo {
+  const size = g.outC * g.inC;
+  const out = wasm.makeOutput([g.outC, g.inC], 'float32');
+  const w = heapF32(wasm, wT);
+  const sum = heapF32(wasm, out);
+  sum.set(w.subarray(0, size));
+  for (let t = 1; t < g.kH * g.kW; t++) for (let i = 0; i < size; i++) sum[i] += w[t * size + i];
+  return out;
 }

@@ -5,8 +5,8 @@ import { SnnError } from '@snn/ir';
 import { avgPoolGradConfig } from './avg-pool-grad.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
-import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
-import { conv2dBiasReluConfig } from './conv2d-bias-relu.js';
+import { conv2dBackpropInputConfig, conv2dBackpropInputDemandConfig } from './conv2d-backprop-input.js';
+import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig } from './conv2d-bias-relu.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { reluGradConfig } from './relu-grad.js';
@@ -15,23 +15,21 @@ import { softLifRateConfig } from './soft-lif-rate.js';
 import { sumConfig } from './sum.js';
 import { originalKernels } from './wasm-access.js';
 
-const kernels: KernelConfig[] = [
+/** Kernels tfjs-wasm does not have at all. */
+const snnOnlyKernels: KernelConfig[] = [
   conv2dBackpropFilterConfig,
-  conv2dBackpropInputConfig,
-  maxPoolGradConfig,
-  avgPoolGradConfig,
-  batchMatMulConfig,
-  identityConfig,
-  sumConfig,
   reluGradConfig,
   conv2dBiasReluConfig,
+  conv2dBiasReluDemandConfig,
+  conv2dBackpropInputDemandConfig,
   softLifRateConfig,
   qcfsConfig,
   qcfsGradConfig,
 ];
+/** snn's kernels: those replacing one of tfjs-wasm's, then snn's own. */
+const kernels: KernelConfig[] = [conv2dBackpropInputConfig, maxPoolGradConfig, avgPoolGradConfig, batchMatMulConfig, identityConfig, sumConfig, ...snnOnlyKernels];
 const ours = new Set(kernels.map((k) => k.kernelFunc));
-/** Kernels tfjs-wasm does not have at all (the others replace one of its kernels). */
-const snnOnly = new Set([conv2dBackpropFilterConfig, reluGradConfig, conv2dBiasReluConfig, softLifRateConfig, qcfsConfig, qcfsGradConfig]);
+const snnOnly = new Set(snnOnlyKernels);
 
 /** Options for {@link registerTrainingKernels}. */
 export interface RegisterKernelsOptions {
@@ -48,7 +46,9 @@ export interface RegisterKernelsOptions {
  * Identity (shares memory instead of copying every tensor kept for the backward pass) and
  * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
- * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`) and SnnSoftLifRate (SoftLIFRate
+ * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`), SnnConv2DBiasReluDemand and
+ * SnnConv2DBackpropInputDemand (the same with an input gradient needed only in places, for a
+ * conv fed by a first conv + ReLU) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the

@@ -3,7 +3,7 @@ import type { ConvNode, Graph, Shape } from '@snn/ir';
 import { RectifiedLinear } from '@snn/neurons';
 import type { NeuronLookup } from '@snn/sim';
 import { conv2dBiasRelu } from '../kernels/conv2d-bias-relu.js';
-import type { NodeForward } from './node-forward.js';
+import type { NodeVars } from './node-forward.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
 
 /**
@@ -26,13 +26,47 @@ export function convReluPairs(graph: Graph, neurons: NeuronLookup, surrogatePara
   return pairs;
 }
 
-/** Forward pass of a fused conv + relu pair: `relu(conv2d(x, kernel) + bias)`, output `[batch, ...outShape]`. */
-export function fusedConvRelu(node: ConvNode, inShape: Shape, outShape: Shape): NodeForward {
+/**
+ * Fused pairs fed straight by an input node (a first conv + ReLU): conv id -> the fused conv
+ * its ReLU population feeds, when there is one. Behind such a first conv, the input gradient of
+ * that second conv is needed only where the first conv's input patch is not all zero (see
+ * {@link inputDemand}).
+ */
+export function firstConvFeeds(graph: Graph, pairs: ReadonlyMap<string, string>): Map<string, string> {
+  const feeds = new Map<string, string>();
+  for (const [conv, relu] of pairs) {
+    const ins = graph.edges.filter((e) => e.target === conv);
+    if (ins.length !== 1 || graph.nodes.find((n) => n.id === ins[0].source)?.kind !== 'input') continue;
+    const next = graph.edges.filter((e) => e.source === relu).map((e) => e.target).find((id) => pairs.has(id));
+    if (next) feeds.set(conv, next);
+  }
+  return feeds;
+}
+
+/**
+ * Where the gradient of a first conv + ReLU's output is needed when nothing asks for the
+ * gradient of its input `x` (`[batch, ...inShape]`): `[batch, outH, outW, 1]`, the largest
+ * magnitude of x over each output position's patch. Where it is zero the patch is, so that
+ * position adds nothing to the conv's filter gradient, and its ReLU mask is the bias's sign
+ * (the same at every such position): only the gradient's per-channel total there matters.
+ */
+export function inputDemand(node: ConvNode, inShape: Shape, x: tf.Tensor): tf.Tensor4D {
+  const [kH, kW] = node.kernel.shape;
+  const x4 = tf.reshape(x, [-1, ...inShape]) as unknown as tf.Tensor4D;
+  const channels = tf.max(tf.abs(x4), 3, true) as tf.Tensor4D;
+  return tf.maxPool(channels, [kH, kW], [...node.strides] as [number, number], node.padding as 'same' | 'valid');
+}
+
+/**
+ * Forward pass of a fused conv + relu pair: `relu(conv2d(x, kernel) + bias)`, output
+ * `[batch, ...outShape]`. `demand` (see {@link inputDemand}) says where x's gradient is needed.
+ */
+export function fusedConvRelu(node: ConvNode, inShape: Shape, outShape: Shape): (xs: tf.Tensor[], vars: NodeVars, demand?: tf.Tensor4D) => tf.Tensor {
   const pad = node.padding as 'same' | 'valid';
   const strides = [...node.strides] as [number, number];
-  return (xs, v) => {
+  return (xs, v, demand) => {
     const x = tf.reshape(xs[0], [-1, ...inShape]) as unknown as tf.Tensor4D;
-    const y = conv2dBiasRelu(x, v.kernel as tf.Tensor4D, v.bias as tf.Tensor1D, strides, pad);
+    const y = conv2dBiasRelu(x, v.kernel as tf.Tensor4D, v.bias as tf.Tensor1D, strides, pad, demand);
     return tf.reshape(y, [-1, ...outShape]);
   };
 }

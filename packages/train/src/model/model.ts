@@ -1,11 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { SnnError, inferShapes, inputsOf, topoOrder, type Graph, type GraphNode, type Shape } from '@snn/ir';
+import { SnnError, inferShapes, inputsOf, topoOrder, type ConvNode, type Graph, type GraphNode, type Shape } from '@snn/ir';
 import type { NeuronLookup } from '@snn/sim';
-import { convReluPairs, fusedConvRelu } from './conv-relu-fusion.js';
+import { convReluPairs, firstConvFeeds, fusedConvRelu, inputDemand } from './conv-relu-fusion.js';
 import { nodeForward, type NodeForward } from './node-forward.js';
 import { neuronParamKey, nodeParams } from './param-fields.js';
 import { rateOp } from './rate-op.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
+
+/** Options of {@link TrainableModel.forward}. */
+export interface ForwardOptions {
+  /** Whether gradients with respect to the inputs may be taken after this pass (default true). */
+  readonly inputGradients?: boolean;
+}
 
 /** Per-node trainable overrides: `{ conv0: false }` freezes conv0 whatever its `trainable` field says. */
 export type TrainableOverrides = Readonly<Record<string, boolean>>;
@@ -54,7 +60,9 @@ export class TrainableModel {
   private readonly defaults: TrainableOverrides;
   /** Fused pairs: conv id -> the ReLU neuron node it feeds, and the fused forward passes by conv id. */
   private readonly fused: ReadonlyMap<string, string>;
-  private readonly fusedForwards = new Map<string, NodeForward>();
+  private readonly fusedForwards = new Map<string, ReturnType<typeof fusedConvRelu>>();
+  /** Fused first convs (fed by an input) -> the fused conv their ReLU feeds. */
+  private readonly firstConvs: ReadonlyMap<string, string>;
 
   /** Build the model (see {@link createModel}). */
   constructor(graph: Graph, options: ModelOptions) {
@@ -66,6 +74,7 @@ export class TrainableModel {
     this.defaults = options.trainable ?? {};
     this.checkOverrides(this.defaults);
     this.fused = options.fuse === false ? new Map() : convReluPairs(graph, options.neurons, options.surrogateParams);
+    this.firstConvs = firstConvFeeds(graph, this.fused);
     const variables = new Map<string, Record<string, tf.Variable>>();
     for (const node of graph.nodes) {
       const ins = inputsOf(graph, node.id).map((e) => e.source);
@@ -105,10 +114,15 @@ export class TrainableModel {
    * Batched rate-mode forward pass: `inputs` maps every input node id to a tensor
    * `[batch, ...shape]` (or any shape with that many elements per sample); returns the
    * outputs of `nodes` (any node ids), each `[batch, ...shape]`. Call inside `tf.tidy`.
+   * `options.inputGradients: false` promises that no gradient with respect to `inputs` will be
+   * taken (`fit` does so): a conv fed by a first conv + ReLU then computes its input gradient
+   * only where that first conv's input patches are not all zero. Gradients with respect to the
+   * inputs are wrong after such a pass; the variables' gradients are the same.
    */
-  forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[]): tf.Tensor[] {
+  forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[], options: ForwardOptions = {}): tf.Tensor[] {
     const needed = this.ancestors(nodes);
     const values = new Map<string, tf.Tensor>();
+    const demands = new Map<string, tf.Tensor4D>(); // by the conv whose input gradient they restrict
     for (const id of this.order) {
       if (!needed.has(id)) continue;
       const shape = this.shapes.get(id)!;
@@ -123,7 +137,9 @@ export class TrainableModel {
       const vars = this.variables.get(id) ?? {};
       const pair = this.fused.get(id);
       if (pair && !nodes.includes(id)) {
-        values.set(pair, this.fusedForwards.get(id)!(xs, vars));
+        values.set(pair, this.fusedForwards.get(id)!(xs, vars, demands.get(id)));
+        const next = this.firstConvs.get(id);
+        if (next && options.inputGradients === false) demands.set(next, inputDemand(this.convNode(id), this.shapes.get(this.inputsOf.get(id)![0])!, xs[0]));
         continue;
       }
       values.set(id, this.forwards.get(id)!(xs, vars));
@@ -134,6 +150,10 @@ export class TrainableModel {
   /** Free the variables. */
   dispose(): void {
     for (const vars of this.variables.values()) for (const v of Object.values(vars)) v.dispose();
+  }
+
+  private convNode(id: string): ConvNode {
+    return this.graph.nodes.find((n) => n.id === id) as ConvNode;
   }
 
   private ancestors(nodes: readonly string[]): Set<string> {

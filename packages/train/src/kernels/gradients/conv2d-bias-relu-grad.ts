@@ -1,6 +1,7 @@
-import { Conv2DBackpropFilter, Conv2DBackpropInput, engine, getBackend, getKernel, mul, step, sum } from '@tensorflow/tfjs-core';
+import { Conv2DBackpropFilter, Conv2DBackpropInput, engine, getBackend, getKernel, mul, step, sum, zerosLike } from '@tensorflow/tfjs-core';
 import type { GradConfig, NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
-import { Conv2DBiasRelu } from '../conv2d-bias-relu.js';
+import { Conv2DBackpropInputDemand } from '../conv2d-backprop-input.js';
+import { Conv2DBiasRelu, Conv2DBiasReluDemand } from '../conv2d-bias-relu.js';
 import type { Conv2DBiasReluAttrs } from '../conv2d-bias-relu.js';
 import { ReluGrad } from '../relu-grad.js';
 
@@ -12,19 +13,34 @@ export const conv2dBiasReluGrad: GradConfig = {
   kernelName: Conv2DBiasRelu,
   inputsToSave: ['x', 'filter'],
   outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => gradients(dy as Tensor, saved as Tensor[], attrs as unknown as Conv2DBiasReluAttrs),
+};
+
+/**
+ * Gradient of {@link Conv2DBiasReluDemand}: as {@link conv2dBiasReluGrad}, x's through
+ * `SnnConv2DBackpropInputDemand` with the saved demand; none for the demand itself.
+ */
+export const conv2dBiasReluDemandGrad: GradConfig = {
+  kernelName: Conv2DBiasReluDemand,
+  inputsToSave: ['x', 'filter', 'demand'],
+  outputsToSave: [true],
   gradFunc: (dy, saved, attrs) => {
-    const [x, filter, y] = saved;
-    const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
-    const active = getKernel(ReluGrad, getBackend())
-      ? (engine().runKernel(ReluGrad, { dy: dy as Tensor, x: y }) as Tensor)
-      : mul(dy as Tensor, step(y));
-    const common = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
-    const run = (name: string, inputs: Record<string, Tensor>, more: object): Tensor =>
-      engine().runKernel(name, inputs, { ...common, ...more } as unknown as NamedAttrMap) as Tensor;
-    return {
-      x: () => run(Conv2DBackpropInput, { dy: active, filter }, { inputShape: x.shape }),
-      filter: () => run(Conv2DBackpropFilter, { x, dy: active }, { filterShape: filter.shape }),
-      bias: () => sum(active, [0, 1, 2]),
-    };
+    const [x, filter, demand, y] = saved as Tensor[];
+    return { ...gradients(dy as Tensor, [x, filter, y], attrs as unknown as Conv2DBiasReluAttrs, demand), demand: () => zerosLike(demand) };
   },
 };
+
+function gradients(dy: Tensor, [x, filter, y]: Tensor[], { strides, pad }: Conv2DBiasReluAttrs, demand?: Tensor): Record<string, () => Tensor> {
+  const active = getKernel(ReluGrad, getBackend()) ? (engine().runKernel(ReluGrad, { dy, x: y }) as Tensor) : mul(dy, step(y));
+  const common = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
+  const run = (name: string, inputs: Record<string, Tensor>, more: object): Tensor =>
+    engine().runKernel(name, inputs, { ...common, ...more } as unknown as NamedAttrMap) as Tensor;
+  return {
+    x: () =>
+      demand && getKernel(Conv2DBackpropInputDemand, getBackend())
+        ? run(Conv2DBackpropInputDemand, { dy: active, filter, demand }, { inputShape: x.shape })
+        : run(Conv2DBackpropInput, { dy: active, filter }, { inputShape: x.shape }),
+    filter: () => run(Conv2DBackpropFilter, { x, dy: active }, { filterShape: filter.shape }),
+    bias: () => sum(active, [0, 1, 2]),
+  };
+}

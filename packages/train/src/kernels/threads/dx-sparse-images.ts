@@ -11,20 +11,31 @@ export interface DxSparseImagesArgs {
   readonly pdx: number;
   /** Room for one pixel's list (outC entries of two floats), this part's own. */
   readonly pList: number;
+  /** A float per position of dx (0: no demand map); see `sparseInputGradient`. */
+  readonly pDemand: number;
+  /** With a demand map: the filter summed over its taps ([outC, inC]) and this part's scratch (outC + inC floats). */
+  readonly pWsum: number;
+  readonly pScratch: number;
   /** Images [n0, n1). */
   readonly n0: number;
   readonly n1: number;
 }
 
-const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'n0', 'n1'] as const;
+const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'pDemand', 'pWsum', 'pScratch', 'n0', 'n1'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): number[] {
   return [...FIELDS.map((k) => a[k]), ...encodeGeometry(g)];
 }
 
-/** The input gradient of images [n0, n1) from dy's nonzero entries (`dxSparse`); runs on any thread with the kernels on the same memory. */
+/**
+ * The input gradient of images [n0, n1) from dy's nonzero entries (`dxSparse`), with a demand
+ * map then each image's total over its undemanded positions (`dxLump`); runs on any thread
+ * with the kernels on the same memory.
+ */
 export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DxSparseImagesArgs;
-  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, decodeGeometry(args, FIELDS.length));
+  const g = decodeGeometry(args, FIELDS.length);
+  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, a.pDemand, g);
+  if (a.pDemand) simd.dxLump(a.pdy, a.pWsum, a.pdx, a.pDemand, a.n0, a.n1, a.pScratch, g);
 }

@@ -26,9 +26,17 @@ export interface TrainWasm {
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
    * dx [n0, n1) = the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
-   * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats.
+   * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats. With a
+   * demand map (pDemand: a float per position of dx, 0 for none) only at positions whose demand
+   * is nonzero; the others stay zero.
    */
-  dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, g: ConvGeometry): void;
+  dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
+  /**
+   * After `dxSparse` with a demand map: per image of [n0, n1), the true dx's per-channel total
+   * over its undemanded positions into the first of them (wSum: the filter summed over its
+   * taps, [outC, inC]; pScratch: room for outC + inC floats).
+   */
+  dxLump(pdy: number, pWsum: number, pdx: number, pDemand: number, n0: number, n1: number, pScratch: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -78,8 +86,10 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       dyColumns: (pdy, batch, pCursor, pEntries, g) =>
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
-      dxSparse: (pdy, pwT, pdx, n0, n1, pList, g) =>
-        e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList),
+      dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>
+        e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
+      dxLump: (pdy, pWsum, pdx, pDemand, n0, n1, pScratch, g) =>
+        e.dx_lump(pdy, pWsum, pdx, pDemand, n0, n1, g.outH * g.outW, g.outC, g.inH * g.inW, g.inC, pScratch),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };
