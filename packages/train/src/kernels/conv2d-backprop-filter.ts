@@ -29,7 +29,7 @@ const DIRECT_MAX_ROWS = 32;
  */
 export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBackpropFilter);
-  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+  const { x, dy, demand } = inputs as { x: TensorInfo; dy: TensorInfo; demand?: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as Conv2DBackpropFilterAttrs;
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
@@ -50,7 +50,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   const simd = trainWasm(wasm);
   if (simd && rows <= DIRECT_MAX_ROWS && g.outC % 4 === 0) return directFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
   if (simd && sparseGradientsApply(g)) {
-    const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
+    const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape], demand);
     if (sparse) return sparse;
   }
   if (rows < g.outC) return viaTransposedDy(wasm, x, dy, g, [...filterShape]);
@@ -101,6 +101,22 @@ function viaTransposedDy(wasm: WasmBackend, x: TensorInfo, dy: TensorInfo, g: Co
   dispose(wasm, dwT);
   return { ...dw, shape: filterShape };
 }
+
+/** Name of snn's filter gradient given where x is its image's background: inputs `x`, `dy`, `demand`; attrs as Conv2DBackpropFilter's. */
+export const Conv2DBackpropFilterDemand = 'SnnConv2DBackpropFilterDemand';
+
+/**
+ * {@link conv2dBackpropFilter} of a conv whose input x is, at every position where `demand`
+ * ([batch, inH, inW, 1]) is zero, one and the same vector per image: the output of a first conv
+ * + ReLU over all-zero input patches, the ReLU of its bias (see `Conv2DBackpropInputDemand`).
+ * The sparse kernel sums the pixels lying wholly on that background per output channel and
+ * multiplies once; the other paths ignore `demand`. The same gradient up to float32 rounding.
+ */
+export const conv2dBackpropFilterDemandConfig: KernelConfig = {
+  kernelName: Conv2DBackpropFilterDemand,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropFilter,
+};
 
 /** Registration record for {@link conv2dBackpropFilter}. */
 export const conv2dBackpropFilterConfig: KernelConfig = {

@@ -39,10 +39,24 @@ export function sparseGradientsApply(g: ConvGeometry): boolean {
  * is one ({@link KernelThread}), and added.
  * Returns undefined (nothing allocated) when more than {@link MAX_SPARSE_DY_DENSITY} of dy is
  * nonzero. Sums in another order than the GEMM: equal to float32 rounding.
+ *
+ * With `demand` (a float per position of x, `[batch, inH, inW, 1]`, as for
+ * `Conv2DBackpropInputDemand`: where it is zero, x is the image's one background vector) the
+ * dy entries of pixels whose every tap lands on the background are not listed: per output
+ * channel their sum times that vector is added to every tap (on MNIST behind a first conv, 40%
+ * of the pixels). Images then go one per block.
  */
-export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, filterShape: number[]): TensorInfo | undefined {
+export function sparseFilterGradient(
+  wasm: WasmBackend,
+  simd: TrainWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  g: ConvGeometry,
+  filterShape: number[],
+  demand?: TensorInfo,
+): TensorInfo | undefined {
   const pixelsPerImage = g.outH * g.outW;
-  const imagesPerBlock = Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
+  const imagesPerBlock = demand ? 1 : Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
   const blocks = Math.ceil(g.batch / imagesPerBlock);
   const imageDy = 4 * pixelsPerImage * g.outC;
   // per block the nonzero count of each output channel (one pass over dy)
@@ -67,6 +81,7 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   const dwT = parts.map(() => zerosOutput(wasm, [g.outC, g.kH, g.kW, g.inC]));
   const cursors = wasm.makeOutput([2 * parts.length * g.outC], 'float32');
   const pCursors = heapOffset(wasm, cursors);
+  const sums = demand && wasm.makeOutput([parts.length * g.outC], 'float32');
   const args = parts.map(([n0, n1], k) =>
     encodeDwSparseImages(
       {
@@ -77,6 +92,8 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
         pEnd: pCursors + 4 * (2 * k + 1) * g.outC,
         pEntries: heapOffset(wasm, entries[k]),
         pdwT: heapOffset(wasm, dwT[k]),
+        pDemand: demand ? heapOffset(wasm, demand) : 0,
+        pSZ: sums ? heapOffset(wasm, sums) + 4 * k * g.outC : 0,
         n0,
         n1,
         imagesPerBlock,
@@ -86,7 +103,7 @@ export function sparseFilterGradient(wasm: WasmBackend, simd: TrainWasm, x: Tens
   );
   runParts(backendMemory(wasm)!, simd, 'dwSparseImages', args);
   const sum = sumParts(wasm, dwT);
-  for (const t of [...entries, cursors, scratch]) dispose(wasm, t);
+  for (const t of [...entries, cursors, scratch, sums]) if (t) dispose(wasm, t);
   // dwT [outC, taps * inC] -> dw [taps * inC, outC]
   const taps = g.kH * g.kW;
   const dw = transpose(wasm, { dataId: sum.dataId, shape: [g.outC, taps * g.inC], dtype: 'float32' }, [1, 0]);

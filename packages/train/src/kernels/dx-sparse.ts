@@ -28,7 +28,7 @@ const MAX_FILTER_BYTES = 256 << 10;
  *
  * With `demand` (a float per position of x, `[batch, inH, inW, 1]`) dx is summed only at the
  * positions whose demand is nonzero, and each image's per-channel total over the other
- * positions is put in the first of them (the rest stay zero): see `conv2dBackpropInputDemand`
+ * positions is put in the first of them (the rest stay zero): see `Conv2DBackpropInputDemand`
  * for who may use such a gradient.
  */
 export function sparseInputGradient(

@@ -4,7 +4,7 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
 import { avgPoolGradConfig } from './avg-pool-grad.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
-import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropFilterConfig, conv2dBackpropFilterDemandConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig, conv2dBackpropInputDemandConfig } from './conv2d-backprop-input.js';
 import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig } from './conv2d-bias-relu.js';
 import { identityConfig } from './identity.js';
@@ -22,6 +22,7 @@ const snnOnlyKernels: KernelConfig[] = [
   conv2dBiasReluConfig,
   conv2dBiasReluDemandConfig,
   conv2dBackpropInputDemandConfig,
+  conv2dBackpropFilterDemandConfig,
   softLifRateConfig,
   qcfsConfig,
   qcfsGradConfig,
@@ -47,8 +48,8 @@ export interface RegisterKernelsOptions {
  * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
  * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`), SnnConv2DBiasReluDemand and
- * SnnConv2DBackpropInputDemand (the same with an input gradient needed only in places, for a
- * conv fed by a first conv + ReLU) and SnnSoftLifRate (SoftLIFRate
+ * SnnConv2DBackpropInputDemand / SnnConv2DBackpropFilterDemand (the same with gradients that
+ * know where the input is a first conv + ReLU's background) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the

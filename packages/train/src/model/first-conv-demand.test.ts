@@ -51,7 +51,7 @@ async function gradients(model: TrainableModel, inputGradients: boolean): Promis
   return { grads, kernels: kernelNames };
 }
 
-describe('the input gradient of a conv fed by a first conv + ReLU, only where that conv input patches are not zero', () => {
+describe("the gradients of a conv fed by a first conv + ReLU, told where that conv's input patches are all zero", () => {
   it('pairs the first conv of keras-to-snn with the conv its ReLU feeds', () => {
     const graph = kerasToSnnGraph(1);
     expect([...firstConvFeeds(graph, convReluPairs(graph, neurons))]).toEqual([['conv0', 'conv1']]);
@@ -65,6 +65,7 @@ describe('the input gradient of a conv fed by a first conv + ReLU, only where th
       const a = await gradients(fused, false);
       const b = await gradients(plain, true);
       expect(a.kernels).toContain('SnnConv2DBackpropInputDemand');
+      expect(a.kernels).toContain('SnnConv2DBackpropFilterDemand');
       expect(b.kernels).not.toContain('SnnConv2DBackpropInputDemand');
       expect(a.grads.length).toBe(6);
       a.grads.forEach((g, i) => {

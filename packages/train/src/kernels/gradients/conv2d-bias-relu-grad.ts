@@ -1,5 +1,6 @@
 import { Conv2DBackpropFilter, Conv2DBackpropInput, engine, getBackend, getKernel, mul, step, sum, zerosLike } from '@tensorflow/tfjs-core';
 import type { GradConfig, NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
+import { Conv2DBackpropFilterDemand } from '../conv2d-backprop-filter.js';
 import { Conv2DBackpropInputDemand } from '../conv2d-backprop-input.js';
 import { Conv2DBiasRelu, Conv2DBiasReluDemand } from '../conv2d-bias-relu.js';
 import type { Conv2DBiasReluAttrs } from '../conv2d-bias-relu.js';
@@ -17,8 +18,9 @@ export const conv2dBiasReluGrad: GradConfig = {
 };
 
 /**
- * Gradient of {@link Conv2DBiasReluDemand}: as {@link conv2dBiasReluGrad}, x's through
- * `SnnConv2DBackpropInputDemand` with the saved demand; none for the demand itself.
+ * Gradient of {@link Conv2DBiasReluDemand}: as {@link conv2dBiasReluGrad}, x's and the filter's
+ * through `SnnConv2DBackpropInputDemand` and `SnnConv2DBackpropFilterDemand` with the saved
+ * demand; none for the demand itself.
  */
 export const conv2dBiasReluDemandGrad: GradConfig = {
   kernelName: Conv2DBiasReluDemand,
@@ -40,7 +42,10 @@ function gradients(dy: Tensor, [x, filter, y]: Tensor[], { strides, pad }: Conv2
       demand && getKernel(Conv2DBackpropInputDemand, getBackend())
         ? run(Conv2DBackpropInputDemand, { dy: active, filter, demand }, { inputShape: x.shape })
         : run(Conv2DBackpropInput, { dy: active, filter }, { inputShape: x.shape }),
-    filter: () => run(Conv2DBackpropFilter, { x, dy: active }, { filterShape: filter.shape }),
+    filter: () =>
+      demand && getKernel(Conv2DBackpropFilterDemand, getBackend())
+        ? run(Conv2DBackpropFilterDemand, { x, dy: active, demand }, { filterShape: filter.shape })
+        : run(Conv2DBackpropFilter, { x, dy: active }, { filterShape: filter.shape }),
     bias: () => sum(active, [0, 1, 2]),
   };
 }

@@ -14,13 +14,16 @@ export interface DwSparseImagesArgs {
   readonly pEntries: number;
   /** This part's gradient, [outC, kH, kW, inC], summed into. */
   readonly pdwT: number;
+  /** A float per position of x (0: no demand map; then blocks of one image) and this part's outC sums (see `dyColumns`). */
+  readonly pDemand: number;
+  readonly pSZ: number;
   /** Images [n0, n1), in blocks of `imagesPerBlock` from image 0. */
   readonly n0: number;
   readonly n1: number;
   readonly imagesPerBlock: number;
 }
 
-const FIELDS = ['px', 'pdy', 'pCounts', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'n0', 'n1', 'imagesPerBlock'] as const;
+const FIELDS = ['px', 'pdy', 'pCounts', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'pDemand', 'pSZ', 'n0', 'n1', 'imagesPerBlock'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): number[] {
@@ -30,7 +33,8 @@ export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): nu
 /**
  * The filter gradient of images [n0, n1) of an unpadded conv from dy's nonzero entries, block
  * by block: list each block's nonzero dy by output channel (`dyColumns`), then sum x rows times
- * them for every channel and tap (`dwSparse`) into this part's dwT. Runs on any thread that has
+ * them for every channel and tap (`dwSparse`) into this part's dwT; with a demand map, image by
+ * image, the pixels on the image's background (`dwRest`) apart. Runs on any thread that has
  * the kernels on the same memory (see `KernelThread`).
  */
 export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>): void {
@@ -51,7 +55,16 @@ export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args
       end[co] = at; // the cursor dyColumns advances
       at += count[co] + 1;
     }
-    simd.dyColumns(a.pdy + n0 * imageDy, images, a.pEnd, a.pEntries, g);
+    if (!a.pDemand) {
+      simd.dyColumns(a.pdy + n0 * imageDy, images, a.pEnd, a.pEntries, 0, 0, g);
+      simd.dwSparse(a.px + n0 * imageX, a.pStart, a.pEnd, a.pEntries, a.pdwT, g);
+      continue;
+    }
+    // one image: the pixels on its background are summed apart, then added times that background
+    const demand = a.pDemand + 4 * n0 * g.inH * g.inW;
+    new Float32Array(buffer, a.pSZ, g.outC).fill(0);
+    simd.dyColumns(a.pdy + n0 * imageDy, 1, a.pEnd, a.pEntries, demand, a.pSZ, g);
     simd.dwSparse(a.px + n0 * imageX, a.pStart, a.pEnd, a.pEntries, a.pdwT, g);
+    simd.dwRest(a.px + n0 * imageX, demand, a.pSZ, a.pdwT, g);
   }
 }

@@ -20,8 +20,12 @@ export interface TrainWasm {
   /**
    * Append each nonzero dy[n, oh, ow, co] of `batch` images to co's list at cursor[co] as (byte
    * offset of x[n, oh*sH, ow*sW, 0], value), advancing the cursor; each list needs a spare entry.
+   * With a demand map (pDemand, 0 for none) pixels with no tap on a demanded position are summed
+   * into pSZ[co] instead.
    */
-  dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, g: ConvGeometry): void;
+  dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, pDemand: number, pSZ: number, g: ConvGeometry): void;
+  /** dwT[co, tap, :] += pSZ[co] * x at the image's first undemanded position, for every tap (none if there is no such position). */
+  dwRest(px: number, pDemand: number, pSZ: number, pdwT: number, g: ConvGeometry): void;
   /** dwT[co, kh, kw, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0), channel by channel. */
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
@@ -83,8 +87,9 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>
         amplitude * e.qcfs_grad(pdy, pj, pdx, n, levels / threshold, levels, 1 / levels, 1 / threshold, amplitude),
       dyCount: (pdy, pixels, outC, pCount) => e.dy_count(pdy, pixels, outC, pCount),
-      dyColumns: (pdy, batch, pCursor, pEntries, g) =>
-        e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries),
+      dyColumns: (pdy, batch, pCursor, pEntries, pDemand, pSZ, g) =>
+        e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
+      dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>
         e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),

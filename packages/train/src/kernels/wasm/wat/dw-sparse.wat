@@ -35,10 +35,15 @@
   ;; every nonzero dy[n, oh, ow, co] to output channel co's list as (byte offset of x[n, oh*sH,
   ;; ow*sW, 0] relative to x, value), in pixel order. pCursor[co] (i32) holds the entry index
   ;; where co's list continues; each list needs one spare entry after its end (the writes are
-  ;; branch-free: every entry is written, the cursor advances only past nonzero ones).
+  ;; branch-free: every entry is written, the cursor advances only past nonzero ones). With a
+  ;; demand map (pDemand: a float per position of x, [batch, inH, inW]; 0 for none), a pixel
+  ;; none of whose kH x kW taps lands on a demanded position is not listed: its dy values are
+  ;; added to pSZ[co] (f32) instead (x there is the image's one background vector, see dw_rest;
+  ;; $anyDemanded is in dx-sparse.wat).
   (func (export "dy_columns") (param $pdy i32) (param $batch i32) (param $outH i32) (param $outW i32) (param $outC i32)
     (param $inH i32) (param $inW i32) (param $inC i32) (param $sH i32) (param $sW i32) (param $pCursor i32) (param $pEntries i32)
-    (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $row i32) (local $base i32) (local $rowBase i32)
+    (param $kH i32) (param $kW i32) (param $pDemand i32) (param $pSZ i32)
+    (local $pd i32) (local $psz i32) (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $row i32) (local $base i32) (local $rowBase i32)
     (local $pc i32) (local $cur i32) (local $at i32) (local $v f32) (local $colStep i32) (local $rowStep i32)
     (local.set $colStep (i32.shl (i32.mul (local.get $sW) (local.get $inC)) (i32.const 2)))
     (local.set $rowStep (i32.shl (i32.mul (i32.mul (local.get $sH) (local.get $inW)) (local.get $inC)) (i32.const 2)))
@@ -56,20 +61,36 @@
             (block $owdone
               (loop $ownext
                 (br_if $owdone (i32.ge_u (local.get $ow) (local.get $outW)))
-                (local.set $co (i32.const 0))
-                (block $codone
-                  (loop $conext
-                    (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
-                    (local.set $v (f32.load (local.get $row)))
-                    (local.set $pc (i32.add (local.get $pCursor) (i32.shl (local.get $co) (i32.const 2))))
-                    (local.set $cur (i32.load (local.get $pc)))
-                    (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $cur) (i32.const 3))))
-                    (i32.store (local.get $at) (local.get $base))
-                    (f32.store offset=4 (local.get $at) (local.get $v))
-                    (i32.store (local.get $pc) (i32.add (local.get $cur) (f32.ne (local.get $v) (f32.const 0))))
-                    (local.set $row (i32.add (local.get $row) (i32.const 4)))
-                    (local.set $co (i32.add (local.get $co) (i32.const 1)))
-                    (br $conext)))
+                ;; demand[n, oh*sH, ow*sW]
+                (local.set $pd (i32.add (local.get $pDemand) (i32.shl (i32.add
+                  (i32.mul (i32.add (i32.mul (local.get $n) (local.get $inH)) (i32.mul (local.get $oh) (local.get $sH))) (local.get $inW))
+                  (i32.mul (local.get $ow) (local.get $sW))) (i32.const 2))))
+                (if (if (result i32) (local.get $pDemand)
+                      (then (i32.eqz (call $anyDemanded (local.get $pd) (local.get $kH) (local.get $kW) (local.get $inW)))) (else (i32.const 0)))
+                  (then
+                    (local.set $psz (local.get $pSZ))
+                    (local.set $co (i32.const 0))
+                    (loop $sznext
+                      (f32.store (local.get $psz) (f32.add (f32.load (local.get $psz)) (f32.load (local.get $row))))
+                      (local.set $psz (i32.add (local.get $psz) (i32.const 4)))
+                      (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                      (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                      (br_if $sznext (i32.lt_u (local.get $co) (local.get $outC)))))
+                  (else
+                    (local.set $co (i32.const 0))
+                    (block $codone
+                      (loop $conext
+                        (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+                        (local.set $v (f32.load (local.get $row)))
+                        (local.set $pc (i32.add (local.get $pCursor) (i32.shl (local.get $co) (i32.const 2))))
+                        (local.set $cur (i32.load (local.get $pc)))
+                        (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $cur) (i32.const 3))))
+                        (i32.store (local.get $at) (local.get $base))
+                        (f32.store offset=4 (local.get $at) (local.get $v))
+                        (i32.store (local.get $pc) (i32.add (local.get $cur) (f32.ne (local.get $v) (f32.const 0))))
+                        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                        (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                        (br $conext)))))
                 (local.set $base (i32.add (local.get $base) (local.get $colStep)))
                 (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
                 (br $ownext)))
@@ -152,5 +173,42 @@
                 (br $kwnext)))
             (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
             (br $khnext)))
+        (local.set $co (i32.add (local.get $co) (i32.const 1)))
+        (br $conext))))
+
+  ;; dw_rest(px, pDemand, positions, pSZ, pdwT, outC, taps, inC): after dy_columns with a demand
+  ;; map on one image: x at every undemanded position is the same vector b (a first conv + ReLU
+  ;; over a zero patch: the ReLU of its bias), so the unlisted pixels add pSZ[co] * b to every
+  ;; tap of dwT[co] ([outC, taps, inC]). b is read at the image's first undemanded position;
+  ;; nothing is added when there is none. inC a multiple of 4.
+  (func (export "dw_rest") (param $px i32) (param $pDemand i32) (param $positions i32) (param $pSZ i32) (param $pdwT i32)
+    (param $outC i32) (param $taps i32) (param $inC i32)
+    (local $p i32) (local $pb i32) (local $co i32) (local $t i32) (local $c i32) (local $s v128) (local $out i32) (local $inBytes i32)
+    (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
+    (block $found
+      (loop $pnext
+        (if (i32.ge_u (local.get $p) (local.get $positions)) (then (return)))
+        (br_if $found (f32.eq (f32.load (i32.add (local.get $pDemand) (i32.shl (local.get $p) (i32.const 2)))) (f32.const 0)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $pnext)))
+    (local.set $pb (i32.add (local.get $px) (i32.mul (local.get $p) (local.get $inBytes))))
+    (local.set $out (local.get $pdwT))
+    (block $codone
+      (loop $conext
+        (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
+        (local.set $s (v128.load32_splat (i32.add (local.get $pSZ) (i32.shl (local.get $co) (i32.const 2)))))
+        (local.set $t (i32.const 0))
+        (block $tdone
+          (loop $tnext
+            (br_if $tdone (i32.ge_u (local.get $t) (local.get $taps)))
+            (local.set $c (i32.const 0))
+            (loop $cnext
+              (v128.store (i32.add (local.get $out) (local.get $c))
+                (f32x4.add (v128.load (i32.add (local.get $out) (local.get $c))) (f32x4.mul (local.get $s) (v128.load (i32.add (local.get $pb) (local.get $c))))))
+              (local.set $c (i32.add (local.get $c) (i32.const 16)))
+              (br_if $cnext (i32.lt_u (local.get $c) (local.get $inBytes))))
+            (local.set $out (i32.add (local.get $out) (local.get $inBytes)))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $tnext)))
         (local.set $co (i32.add (local.get $co) (i32.const 1)))
         (br $conext))))
