@@ -1,6 +1,9 @@
-import { add, conv2d, engine, getBackend, getKernel, relu } from '@tensorflow/tfjs-core';
+import { add, backend_util, conv2d, engine, getBackend, getKernel, relu } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, Tensor1D, Tensor4D, TensorInfo } from '@tensorflow/tfjs-core';
+import { convGeometry } from './conv-geometry.js';
+import { sparseConvBiasRelu } from './conv-sparse.js';
 import { asWasm, runWasmKernel } from './wasm-access.js';
+import { trainWasm } from './wasm/train-wasm.js';
 
 /** Name of snn's trainable conv2d + bias + relu kernel: inputs `x`, `filter`, `bias`; attrs `strides`, `pad`. */
 export const Conv2DBiasRelu = 'SnnConv2DBiasRelu';
@@ -30,8 +33,23 @@ export const conv2dBiasReluConfig: KernelConfig = { kernelName: Conv2DBiasRelu, 
  */
 export const Conv2DBiasReluDemand = 'SnnConv2DBiasReluDemand';
 
-/** Registration record of {@link Conv2DBiasReluDemand}'s forward pass (that of {@link conv2dBiasReluKernel}). */
-export const conv2dBiasReluDemandConfig: KernelConfig = { kernelName: Conv2DBiasReluDemand, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+/**
+ * {@link Conv2DBiasRelu}'s forward pass given `demand`: from x's nonzero entries, the pixels
+ * lying wholly on an image's background computed once (`sparseConvBiasRelu`) where that kernel
+ * applies, else XNNPACK's as {@link conv2dBiasReluKernel}.
+ */
+export const conv2dBiasReluDemandKernel: KernelFunc = (args) => {
+  const wasm = asWasm(args.backend, Conv2DBiasReluDemand);
+  const simd = trainWasm(wasm);
+  const { x, filter, bias, demand } = args.inputs as { x: TensorInfo; filter: TensorInfo; bias: TensorInfo; demand: TensorInfo };
+  const { strides, pad } = args.attrs as unknown as Conv2DBiasReluAttrs;
+  const info = backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filter.shape as [number, number, number, number], strides, 1, pad);
+  const sparse = simd && sparseConvBiasRelu(wasm, simd, x, filter, bias, convGeometry(info, Conv2DBiasReluDemand), demand);
+  return sparse ?? conv2dBiasReluKernel(args);
+};
+
+/** Registration record of {@link conv2dBiasReluDemandKernel}. */
+export const conv2dBiasReluDemandConfig: KernelConfig = { kernelName: Conv2DBiasReluDemand, backendName: 'wasm', kernelFunc: conv2dBiasReluDemandKernel };
 
 /**
  * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv

@@ -30,6 +30,15 @@ export function sparseGradientsApply(g: ConvGeometry): boolean {
   );
 }
 
+/** The share of nonzero entries of `t`, `rows` x `cols` float32 (cols a multiple of 4), counted by the SIMD `dyCount`. */
+export function nonzeroShare(wasm: WasmBackend, simd: TrainWasm, t: TensorInfo, rows: number, cols: number): number {
+  const counts = wasm.makeOutput([cols], 'float32');
+  simd.dyCount(heapOffset(wasm, t), rows, cols, heapOffset(wasm, counts));
+  const nonzero = heapI32(wasm, heapOffset(wasm, counts), cols).reduce((a, c) => a + c, 0);
+  dispose(wasm, counts);
+  return nonzero / (rows * cols);
+}
+
 /**
  * The filter gradient of an unpadded conv2d from the nonzero entries of `dy` only (behind a
  * ReLU, about half of dy is zero while a network trains): per block of images that fits the

@@ -1,8 +1,8 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
-import { sparseGradientsApply } from './dw-sparse.js';
+import { nonzeroShare, sparseGradientsApply } from './dw-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapF32, heapI32, heapOffset, transpose } from './wasm-access.js';
+import { dispose, heapF32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
@@ -14,7 +14,7 @@ import { imageHalves, runParts } from './threads/kernel-thread.js';
  */
 const MAX_SPARSE_DY_DENSITY = 0.85;
 /** Largest filter (bytes) read row by row per listed entry: it must stay in the core's L2 cache. */
-const MAX_FILTER_BYTES = 256 << 10;
+export const MAX_FILTER_BYTES = 256 << 10;
 
 /**
  * The input gradient of an unpadded conv2d (every tap inside x, channel counts multiples of 4)
@@ -40,12 +40,7 @@ export function sparseInputGradient(
   demand?: TensorInfo,
 ): TensorInfo | undefined {
   if (!sparseGradientsApply(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
-  const pixels = g.batch * g.outH * g.outW;
-  const counts = wasm.makeOutput([g.outC], 'float32');
-  simd.dyCount(heapOffset(wasm, dy), pixels, g.outC, heapOffset(wasm, counts));
-  const nonzero = heapI32(wasm, heapOffset(wasm, counts), g.outC).reduce((a, c) => a + c, 0);
-  dispose(wasm, counts);
-  if (nonzero > MAX_SPARSE_DY_DENSITY * pixels * g.outC) return undefined;
+  if (nonzeroShare(wasm, simd, dy, g.batch * g.outH * g.outW, g.outC) > MAX_SPARSE_DY_DENSITY) return undefined;
   // the filter [kH, kW, inC, outC] as [kH, kW, outC, inC]: each entry's row of inC channels contiguous
   const taps = g.kH * g.kW;
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);

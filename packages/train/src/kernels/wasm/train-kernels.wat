@@ -12,6 +12,7 @@
   ;; #include "wat/dw-direct.wat"
   ;; #include "wat/dw-sparse.wat"
   ;; #include "wat/dx-sparse.wat"
+  ;; #include "wat/conv-sparse.wat"
   ;; #include "wat/transpose2d.wat"
   ;; #include "wat/soft-lif.wat"
   ;; #include "wat/qcfs.wat"

@@ -41,6 +41,12 @@ export interface TrainWasm {
    * taps, [outC, inC]; pScratch: room for outC + inC floats).
    */
   dxLump(pdy: number, pWsum: number, pdx: number, pDemand: number, n0: number, n1: number, pScratch: number, g: ConvGeometry): void;
+  /**
+   * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv from x's nonzero entries (w as
+   * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words); with a demand map
+   * (pDemand, 0 for none) pixels wholly on an image's background are computed once.
+   */
+  convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -89,6 +95,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       dyCount: (pdy, pixels, outC, pCount) => e.dy_count(pdy, pixels, outC, pCount),
       dyColumns: (pdy, batch, pCursor, pEntries, pDemand, pSZ, g) =>
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
+      convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, g) =>
+        e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>

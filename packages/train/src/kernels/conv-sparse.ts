@@ -1,0 +1,63 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { ConvGeometry } from './conv-geometry.js';
+import { nonzeroShare, sparseGradientsApply } from './dw-sparse.js';
+import { MAX_FILTER_BYTES } from './dx-sparse.js';
+import type { WasmBackend } from './wasm-access.js';
+import { dispose, heapOffset } from './wasm-access.js';
+import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
+import { encodeConvSparseImages } from './threads/conv-sparse-images.js';
+import { imageHalves, runParts } from './threads/kernel-thread.js';
+
+/**
+ * Above this share of nonzero x entries XNNPACK's convolution is faster (keras-to-snn conv1,
+ * batch 200, 2 threads, no background: 10.3 vs 16.4 ms at 0.3, 10.4 vs 13.6 at 0.5, 15.2 vs
+ * 13.1 at 0.7, 22.1 vs 13.4 at 1). Behind MNIST's first conv, 40-57% of x is nonzero while it
+ * trains, and the background pixels cost next to nothing.
+ */
+const MAX_SPARSE_X_DENSITY = 0.6;
+
+/**
+ * relu(conv2d(x, filter) + bias) of an unpadded conv (channel counts multiples of 4) from the
+ * nonzero entries of x only, for the conv fed by a first conv + ReLU: per output pixel x's
+ * nonzero values over its taps are listed, then summed times the filter's rows in registers
+ * (`conv_sparse`); with `demand` (see `Conv2DBackpropInputDemand`) the pixels lying wholly on
+ * an image's background are computed once per image. The images' two halves go to two threads
+ * when the kernel thread has a helper; every pixel is summed in the same order either way.
+ * Returns undefined (nothing allocated) where it does not apply or x is denser than
+ * {@link MAX_SPARSE_X_DENSITY}. Sums in another order than
+ * XNNPACK: equal to float32 rounding.
+ */
+export function sparseConvBiasRelu(
+  wasm: WasmBackend,
+  simd: TrainWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  bias: TensorInfo,
+  g: ConvGeometry,
+  demand?: TensorInfo,
+): TensorInfo | undefined {
+  const taps = g.kH * g.kW;
+  if (!sparseGradientsApply(g) || 4 * taps * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
+  if (nonzeroShare(wasm, simd, x, g.batch * g.inH * g.inW, g.inC) > MAX_SPARSE_X_DENSITY) return undefined;
+  const y = wasm.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
+  const entries = 2 * taps * g.inC;
+  const lists = wasm.makeOutput([2 * entries], 'float32');
+  const args = imageHalves(g.batch).map(([n0, n1], k) =>
+    encodeConvSparseImages(
+      {
+        px: heapOffset(wasm, x),
+        pw: heapOffset(wasm, filter),
+        pb: heapOffset(wasm, bias),
+        py: heapOffset(wasm, y),
+        pList: heapOffset(wasm, lists) + 4 * k * entries,
+        pDemand: demand ? heapOffset(wasm, demand) : 0,
+        n0,
+        n1,
+      },
+      g,
+    ),
+  );
+  runParts(backendMemory(wasm)!, simd, 'convSparseImages', args);
+  dispose(wasm, lists);
+  return y;
+}
