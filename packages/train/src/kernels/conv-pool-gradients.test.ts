@@ -139,6 +139,22 @@ describe('conv2d gradients (x and filter) match finite differences on wasm and c
   }
 });
 
+describe('the filter gradient from the nonzero entries of a sparse x (few patch rows: a first conv on mostly-zero images)', () => {
+  const cases: Array<[number[], number[], number, Pad]> = [
+    [[2, 7, 7, 1], [3, 3, 1, 4], 1, 'valid'],
+    [[2, 6, 6, 1], [2, 2, 1, 8], 1, 'same'],
+    [[2, 9, 9, 3], [3, 3, 3, 4], 2, 'same'], // strides: some taps read no output pixel
+    [[1, 8, 8, 2], [3, 3, 2, 20], 2, 'valid'], // 20 output channels: a block of 16, then one of 4
+  ];
+  for (const [xs, ws, s, pad] of cases) {
+    it(`x ${xs} (70% zero) * w ${ws}, stride ${s}, ${pad}`, async () => {
+      const x = random(xs);
+      for (let i = 0; i < x.data.length; i++) if (rng.next() < 0.7) x.data[i] = 0;
+      await check((a, w) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, s, pad), (a, w) => conv2d64(a, w, s, pad), [x, random(ws)]);
+    });
+  }
+});
+
 describe('the filter gradient from the nonzero entries of a sparse dy (unpadded convs, channels multiples of 4)', () => {
   const cases: Array<[number[], number[], number]> = [
     [[3, 9, 9, 8], [3, 3, 8, 12], 2],

@@ -11,6 +11,7 @@
   ;; #include "wat/interleave-sum-relu.wat"
   ;; #include "wat/dw-direct.wat"
   ;; #include "wat/dw-sparse.wat"
+  ;; #include "wat/dw-sparse-x.wat"
   ;; #include "wat/dx-sparse.wat"
   ;; #include "wat/conv-sparse.wat"
   ;; #include "wat/transpose2d.wat"

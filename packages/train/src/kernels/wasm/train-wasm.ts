@@ -15,6 +15,8 @@ export interface TrainWasm {
   reluGrad(pdy: number, px: number, po: number, n: number): void;
   /** dw [R, outC] += the filter gradient of images [n0, n1), straight from x and dy (outC % 4 === 0). */
   dwDirect(px: number, pdy: number, pdw: number, n0: number, n1: number, g: ConvGeometry): void;
+  /** dw [kH, kW, inC, outC] += the filter gradient of images [n0, n1) from x's nonzero entries (pList: room for inH*inW*inC entries of four words; outC % 4 === 0). */
+  dwSparseX(px: number, pdy: number, pdw: number, n0: number, n1: number, pList: number, g: ConvGeometry): void;
   /** count[co] (i32) = nonzero entries of dy[:, co], dy `pixels` x `outC` (outC % 4 === 0). */
   dyCount(pdy: number, pixels: number, outC: number, pCount: number): void;
   /**
@@ -103,6 +105,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
       dxLump: (pdy, pWsum, pdx, pDemand, n0, n1, pScratch, g) =>
         e.dx_lump(pdy, pWsum, pdx, pDemand, n0, n1, g.outH * g.outW, g.outC, g.inH * g.inW, g.inC, pScratch),
+      dwSparseX: (px, pdy, pdw, n0, n1, pList, g) =>
+        e.dw_sparse_x(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pList),
       dwDirect: (px, pdy, pdw, n0, n1, g) =>
         e.dw_direct(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft),
     };
