@@ -30,20 +30,38 @@ export function sparseGradientsApply(g: ConvGeometry): boolean {
   );
 }
 
-/** The share of nonzero entries of `t`, `rows` x `cols` float32 (cols a multiple of 4), counted by the SIMD `dyCount`. */
+/** Chunks of rows {@link nonzeroShare} counts in a large tensor (one row in eight in all). */
+const SHARE_CHUNKS = 8;
+/** Tensors up to this many floats are counted whole. */
+const SHARE_WHOLE_FLOATS = 1 << 16;
+
+/**
+ * The share of nonzero entries of `t`, `rows` x `cols` float32 (cols a multiple of 4), counted by
+ * the SIMD `dyCount`: whole for small tensors, else in {@link SHARE_CHUNKS} runs of rows spread
+ * evenly over it (an eighth of the rows: the count decides between kernels, and reading all of a
+ * tensor that is no longer in cache cost up to 0.3 ms a call).
+ */
 export function nonzeroShare(wasm: WasmBackend, simd: TrainWasm, t: TensorInfo, rows: number, cols: number): number {
   const counts = wasm.makeOutput([cols], 'float32');
-  simd.dyCount(heapOffset(wasm, t), rows, cols, heapOffset(wasm, counts));
-  const nonzero = heapI32(wasm, heapOffset(wasm, counts), cols).reduce((a, c) => a + c, 0);
+  const whole = rows * cols <= SHARE_WHOLE_FLOATS;
+  const runRows = whole ? rows : Math.max(1, Math.floor(rows / (SHARE_CHUNKS * SHARE_CHUNKS)));
+  const runs = whole ? 1 : SHARE_CHUNKS;
+  let nonzero = 0;
+  for (let k = 0; k < runs; k++) {
+    const row = whole ? 0 : Math.floor((k * rows) / runs);
+    simd.dyCount(heapOffset(wasm, t) + 4 * row * cols, runRows, cols, heapOffset(wasm, counts));
+    nonzero += heapI32(wasm, heapOffset(wasm, counts), cols).reduce((a, c) => a + c, 0);
+  }
   dispose(wasm, counts);
-  return nonzero / (rows * cols);
+  return nonzero / (runs * runRows * cols);
 }
 
 /**
  * The filter gradient of an unpadded conv2d from the nonzero entries of `dy` only (behind a
  * ReLU, about half of dy is zero while a network trains): per block of images that fits the
- * L2 cache, dy's nonzero entries are listed by output channel, then every output channel and
- * tap sums its x rows times those entries with eight f32x4 accumulators in registers. The
+ * L2 cache, dy's nonzero entries are listed by output channel (each channel's list with room
+ * for every pixel of the block: no counting pass), then every output channel and tap sums its
+ * x rows times those entries with four f32x4 accumulators in registers. The
  * images' two halves are summed apart, the second on the kernel thread's helper when there
  * is one ({@link KernelThread}), and added.
  * Returns undefined (nothing allocated) when more than {@link MAX_SPARSE_DY_DENSITY} of dy is
@@ -66,26 +84,14 @@ export function sparseFilterGradient(
 ): TensorInfo | undefined {
   const pixelsPerImage = g.outH * g.outW;
   const imagesPerBlock = demand ? 1 : Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
-  const blocks = Math.ceil(g.batch / imagesPerBlock);
-  const imageDy = 4 * pixelsPerImage * g.outC;
-  // per block the nonzero count of each output channel (one pass over dy)
-  const scratch = wasm.makeOutput([blocks * g.outC], 'float32');
-  const pCounts = heapOffset(wasm, scratch);
-  for (let b = 0; b < blocks; b++) {
-    const images = Math.min(imagesPerBlock, g.batch - b * imagesPerBlock);
-    simd.dyCount(heapOffset(wasm, dy) + b * imagesPerBlock * imageDy, images * pixelsPerImage, g.outC, pCounts + 4 * b * g.outC);
-  }
-  const nonzero = heapI32(wasm, pCounts, blocks * g.outC).reduce((a, c) => a + c, 0);
-  if (nonzero > MAX_SPARSE_DY_DENSITY * g.batch * pixelsPerImage * g.outC) {
-    dispose(wasm, scratch);
-    return undefined;
-  }
+  if (nonzeroShare(wasm, simd, dy, g.batch * pixelsPerImage, g.outC) > MAX_SPARSE_DY_DENSITY) return undefined;
   // Two parts, the first and second half of the blocks, each with its own lists and gradient:
   // the second goes to the kernel thread's helper when it has one. Each part, and their sum,
   // comes out the same whichever thread computes it.
   const parts = imageHalves(g.batch, imagesPerBlock);
-  // room for the densest block: every entry of its dy nonzero, plus one spare entry per channel
-  const entryFloats = 2 * (Math.min(imagesPerBlock, g.batch) * pixelsPerImage * g.outC + g.outC);
+  // room per output channel for every pixel of a block, plus one spare entry
+  const capacity = Math.min(imagesPerBlock, g.batch) * pixelsPerImage + 1;
+  const entryFloats = 2 * capacity * g.outC;
   const entries = parts.map(() => wasm.makeOutput([entryFloats], 'float32'));
   const dwT = parts.map(() => zerosOutput(wasm, [g.outC, g.kH, g.kW, g.inC]));
   const cursors = wasm.makeOutput([2 * parts.length * g.outC], 'float32');
@@ -96,7 +102,7 @@ export function sparseFilterGradient(
       {
         px: heapOffset(wasm, x),
         pdy: heapOffset(wasm, dy),
-        pCounts: heapOffset(wasm, scratch),
+        capacity,
         pStart: pCursors + 8 * k * g.outC,
         pEnd: pCursors + 4 * (2 * k + 1) * g.outC,
         pEntries: heapOffset(wasm, entries[k]),
@@ -112,7 +118,7 @@ export function sparseFilterGradient(
   );
   runParts(backendMemory(wasm)!, simd, 'dwSparseImages', args);
   const sum = sumParts(wasm, dwT);
-  for (const t of [...entries, cursors, scratch, sums]) if (t) dispose(wasm, t);
+  for (const t of [...entries, cursors, sums]) if (t) dispose(wasm, t);
   // dwT [outC, taps * inC] -> dw [taps * inC, outC]
   const taps = g.kH * g.kW;
   const dw = transpose(wasm, { dataId: sum.dataId, shape: [g.outC, taps * g.inC], dtype: 'float32' }, [1, 0]);

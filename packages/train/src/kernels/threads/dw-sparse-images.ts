@@ -6,8 +6,8 @@ import { decodeGeometry, encodeGeometry } from './geometry-args.js';
 export interface DwSparseImagesArgs {
   readonly px: number;
   readonly pdy: number;
-  /** Per block of images, the nonzero count of each output channel (i32, blocks x outC). */
-  readonly pCounts: number;
+  /** Entries each output channel's list has room for (the pixels of a block, plus one spare). */
+  readonly capacity: number;
   /** This part's list starts and cursors (i32, outC each) and its entries. */
   readonly pStart: number;
   readonly pEnd: number;
@@ -23,7 +23,7 @@ export interface DwSparseImagesArgs {
   readonly imagesPerBlock: number;
 }
 
-const FIELDS = ['px', 'pdy', 'pCounts', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'pDemand', 'pSZ', 'n0', 'n1', 'imagesPerBlock'] as const;
+const FIELDS = ['px', 'pdy', 'capacity', 'pStart', 'pEnd', 'pEntries', 'pdwT', 'pDemand', 'pSZ', 'n0', 'n1', 'imagesPerBlock'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): number[] {
@@ -44,16 +44,13 @@ export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args
   const imageX = 4 * g.inH * g.inW * g.inC;
   for (let n0 = a.n0; n0 < a.n1; n0 += a.imagesPerBlock) {
     const images = Math.min(a.imagesPerBlock, a.n1 - n0);
-    const block = Math.floor(n0 / a.imagesPerBlock);
     // views made here: the memory may have grown since the last call
     const buffer = memory.buffer;
-    const count = new Int32Array(buffer, a.pCounts + 4 * block * g.outC, g.outC);
     const start = new Int32Array(buffer, a.pStart, g.outC);
     const end = new Int32Array(buffer, a.pEnd, g.outC);
-    for (let co = 0, at = 0; co < g.outC; co++) {
-      start[co] = at;
-      end[co] = at; // the cursor dyColumns advances
-      at += count[co] + 1;
+    for (let co = 0; co < g.outC; co++) {
+      start[co] = co * a.capacity;
+      end[co] = start[co]; // the cursor dyColumns advances
     }
     if (!a.pDemand) {
       simd.dyColumns(a.pdy + n0 * imageDy, images, a.pEnd, a.pEntries, 0, 0, g);
