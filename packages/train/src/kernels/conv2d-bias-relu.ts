@@ -8,6 +8,14 @@ import { trainWasm } from './wasm/train-wasm.js';
 /** Name of snn's trainable conv2d + bias + relu kernel: inputs `x`, `filter`, `bias`; attrs `strides`, `pad`. */
 export const Conv2DBiasRelu = 'SnnConv2DBiasRelu';
 
+/** What the caller of {@link conv2dBiasRelu} knows about its input. */
+export interface Conv2DBiasReluOptions {
+  /** Where x's gradient is needed ({@link Conv2DBiasReluDemand}): x is the output of a first conv + ReLU. */
+  readonly demand?: Tensor4D;
+  /** False when no gradient with respect to x will be taken ({@link Conv2DBiasReluFirst}: x is the network's input). */
+  readonly inputGradient?: boolean;
+}
+
 /** Attributes of {@link Conv2DBiasRelu}. */
 export interface Conv2DBiasReluAttrs {
   readonly strides: number | [number, number];
@@ -52,12 +60,22 @@ export const conv2dBiasReluDemandKernel: KernelFunc = (args) => {
 export const conv2dBiasReluDemandConfig: KernelConfig = { kernelName: Conv2DBiasReluDemand, backendName: 'wasm', kernelFunc: conv2dBiasReluDemandKernel };
 
 /**
+ * {@link Conv2DBiasRelu} of a first conv whose input's gradient is not wanted (the network's
+ * input): the same forward pass; the gradient computes the filter's and the bias's in one pass
+ * (`SnnConv2DBiasReluFirstGrad`) where that kernel takes the filter.
+ */
+export const Conv2DBiasReluFirst = 'SnnConv2DBiasReluFirst';
+
+/** Registration record of {@link Conv2DBiasReluFirst}'s forward pass (that of {@link conv2dBiasReluKernel}). */
+export const conv2dBiasReluFirstConfig: KernelConfig = { kernelName: Conv2DBiasReluFirst, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+
+/**
  * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv
  * falls back to three ops whenever gradients are recorded; this one keeps the forward pass
  * fused on the wasm backend (no separate bias and relu passes over the activations), and its
  * registered gradient computes the relu gradient once and each input's gradient only when
- * needed. On other backends it runs the three ops. With `demand`, x's gradient may be the
- * cheaper one of {@link Conv2DBiasReluDemand}.
+ * needed. On other backends it runs the three ops. See {@link Conv2DBiasReluOptions} for the
+ * cheaper gradients a caller may ask for.
  */
 export function conv2dBiasRelu(
   x: Tensor4D,
@@ -65,11 +83,15 @@ export function conv2dBiasRelu(
   bias: Tensor1D,
   strides: number | [number, number],
   pad: 'same' | 'valid',
-  demand?: Tensor4D,
+  options: Conv2DBiasReluOptions = {},
 ): Tensor4D {
   const attrs = { strides, pad } as unknown as NamedAttrMap;
+  const { demand, inputGradient = true } = options;
   if (demand && getKernel(Conv2DBiasReluDemand, getBackend())) {
     return engine().runKernel(Conv2DBiasReluDemand, { x, filter, bias, demand }, attrs) as Tensor4D;
+  }
+  if (!inputGradient && getKernel(Conv2DBiasReluFirst, getBackend())) {
+    return engine().runKernel(Conv2DBiasReluFirst, { x, filter, bias }, attrs) as Tensor4D;
   }
   if (getKernel(Conv2DBiasRelu, getBackend())) return engine().runKernel(Conv2DBiasRelu, { x, filter, bias }, attrs) as Tensor4D;
   return relu(add(conv2d(x, filter, strides, pad), bias));

@@ -6,7 +6,8 @@ import { avgPoolGradConfig } from './avg-pool-grad.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig, conv2dBackpropFilterDemandConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig, conv2dBackpropInputDemandConfig } from './conv2d-backprop-input.js';
-import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig } from './conv2d-bias-relu.js';
+import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig, conv2dBiasReluFirstConfig } from './conv2d-bias-relu.js';
+import { conv2dBiasReluFirstGradConfig } from './conv-first-grad.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { reluGradConfig } from './relu-grad.js';
@@ -21,6 +22,8 @@ const snnOnlyKernels: KernelConfig[] = [
   reluGradConfig,
   conv2dBiasReluConfig,
   conv2dBiasReluDemandConfig,
+  conv2dBiasReluFirstConfig,
+  conv2dBiasReluFirstGradConfig,
   conv2dBackpropInputDemandConfig,
   conv2dBackpropFilterDemandConfig,
   softLifRateConfig,
@@ -49,7 +52,8 @@ export interface RegisterKernelsOptions {
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
  * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`), SnnConv2DBiasReluDemand and
  * SnnConv2DBackpropInputDemand / SnnConv2DBackpropFilterDemand (the same with gradients that
- * know where the input is a first conv + ReLU's background) and SnnSoftLifRate (SoftLIFRate
+ * know where the input is a first conv + ReLU's background), SnnConv2DBiasReluFirst /
+ * SnnConv2DBiasReluFirstGrad (a first conv whose filter and bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ConvNode, Graph, Shape } from '@snn/ir';
 import { RectifiedLinear } from '@snn/neurons';
 import type { NeuronLookup } from '@snn/sim';
-import { conv2dBiasRelu } from '../kernels/conv2d-bias-relu.js';
+import { conv2dBiasRelu, type Conv2DBiasReluOptions } from '../kernels/conv2d-bias-relu.js';
 import type { NodeVars } from './node-forward.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
 
@@ -26,6 +26,16 @@ export function convReluPairs(graph: Graph, neurons: NeuronLookup, surrogatePara
   return pairs;
 }
 
+/** Fused convs fed straight by an input node (first convs: nothing needs their input's gradient in training). */
+export function inputConvs(graph: Graph, pairs: ReadonlyMap<string, string>): Set<string> {
+  const fed = new Set<string>();
+  for (const conv of pairs.keys()) {
+    const ins = graph.edges.filter((e) => e.target === conv);
+    if (ins.length === 1 && graph.nodes.find((n) => n.id === ins[0].source)?.kind === 'input') fed.add(conv);
+  }
+  return fed;
+}
+
 /**
  * Fused pairs fed straight by an input node (a first conv + ReLU): conv id -> the fused conv
  * its ReLU population feeds, when there is one. Behind such a first conv, the input gradient of
@@ -34,9 +44,8 @@ export function convReluPairs(graph: Graph, neurons: NeuronLookup, surrogatePara
  */
 export function firstConvFeeds(graph: Graph, pairs: ReadonlyMap<string, string>): Map<string, string> {
   const feeds = new Map<string, string>();
-  for (const [conv, relu] of pairs) {
-    const ins = graph.edges.filter((e) => e.target === conv);
-    if (ins.length !== 1 || graph.nodes.find((n) => n.id === ins[0].source)?.kind !== 'input') continue;
+  for (const conv of inputConvs(graph, pairs)) {
+    const relu = pairs.get(conv)!;
     const next = graph.edges.filter((e) => e.source === relu).map((e) => e.target).find((id) => pairs.has(id));
     if (next) feeds.set(conv, next);
   }
@@ -46,27 +55,31 @@ export function firstConvFeeds(graph: Graph, pairs: ReadonlyMap<string, string>)
 /**
  * Where the gradient of a first conv + ReLU's output is needed when nothing asks for the
  * gradient of its input `x` (`[batch, ...inShape]`): `[batch, outH, outW, 1]`, the largest
- * magnitude of x over each output position's patch. Where it is zero the patch is, so that
+ * channel-summed magnitude of x over each output position's patch. Where it is zero the patch is, so that
  * position adds nothing to the conv's filter gradient, and its ReLU mask is the bias's sign
  * (the same at every such position): only the gradient's per-channel total there matters.
  */
 export function inputDemand(node: ConvNode, inShape: Shape, x: tf.Tensor): tf.Tensor4D {
   const [kH, kW] = node.kernel.shape;
   const x4 = tf.reshape(x, [-1, ...inShape]) as unknown as tf.Tensor4D;
-  const channels = tf.max(tf.abs(x4), 3, true) as tf.Tensor4D;
+  // zero exactly where every channel is (a sum rather than a max: ops with gradients, so a
+  // gradient asked for through here reaches the first conv, which refuses it by name)
+  const magnitude = tf.abs(x4);
+  const channels = (inShape[inShape.length - 1] === 1 ? magnitude : tf.sum(magnitude, 3, true)) as tf.Tensor4D;
   return tf.maxPool(channels, [kH, kW], [...node.strides] as [number, number], node.padding as 'same' | 'valid');
 }
 
 /**
  * Forward pass of a fused conv + relu pair: `relu(conv2d(x, kernel) + bias)`, output
- * `[batch, ...outShape]`. `demand` (see {@link inputDemand}) says where x's gradient is needed.
+ * `[batch, ...outShape]`; `options` say what is known of x's gradient (a demand map from
+ * {@link inputDemand}, or none wanted).
  */
-export function fusedConvRelu(node: ConvNode, inShape: Shape, outShape: Shape): (xs: tf.Tensor[], vars: NodeVars, demand?: tf.Tensor4D) => tf.Tensor {
+export function fusedConvRelu(node: ConvNode, inShape: Shape, outShape: Shape): (xs: tf.Tensor[], vars: NodeVars, options?: Conv2DBiasReluOptions) => tf.Tensor {
   const pad = node.padding as 'same' | 'valid';
   const strides = [...node.strides] as [number, number];
-  return (xs, v, demand) => {
+  return (xs, v, options) => {
     const x = tf.reshape(xs[0], [-1, ...inShape]) as unknown as tf.Tensor4D;
-    const y = conv2dBiasRelu(x, v.kernel as tf.Tensor4D, v.bias as tf.Tensor1D, strides, pad, demand);
+    const y = conv2dBiasRelu(x, v.kernel as tf.Tensor4D, v.bias as tf.Tensor1D, strides, pad, options);
     return tf.reshape(y, [-1, ...outShape]);
   };
 }

@@ -66,6 +66,7 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
       const b = await gradients(plain, true);
       expect(a.kernels).toContain('SnnConv2DBackpropInputDemand');
       expect(a.kernels).toContain('SnnConv2DBackpropFilterDemand');
+      expect(a.kernels).toContain('SnnConv2DBiasReluFirstGrad');
       expect(b.kernels).not.toContain('SnnConv2DBackpropInputDemand');
       expect(a.grads.length).toBe(6);
       a.grads.forEach((g, i) => {
@@ -76,6 +77,16 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
       plain.dispose();
     });
   }
+
+  it('refuses a gradient with respect to the input after a pass that promised none', () => {
+    const model = createModel(kerasToSnnGraph(2), { neurons });
+    const x = tf.tensor(loadMnist('test', 2).images, [2, 28, 28, 1]);
+    const grad = (): unknown => tf.grad((image: tf.Tensor) => tf.sum(model.forward({ image }, ['out'], { inputGradients: false })[0]))(x);
+    expect(grad).toThrow(expect.objectContaining({ code: 'TRAIN_INTERNAL', message: expect.stringMatching(/inputGradients: false/) }));
+    const plain = tf.grad((image: tf.Tensor) => tf.sum(model.forward({ image }, ['out'])[0]))(x);
+    expect(plain.dataSync().some((v) => v !== 0)).toBe(true);
+    model.dispose();
+  });
 
   it('is not used when the forward pass may be differentiated with respect to its inputs', async () => {
     const model = createModel(kerasToSnnGraph(2), { neurons });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SnnError, inferShapes, inputsOf, topoOrder, type ConvNode, type Graph, type GraphNode, type Shape } from '@snn/ir';
 import type { NeuronLookup } from '@snn/sim';
-import { convReluPairs, firstConvFeeds, fusedConvRelu, inputDemand } from './conv-relu-fusion.js';
+import { convReluPairs, firstConvFeeds, fusedConvRelu, inputConvs, inputDemand } from './conv-relu-fusion.js';
 import { nodeForward, type NodeForward } from './node-forward.js';
 import { neuronParamKey, nodeParams } from './param-fields.js';
 import { rateOp } from './rate-op.js';
@@ -63,6 +63,8 @@ export class TrainableModel {
   private readonly fusedForwards = new Map<string, ReturnType<typeof fusedConvRelu>>();
   /** Fused first convs (fed by an input) -> the fused conv their ReLU feeds. */
   private readonly firstConvs: ReadonlyMap<string, string>;
+  /** Fused convs fed by an input. */
+  private readonly inputConvs: ReadonlySet<string>;
 
   /** Build the model (see {@link createModel}). */
   constructor(graph: Graph, options: ModelOptions) {
@@ -75,6 +77,7 @@ export class TrainableModel {
     this.checkOverrides(this.defaults);
     this.fused = options.fuse === false ? new Map() : convReluPairs(graph, options.neurons, options.surrogateParams);
     this.firstConvs = firstConvFeeds(graph, this.fused);
+    this.inputConvs = inputConvs(graph, this.fused);
     const variables = new Map<string, Record<string, tf.Variable>>();
     for (const node of graph.nodes) {
       const ins = inputsOf(graph, node.id).map((e) => e.source);
@@ -115,9 +118,10 @@ export class TrainableModel {
    * `[batch, ...shape]` (or any shape with that many elements per sample); returns the
    * outputs of `nodes` (any node ids), each `[batch, ...shape]`. Call inside `tf.tidy`.
    * `options.inputGradients: false` promises that no gradient with respect to `inputs` will be
-   * taken (`fit` does so): a conv fed by a first conv + ReLU then computes its input gradient
-   * only where that first conv's input patches are not all zero. Gradients with respect to the
-   * inputs are wrong after such a pass; the variables' gradients are the same.
+   * taken (`fit` does so): a first conv + ReLU then computes its filter and bias gradients in one
+   * pass, and a conv it feeds computes its input gradient only where the first conv's input
+   * patches are not all zero. Gradients with respect to the inputs are wrong or refused after
+   * such a pass; the variables' gradients are the same.
    */
   forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[], options: ForwardOptions = {}): tf.Tensor[] {
     const needed = this.ancestors(nodes);
@@ -137,7 +141,8 @@ export class TrainableModel {
       const vars = this.variables.get(id) ?? {};
       const pair = this.fused.get(id);
       if (pair && !nodes.includes(id)) {
-        values.set(pair, this.fusedForwards.get(id)!(xs, vars, demands.get(id)));
+        const noInputGradient = options.inputGradients === false && this.inputConvs.has(id);
+        values.set(pair, this.fusedForwards.get(id)!(xs, vars, { demand: demands.get(id), inputGradient: !noInputGradient }));
         const next = this.firstConvs.get(id);
         if (next && options.inputGradients === false) demands.set(next, inputDemand(this.convNode(id), this.shapes.get(this.inputsOf.get(id)![0])!, xs[0]));
         continue;

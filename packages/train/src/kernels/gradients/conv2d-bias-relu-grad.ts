@@ -1,8 +1,10 @@
 import { Conv2DBackpropFilter, Conv2DBackpropInput, engine, getBackend, getKernel, mul, step, sum, zerosLike } from '@tensorflow/tfjs-core';
 import type { GradConfig, NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
+import { SnnError } from '@snn/ir';
 import { Conv2DBackpropFilterDemand } from '../conv2d-backprop-filter.js';
 import { Conv2DBackpropInputDemand } from '../conv2d-backprop-input.js';
-import { Conv2DBiasRelu, Conv2DBiasReluDemand } from '../conv2d-bias-relu.js';
+import { Conv2DBiasRelu, Conv2DBiasReluDemand, Conv2DBiasReluFirst } from '../conv2d-bias-relu.js';
+import { Conv2DBiasReluFirstGrad, firstConvGradApplies } from '../conv-first-grad.js';
 import type { Conv2DBiasReluAttrs } from '../conv2d-bias-relu.js';
 import { ReluGrad } from '../relu-grad.js';
 
@@ -29,6 +31,34 @@ export const conv2dBiasReluDemandGrad: GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x, filter, demand, y] = saved as Tensor[];
     return { ...gradients(dy as Tensor, [x, filter, y], attrs as unknown as Conv2DBiasReluAttrs, demand), demand: () => zerosLike(demand) };
+  },
+};
+
+/**
+ * Gradient of {@link Conv2DBiasReluFirst}: the filter's and the bias's from one pass over dy and
+ * y ({@link Conv2DBiasReluFirstGrad}) where it takes the filter, else as {@link conv2dBiasReluGrad};
+ * none for x (the network's input: asking for it is an error).
+ */
+export const conv2dBiasReluFirstGradConfig: GradConfig = {
+  kernelName: Conv2DBiasReluFirst,
+  inputsToSave: ['x', 'filter'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs): Record<string, () => Tensor> => {
+    const [x, filter, y] = saved as Tensor[];
+    const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
+    const noInput = (): Tensor => {
+      throw new SnnError(
+        'TRAIN_INTERNAL',
+        'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
+        { where: Conv2DBiasReluFirst },
+      );
+    };
+    if (!getKernel(Conv2DBiasReluFirstGrad, getBackend()) || !firstConvGradApplies(filter.shape)) {
+      return { ...gradients(dy as Tensor, [x, filter, y], { strides, pad }), x: noInput };
+    }
+    const attrsFirst = { strides, pad, filterShape: filter.shape } as unknown as NamedAttrMap;
+    const [dw, db] = engine().runKernel(Conv2DBiasReluFirstGrad, { x, dy: dy as Tensor, y }, attrsFirst) as Tensor[];
+    return { x: noInput, filter: () => dw, bias: () => db };
   },
 };
 

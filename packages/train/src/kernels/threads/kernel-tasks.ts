@@ -1,4 +1,5 @@
 import type { TrainWasm } from '../wasm/train-wasm.js';
+import { convFirstGradImages } from './conv-first-grad-images.js';
 import { convSparseImages } from './conv-sparse-images.js';
 import { dwDirectImages } from './dw-direct-images.js';
 import { dwSparseImages } from './dw-sparse-images.js';
@@ -9,7 +10,7 @@ import { dxSparseImages } from './dx-sparse-images.js';
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

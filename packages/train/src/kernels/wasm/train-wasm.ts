@@ -49,6 +49,12 @@ export interface TrainWasm {
    * (pDemand, 0 for none) pixels wholly on an image's background are computed once.
    */
   convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
+  /**
+   * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
+   * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
+   * (kH*kW*inC + 1) * outC floats; outC % 4 === 0).
+   */
+  convFirstGrad(px: number, pdy: number, py: number, pdw: number, pdb: number, n0: number, n1: number, pImage: number, g: ConvGeometry): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -99,6 +105,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
       convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, g) =>
         e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
+      convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, g) =>
+        e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>
