@@ -55,4 +55,4 @@ export { registerTrainingKernels, unregisterTrainingKernels, type RegisterKernel
 /** Register the gradients rate-mode training needs (tfjs-core registers none in Node). */
 export { registerTrainingGradients, type RegisterGradientsOptions } from './kernels/register-gradients.js';
 /** relu(conv2d(x, filter) + bias) as one trainable op, fused on the wasm backend (needs registerTrainingKernels). */
-export { conv2dBiasRelu } from './kernels/conv2d-bias-relu.js';
+export { conv2dBiasRelu, type Conv2DBiasReluOptions } from './kernels/conv2d-bias-relu.js';

@@ -10,9 +10,12 @@ export const Conv2DBiasRelu = 'SnnConv2DBiasRelu';
 
 /** What the caller of {@link conv2dBiasRelu} knows about its input. */
 export interface Conv2DBiasReluOptions {
-  /** Where x's gradient is needed ({@link Conv2DBiasReluDemand}): x is the output of a first conv + ReLU. */
+  /**
+   * Where x's gradient is needed, `[batch, inH, inW, 1]`, zero where x is the output of a first
+   * conv + ReLU over an all-zero patch (kernel `SnnConv2DBiasReluDemand`).
+   */
   readonly demand?: Tensor4D;
-  /** False when no gradient with respect to x will be taken ({@link Conv2DBiasReluFirst}: x is the network's input). */
+  /** False when no gradient with respect to x will be taken: x is the network's input (kernel `SnnConv2DBiasReluFirst`). */
   readonly inputGradient?: boolean;
 }
 
