@@ -2,6 +2,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
+import { adamUpdateConfig } from './adam-update.js';
 import { avgPoolGradConfig } from './avg-pool-grad.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig, conv2dBackpropFilterDemandConfig } from './conv2d-backprop-filter.js';
@@ -29,6 +30,7 @@ const snnOnlyKernels: KernelConfig[] = [
   softLifRateConfig,
   qcfsConfig,
   qcfsGradConfig,
+  adamUpdateConfig,
 ];
 /** snn's kernels: those replacing one of tfjs-wasm's, then snn's own. */
 const kernels: KernelConfig[] = [conv2dBackpropInputConfig, maxPoolGradConfig, avgPoolGradConfig, batchMatMulConfig, identityConfig, sumConfig, ...snnOnlyKernels];
@@ -55,7 +57,8 @@ export interface RegisterKernelsOptions {
  * know where the input is a first conv + ReLU's background), SnnConv2DBiasReluFirst /
  * SnnConv2DBiasReluFirstGrad (a first conv whose filter and bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
- * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each).
+ * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each)
+ * and SnnAdamUpdate (an Adam step of a variable in one pass).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
  * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
  */

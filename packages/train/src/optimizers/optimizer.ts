@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
+import { FusedAdam } from './fused-adam.js';
 
 /** Adam (Keras defaults: beta1 0.9, beta2 0.999, epsilon 1e-7). */
 export interface AdamSpec {
@@ -33,7 +34,8 @@ export type OptimizerSpec = AdamSpec | SgdSpec | RmspropSpec;
 
 /**
  * A tfjs optimizer from a spec. tfjs's `tf.train.*` optimizers are built from element-wise
- * ops, which the WebAssembly backend runs (checked in optimizer.test.ts).
+ * ops, which the WebAssembly backend runs (checked in optimizer.test.ts); Adam is tfjs's with
+ * its step in one kernel per variable where snn's training kernels are registered (the same bits).
  */
 export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {
   const lr = spec.learningRate ?? (spec.type === 'sgd' ? 0.01 : 0.001);
@@ -42,7 +44,7 @@ export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {
   }
   switch (spec.type) {
     case 'adam':
-      return tf.train.adam(lr, spec.beta1 ?? 0.9, spec.beta2 ?? 0.999, spec.epsilon ?? 1e-7);
+      return new FusedAdam(lr, spec.beta1 ?? 0.9, spec.beta2 ?? 0.999, spec.epsilon ?? 1e-7);
     case 'sgd':
       return (spec.momentum ?? 0) === 0 ? tf.train.sgd(lr) : tf.train.momentum(lr, spec.momentum!, spec.nesterov ?? false);
     case 'rmsprop':

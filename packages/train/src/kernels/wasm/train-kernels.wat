@@ -18,4 +18,5 @@
   ;; #include "wat/transpose2d.wat"
   ;; #include "wat/soft-lif.wat"
   ;; #include "wat/qcfs.wat"
+  ;; #include "wat/adam.wat"
 )

@@ -55,6 +55,11 @@ export interface TrainWasm {
    * (kH*kW*inC + 1) * outC floats; outC % 4 === 0).
    */
   convFirstGrad(px: number, pdy: number, py: number, pdw: number, pdb: number, n0: number, n1: number, pImage: number, g: ConvGeometry): void;
+  /**
+   * One Adam step over n floats: m', v' and w' (see adam.wat) from w, m, v and the gradient g,
+   * with tfjs's float32 operations in its order.
+   */
+  adamUpdate(pw: number, pm: number, pv: number, pg: number, pwOut: number, pmOut: number, pvOut: number, n: number, k: AdamConstants): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -63,6 +68,20 @@ export interface TrainWasm {
   qcfs(pj: number, pr: number, n: number, levels: number, threshold: number, amplitude: number): void;
   /** QCFS gradients: dx[i] and the returned d threshold, equal to `qcfsBackward` up to the order of the sum. */
   qcfsGrad(pdy: number, pj: number, pdx: number, n: number, levels: number, threshold: number, amplitude: number): number;
+}
+
+/** The float32 constants of one Adam step, as tfjs's AdamOptimizer rounds them. */
+export interface AdamConstants {
+  readonly beta1: number;
+  readonly oneMinusBeta1: number;
+  readonly beta2: number;
+  readonly oneMinusBeta2: number;
+  /** 1 - beta1^t and 1 - beta2^t. */
+  readonly oneMinusAccBeta1: number;
+  readonly oneMinusAccBeta2: number;
+  readonly epsilon: number;
+  /** -learningRate. */
+  readonly negLearningRate: number;
 }
 
 const cache = new WeakMap<WebAssembly.Memory, TrainWasm | null>();
@@ -107,6 +126,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
       convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, g) =>
         e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage),
+      adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
+        e.adam_update(pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.oneMinusAccBeta1, k.oneMinusAccBeta2, k.epsilon, k.negLearningRate),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>
