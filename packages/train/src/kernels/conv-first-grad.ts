@@ -7,7 +7,11 @@ import { backendMemory, trainWasm } from './wasm/train-wasm.js';
 import { encodeConvFirstGradImages } from './threads/conv-first-grad-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
 
-/** Name of snn's fused gradient of a first conv + bias + ReLU: inputs `x`, `dy`, `y`; attrs `strides`, `pad`, `filterShape`; outputs the filter and bias gradients. */
+/**
+ * Name of snn's fused gradient of a first conv + bias + ReLU: inputs `x`, `dy`, `y` and
+ * optionally `demand` (see {@link conv2dBiasReluFirstGrad}); attrs `strides`, `pad`,
+ * `filterShape`; outputs the filter and bias gradients.
+ */
 export const Conv2DBiasReluFirstGrad = 'SnnConv2DBiasReluFirstGrad';
 
 /** Most patch rows (kH*kW*inC) {@link firstConvGradApplies} takes: a first conv on images. */
@@ -24,14 +28,17 @@ export function firstConvGradApplies(filterShape: readonly number[]): boolean {
  * is not wanted (x is the network's input) and the patches are small (a first conv,
  * {@link firstConvGradApplies}): one pass over dy and y per image (`conv_first_grad`) instead
  * of writing the ReLU's gradient out (a tensor as large as y) and reading it for each.
- * Zero x values are skipped. Images split in halves between the calling thread and the kernel
+ * Zero x values are skipped. With `demand` ([batch, outH, outW, 1], the map of
+ * `Conv2DBackpropInputDemand`) dy is known to be zero where it is zero except at each image's
+ * first such pixel, and x's patch all zero there: those pixels are not read (the plain loops
+ * read them anyway). Images split in halves between the calling thread and the kernel
  * thread's helper, each image summed apart first. Sums in another order than the three
  * kernels: equal to float32 rounding.
  */
 export const conv2dBiasReluFirstGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBiasReluFirstGrad);
   const simd = trainWasm(wasm);
-  const { x, dy, y } = inputs as { x: TensorInfo; dy: TensorInfo; y: TensorInfo };
+  const { x, dy, y, demand } = inputs as { x: TensorInfo; dy: TensorInfo; y: TensorInfo; demand?: TensorInfo };
   const { strides, pad, filterShape } = attrs as unknown as Conv2DBiasReluAttrs & { filterShape: [number, number, number, number] };
   const info = backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad);
   const g = convGeometry(info, Conv2DBiasReluFirstGrad);
@@ -51,6 +58,7 @@ export const conv2dBiasReluFirstGrad: KernelFunc = ({ inputs, backend, attrs }) 
       n0,
       n1,
       heapOffset(wasm, scratch) + 4 * k * scratchFloats,
+      demand ? heapOffset(wasm, demand) : 0,
       g,
     ),
   );

@@ -37,8 +37,33 @@ export const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const simd = trainWasm(wasm);
   const sparse = simd ? sparseInputGradient(wasm, simd, dy, filter, g, demand) : undefined;
   if (sparse) return sparse;
-  return polyphaseApplies(g) ? polyphaseBackpropInput(wasm, dy, filter, g) : viaCol2im(wasm, dy, filter, g);
+  const dx = polyphaseApplies(g) ? polyphaseBackpropInput(wasm, dy, filter, g) : viaCol2im(wasm, dy, filter, g);
+  if (demand) lumpUndemanded(heapF32(wasm, dx), heapF32(wasm, demand), g);
+  return dx;
 };
+
+/**
+ * The true dx in the form the sparse kernel gives with a demand map: per image, the total over
+ * the undemanded positions in the first of them, zeros at the others (what a consumer of
+ * `SnnConv2DBackpropInputDemand` may rely on).
+ */
+function lumpUndemanded(dx: Float32Array, demand: Float32Array, g: ConvGeometry): void {
+  const positions = g.inH * g.inW;
+  for (let n = 0; n < g.batch; n++) {
+    let first = -1;
+    for (let p = n * positions; p < (n + 1) * positions; p++) {
+      if (demand[p] !== 0) continue;
+      if (first < 0) {
+        first = p;
+        continue;
+      }
+      for (let c = 0; c < g.inC; c++) {
+        dx[first * g.inC + c] += dx[p * g.inC + c];
+        dx[p * g.inC + c] = 0;
+      }
+    }
+  }
+}
 
 function viaCol2im(wasm: WasmBackend, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry): TensorInfo {
   const rows = g.kH * g.kW * g.inC;
@@ -68,9 +93,10 @@ export const Conv2DBackpropInputDemand = 'SnnConv2DBackpropInputDemand';
  * a network, where demand is its input's largest magnitude over each patch (the ReLU mask there
  * is its bias's sign). Such a consumer gets the same gradients from the true dx and from this
  * one: dx at demanded positions and, at the others, zeros except each image's per-channel total
- * of the true dx in the first of them. Only the sparse kernel makes use of it (it skips the
- * undemanded positions: about 60% of them behind MNIST's first conv); otherwise it returns the
- * true dx, which serves as well.
+ * of the true dx in the first of them. The sparse kernel skips the undemanded positions (about
+ * 60% of them behind MNIST's first conv); the other paths compute the true dx and move it into
+ * that form, on which the first conv's gradient relies (`SnnConv2DBiasReluFirstGrad` with a
+ * demand map reads only the demanded positions and the first of the others).
  */
 export const conv2dBackpropInputDemandConfig: KernelConfig = {
   kernelName: Conv2DBackpropInputDemand,

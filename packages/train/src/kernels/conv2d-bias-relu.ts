@@ -17,6 +17,12 @@ export interface Conv2DBiasReluOptions {
   readonly demand?: Tensor4D;
   /** False when no gradient with respect to x will be taken: x is the network's input (kernel `SnnConv2DBiasReluFirst`). */
   readonly inputGradient?: boolean;
+  /**
+   * With `inputGradient` false: where the output's gradient is zero except at each image's
+   * first zero of the map (the first conv feeds only a conv given this map as its `demand`;
+   * kernel `SnnConv2DBiasReluFirstLumped`).
+   */
+  readonly outputGradientDemand?: Tensor4D;
 }
 
 /** Attributes of {@link Conv2DBiasRelu}. */
@@ -73,6 +79,17 @@ export const Conv2DBiasReluFirst = 'SnnConv2DBiasReluFirst';
 export const conv2dBiasReluFirstConfig: KernelConfig = { kernelName: Conv2DBiasReluFirst, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
 
 /**
+ * {@link Conv2DBiasReluFirst} with a fourth input, `demand` ([batch, outH, outW, 1]): its output's
+ * gradient is zero where demand is, except at each image's first such pixel (the form in which
+ * `SnnConv2DBackpropInputDemand` gives it to a first conv that feeds nothing else), so the
+ * gradient reads only the other pixels.
+ */
+export const Conv2DBiasReluFirstLumped = 'SnnConv2DBiasReluFirstLumped';
+
+/** Registration record of {@link Conv2DBiasReluFirstLumped}'s forward pass (that of {@link conv2dBiasReluKernel}). */
+export const conv2dBiasReluFirstLumpedConfig: KernelConfig = { kernelName: Conv2DBiasReluFirstLumped, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+
+/**
  * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv
  * falls back to three ops whenever gradients are recorded; this one keeps the forward pass
  * fused on the wasm backend (no separate bias and relu passes over the activations), and its
@@ -92,6 +109,9 @@ export function conv2dBiasRelu(
   const { demand, inputGradient = true } = options;
   if (demand && getKernel(Conv2DBiasReluDemand, getBackend())) {
     return engine().runKernel(Conv2DBiasReluDemand, { x, filter, bias, demand }, attrs) as Tensor4D;
+  }
+  if (!inputGradient && options.outputGradientDemand && getKernel(Conv2DBiasReluFirstLumped, getBackend())) {
+    return engine().runKernel(Conv2DBiasReluFirstLumped, { x, filter, bias, demand: options.outputGradientDemand }, attrs) as Tensor4D;
   }
   if (!inputGradient && getKernel(Conv2DBiasReluFirst, getBackend())) {
     return engine().runKernel(Conv2DBiasReluFirst, { x, filter, bias }, attrs) as Tensor4D;

@@ -2,7 +2,12 @@ import { getGradient, registerGradient, unregisterGradient } from '@tensorflow/t
 import type { GradConfig } from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
 import { binaryGrads } from './gradients/binary-grads.js';
-import { conv2dBiasReluDemandGrad, conv2dBiasReluFirstGradConfig, conv2dBiasReluGrad } from './gradients/conv2d-bias-relu-grad.js';
+import {
+  conv2dBiasReluDemandGrad,
+  conv2dBiasReluFirstGradConfig,
+  conv2dBiasReluFirstLumpedGradConfig,
+  conv2dBiasReluGrad,
+} from './gradients/conv2d-bias-relu-grad.js';
 import { conv2dGrad } from './gradients/conv2d-grad.js';
 import { matMulGrad } from './gradients/mat-mul-grad.js';
 import { poolGrads } from './gradients/pool-grads.js';
@@ -21,6 +26,7 @@ const gradients: GradConfig[] = [
   conv2dBiasReluGrad,
   conv2dBiasReluDemandGrad,
   conv2dBiasReluFirstGradConfig,
+  conv2dBiasReluFirstLumpedGradConfig,
   ...poolGrads,
   ...softmaxSelectGrads,
 ];

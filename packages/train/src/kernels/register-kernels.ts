@@ -7,7 +7,7 @@ import { avgPoolGradConfig } from './avg-pool-grad.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig, conv2dBackpropFilterDemandConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig, conv2dBackpropInputDemandConfig } from './conv2d-backprop-input.js';
-import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig, conv2dBiasReluFirstConfig } from './conv2d-bias-relu.js';
+import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig, conv2dBiasReluFirstConfig, conv2dBiasReluFirstLumpedConfig } from './conv2d-bias-relu.js';
 import { conv2dBiasReluFirstGradConfig } from './conv-first-grad.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
@@ -24,6 +24,7 @@ const snnOnlyKernels: KernelConfig[] = [
   conv2dBiasReluConfig,
   conv2dBiasReluDemandConfig,
   conv2dBiasReluFirstConfig,
+  conv2dBiasReluFirstLumpedConfig,
   conv2dBiasReluFirstGradConfig,
   conv2dBackpropInputDemandConfig,
   conv2dBackpropFilterDemandConfig,
@@ -54,7 +55,7 @@ export interface RegisterKernelsOptions {
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
  * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`), SnnConv2DBiasReluDemand and
  * SnnConv2DBackpropInputDemand / SnnConv2DBackpropFilterDemand (the same with gradients that
- * know where the input is a first conv + ReLU's background), SnnConv2DBiasReluFirst /
+ * know where the input is a first conv + ReLU's background), SnnConv2DBiasReluFirst(Lumped) /
  * SnnConv2DBiasReluFirstGrad (a first conv whose filter and bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each)

@@ -67,6 +67,7 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
       expect(a.kernels).toContain('SnnConv2DBackpropInputDemand');
       expect(a.kernels).toContain('SnnConv2DBackpropFilterDemand');
       expect(a.kernels).toContain('SnnConv2DBiasReluFirstGrad');
+      expect(a.kernels).toContain('SnnConv2DBiasReluFirstLumped');
       expect(b.kernels).not.toContain('SnnConv2DBackpropInputDemand');
       expect(a.grads.length).toBe(6);
       a.grads.forEach((g, i) => {
@@ -96,7 +97,7 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
     model.dispose();
   });
 
-  it('keeps dx where demanded and, per image and channel, the total of the rest in the first undemanded position', () => {
+  for (const dense of [false, true]) it(`keeps dx where demanded and, per image and channel, the total of the rest in the first undemanded position (${dense ? 'dense dy: the true dx moved into that form' : 'sparse dy: the sparse kernel'})`, () => {
     const mnist = loadMnist('test', IMAGES);
     const rng = createRng(5);
     const conv0 = twoConvGraph(4, 'valid').nodes.find((n) => n.id === 'conv0')!;
@@ -104,7 +105,8 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
       const x = tf.tensor4d(mnist.images, [IMAGES, 28, 28, 1]);
       const demand = inputDemand(conv0 as Extract<typeof conv0, { kind: 'conv' }>, [28, 28, 1], x);
       // a ReLU-like dy (about half zero) and a filter of the strided conv fed by the first one
-      const dy = tf.relu(tf.tensor4d(Float32Array.from({ length: IMAGES * 12 * 12 * 32 }, () => rng.uniform(-1, 1)), [IMAGES, 12, 12, 32]));
+      const raw = tf.tensor4d(Float32Array.from({ length: IMAGES * 12 * 12 * 32 }, () => rng.uniform(-1, 1)), [IMAGES, 12, 12, 32]);
+      const dy = dense ? raw : tf.relu(raw);
       const filter = tf.tensor4d(Float32Array.from({ length: 3 * 3 * 16 * 32 }, () => rng.uniform(-0.3, 0.3)), [3, 3, 16, 32]);
       const attrs = { strides: [2, 2], pad: 'valid', dataFormat: 'NHWC', dimRoundingMode: undefined, inputShape: [IMAGES, 26, 26, 16] };
       const run = (name: string, inputs: Record<string, tf.Tensor>): Float32Array =>

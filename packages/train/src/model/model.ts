@@ -120,7 +120,8 @@ export class TrainableModel {
    * `options.inputGradients: false` promises that no gradient with respect to `inputs` will be
    * taken (`fit` does so): a first conv + ReLU then computes its filter and bias gradients in one
    * pass, and a conv it feeds computes its input gradient only where the first conv's input
-   * patches are not all zero. Gradients with respect to the inputs are wrong or refused after
+   * patches are not all zero (when that conv is its only consumer and its output is not asked
+   * for, the first conv's gradients then read only those places too). Gradients with respect to the inputs are wrong or refused after
    * such a pass; the variables' gradients are the same.
    */
   forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[], options: ForwardOptions = {}): tf.Tensor[] {
@@ -142,9 +143,12 @@ export class TrainableModel {
       const pair = this.fused.get(id);
       if (pair && !nodes.includes(id)) {
         const noInputGradient = options.inputGradients === false && this.inputConvs.has(id);
-        values.set(pair, this.fusedForwards.get(id)!(xs, vars, { demand: demands.get(id), inputGradient: !noInputGradient }));
-        const next = this.firstConvs.get(id);
-        if (next && options.inputGradients === false) demands.set(next, inputDemand(this.convNode(id), this.shapes.get(this.inputsOf.get(id)![0])!, xs[0]));
+        const next = noInputGradient ? this.firstConvs.get(id) : undefined;
+        const demand = next ? inputDemand(this.convNode(id), this.shapes.get(this.inputsOf.get(id)![0])!, xs[0]) : undefined;
+        if (next && demand) demands.set(next, demand);
+        // the ReLU's output gradient comes only from `next`'s demand kernel: zero where the map is, but for one pixel an image
+        const lumped = demand && this.soleConsumer(pair) === next && !nodes.includes(pair) ? demand : undefined;
+        values.set(pair, this.fusedForwards.get(id)!(xs, vars, { demand: demands.get(id), inputGradient: !noInputGradient, outputGradientDemand: lumped }));
         continue;
       }
       values.set(id, this.forwards.get(id)!(xs, vars));
@@ -155,6 +159,12 @@ export class TrainableModel {
   /** Free the variables. */
   dispose(): void {
     for (const vars of this.variables.values()) for (const v of Object.values(vars)) v.dispose();
+  }
+
+  /** The one node fed by `id`, if exactly one edge leaves it. */
+  private soleConsumer(id: string): string | undefined {
+    const out = this.graph.edges.filter((e) => e.source === id);
+    return out.length === 1 ? out[0].target : undefined;
   }
 
   private convNode(id: string): ConvNode {

@@ -3,7 +3,7 @@ import type { GradConfig, NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
 import { SnnError } from '@snn/ir';
 import { Conv2DBackpropFilterDemand } from '../conv2d-backprop-filter.js';
 import { Conv2DBackpropInputDemand } from '../conv2d-backprop-input.js';
-import { Conv2DBiasRelu, Conv2DBiasReluDemand, Conv2DBiasReluFirst } from '../conv2d-bias-relu.js';
+import { Conv2DBiasRelu, Conv2DBiasReluDemand, Conv2DBiasReluFirst, Conv2DBiasReluFirstLumped } from '../conv2d-bias-relu.js';
 import { Conv2DBiasReluFirstGrad, firstConvGradApplies } from '../conv-first-grad.js';
 import type { Conv2DBiasReluAttrs } from '../conv2d-bias-relu.js';
 import { ReluGrad } from '../relu-grad.js';
@@ -39,28 +39,39 @@ export const conv2dBiasReluDemandGrad: GradConfig = {
  * y ({@link Conv2DBiasReluFirstGrad}) where it takes the filter, else as {@link conv2dBiasReluGrad};
  * none for x (the network's input: asking for it is an error).
  */
-export const conv2dBiasReluFirstGradConfig: GradConfig = {
-  kernelName: Conv2DBiasReluFirst,
-  inputsToSave: ['x', 'filter'],
-  outputsToSave: [true],
-  gradFunc: (dy, saved, attrs): Record<string, () => Tensor> => {
-    const [x, filter, y] = saved as Tensor[];
-    const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
-    const noInput = (): Tensor => {
-      throw new SnnError(
-        'TRAIN_INTERNAL',
-        'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
-        { where: Conv2DBiasReluFirst },
-      );
-    };
-    if (!getKernel(Conv2DBiasReluFirstGrad, getBackend()) || !firstConvGradApplies(filter.shape)) {
-      return { ...gradients(dy as Tensor, [x, filter, y], { strides, pad }), x: noInput };
-    }
-    const attrsFirst = { strides, pad, filterShape: filter.shape } as unknown as NamedAttrMap;
-    const [dw, db] = engine().runKernel(Conv2DBiasReluFirstGrad, { x, dy: dy as Tensor, y }, attrsFirst) as Tensor[];
-    return { x: noInput, filter: () => dw, bias: () => db };
-  },
-};
+export const conv2dBiasReluFirstGradConfig = firstGradConfig(Conv2DBiasReluFirst, false);
+
+/** Gradient of {@link Conv2DBiasReluFirstLumped}: as {@link conv2dBiasReluFirstGradConfig}, reading dy only where its demand map says it may be nonzero. */
+export const conv2dBiasReluFirstLumpedGradConfig = firstGradConfig(Conv2DBiasReluFirstLumped, true);
+
+function firstGradConfig(kernelName: string, lumped: boolean): GradConfig {
+  return {
+    kernelName,
+    inputsToSave: lumped ? ['x', 'filter', 'demand'] : ['x', 'filter'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs): Record<string, () => Tensor> => {
+      const [x, filter] = saved as Tensor[];
+      const demand = lumped ? (saved[2] as Tensor) : undefined;
+      const y = saved[saved.length - 1] as Tensor;
+      const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
+      const noInput = (): Tensor => {
+        throw new SnnError(
+          'TRAIN_INTERNAL',
+          'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
+          { where: kernelName },
+        );
+      };
+      const none: Record<string, () => Tensor> = demand ? { demand: () => zerosLike(demand) } : {};
+      if (!getKernel(Conv2DBiasReluFirstGrad, getBackend()) || !firstConvGradApplies(filter.shape)) {
+        return { ...gradients(dy as Tensor, [x, filter, y], { strides, pad }), x: noInput, ...none };
+      }
+      const attrsFirst = { strides, pad, filterShape: filter.shape } as unknown as NamedAttrMap;
+      const inputs: Record<string, Tensor> = demand ? { x, dy: dy as Tensor, y, demand } : { x, dy: dy as Tensor, y };
+      const [dw, db] = engine().runKernel(Conv2DBiasReluFirstGrad, inputs, attrsFirst) as Tensor[];
+      return { x: noInput, filter: () => dw, bias: () => db, ...none };
+    },
+  };
+}
 
 function gradients(dy: Tensor, [x, filter, y]: Tensor[], { strides, pad }: Conv2DBiasReluAttrs, demand?: Tensor): Record<string, () => Tensor> {
   const active = getKernel(ReluGrad, getBackend()) ? (engine().runKernel(ReluGrad, { dy, x: y }) as Tensor) : mul(dy, step(y));

@@ -52,9 +52,10 @@ export interface TrainWasm {
   /**
    * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
    * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
-   * (kH*kW*inC + 1) * outC floats; outC % 4 === 0).
+   * (kH*kW*inC + 1) * outC floats; outC % 4 === 0). With a demand map (pDemand, 0 for none) the
+   * output pixels where dy is known to be zero are skipped (see conv-first-grad.wat).
    */
-  convFirstGrad(px: number, pdy: number, py: number, pdw: number, pdb: number, n0: number, n1: number, pImage: number, g: ConvGeometry): void;
+  convFirstGrad(px: number, pdy: number, py: number, pdw: number, pdb: number, n0: number, n1: number, pImage: number, pDemand: number, g: ConvGeometry): void;
   /**
    * One Adam step over n floats: m', v' and w' (see adam.wat) from w, m, v and the gradient g,
    * with tfjs's float32 operations in its order.
@@ -124,8 +125,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
       convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, g) =>
         e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
-      convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, g) =>
-        e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage),
+      convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, g) =>
+        e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage, pDemand),
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
         e.adam_update(pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.oneMinusAccBeta1, k.oneMinusAccBeta2, k.epsilon, k.negLearningRate),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),

@@ -2,17 +2,20 @@
   ;; over dy and the output y, without writing the ReLU's gradient out: that tensor, as large as
   ;; the first conv's output, would be written once and read twice.
 
-  ;; conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, inH, inW, inC, outH, outW, outC, kH, kW, sH, sW, padT, padL, pImage):
+  ;; conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, inH, inW, inC, outH, outW, outC, kH, kW, sH, sW, padT, padL, pImage, pDemand):
   ;; with a = dy where y > 0 (else 0), for images [n0, n1): db[co] += the sum of a[.., co] and
   ;; dw[r, co] += x[n, ih, iw, ci] * a[n, oh, ow, co] (r = (kh*kW + kw)*inC + ci, ih = oh*sH +
   ;; kh - padT, likewise iw; taps outside x read zero), output pixel by output pixel; zero x
   ;; values add nothing and are skipped. Each image is summed apart first (at pImage: room for
   ;; (kH*kW*inC + 1) * outC floats, the bias row last), then added to dw and db: shorter chains
-  ;; of float32 additions. outC a multiple of 4.
+  ;; of float32 additions. outC a multiple of 4. With a demand map (pDemand: a float per output
+  ;; pixel, [batch, outH, outW]; 0 for none) dy is known to be zero where it is zero except at the
+  ;; image's first such pixel (as SnnConv2DBackpropInputDemand writes it), and x's patch all zero
+  ;; there: those pixels are skipped.
   (func (export "conv_first_grad") (param $px i32) (param $pdy i32) (param $py i32) (param $pdw i32) (param $pdb i32) (param $n0 i32) (param $n1 i32)
     (param $inH i32) (param $inW i32) (param $inC i32) (param $outH i32) (param $outW i32) (param $outC i32)
-    (param $kH i32) (param $kW i32) (param $sH i32) (param $sW i32) (param $padT i32) (param $padL i32) (param $pImage i32)
-    (local $imageBytes i32) (local $pdbImage i32) (local $q i32) (local $n i32) (local $oh i32) (local $ow i32) (local $kh i32) (local $kw i32) (local $ci i32) (local $ih i32) (local $iw i32)
+    (param $kH i32) (param $kW i32) (param $sH i32) (param $sW i32) (param $padT i32) (param $padL i32) (param $pImage i32) (param $pDemand i32)
+    (local $pd i32) (local $first i32) (local $imageBytes i32) (local $pdbImage i32) (local $q i32) (local $n i32) (local $oh i32) (local $ow i32) (local $kh i32) (local $kw i32) (local $ci i32) (local $ih i32) (local $iw i32)
     (local $co i32) (local $outBytes i32) (local $dyRow i32) (local $yRow i32) (local $xv f32) (local $xs v128) (local $a v128)
     (local $dwRow i32) (local $xImage i32)
     (local.set $outBytes (i32.shl (local.get $outC) (i32.const 2)))
@@ -25,11 +28,31 @@
       (loop $nnext
         (br_if $ndone (i32.ge_u (local.get $n) (local.get $n1)))
         (memory.fill (local.get $pImage) (i32.const 0) (local.get $imageBytes))
+        ;; with a demand map: the image's demand row and its first undemanded pixel (-1: none)
+        (local.set $pd (i32.add (local.get $pDemand) (i32.shl (i32.mul (i32.mul (local.get $n) (local.get $outH)) (local.get $outW)) (i32.const 2))))
+        (local.set $first (i32.const -1))
+        (if (local.get $pDemand)
+          (then
+            (local.set $q (i32.const 0))
+            (block $found
+              (loop $qnext
+                (br_if $found (i32.ge_u (local.get $q) (i32.mul (local.get $outH) (local.get $outW))))
+                (if (f32.eq (f32.load (i32.add (local.get $pd) (i32.shl (local.get $q) (i32.const 2)))) (f32.const 0))
+                  (then (local.set $first (local.get $q)) (br $found)))
+                (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                (br $qnext)))))
         (local.set $xImage (i32.add (local.get $px) (i32.shl (i32.mul (i32.mul (i32.mul (local.get $n) (local.get $inH)) (local.get $inW)) (local.get $inC)) (i32.const 2))))
         (local.set $oh (i32.const 0))
         (loop $ohnext
           (local.set $ow (i32.const 0))
           (loop $ownext
+            (block $pixelDone
+            ;; an undemanded pixel other than the image's first: dy is zero there
+            (if (local.get $pDemand)
+              (then
+                (local.set $q (i32.add (i32.mul (local.get $oh) (local.get $outW)) (local.get $ow)))
+                (br_if $pixelDone (i32.and (f32.eq (f32.load (i32.add (local.get $pd) (i32.shl (local.get $q) (i32.const 2)))) (f32.const 0))
+                  (i32.ne (local.get $q) (local.get $first))))))
             ;; a = dy where y > 0 (recomputed per nonzero x below: dy and y stay in L1), into the bias gradient
             (local.set $co (i32.const 0))
             (loop $cbias
@@ -70,7 +93,7 @@
                 (local.set $kw (i32.add (local.get $kw) (i32.const 1)))
                 (br_if $kwnext (i32.lt_u (local.get $kw) (local.get $kW))))
               (local.set $kh (i32.add (local.get $kh) (i32.const 1)))
-              (br_if $khnext (i32.lt_u (local.get $kh) (local.get $kH))))
+              (br_if $khnext (i32.lt_u (local.get $kh) (local.get $kH)))))
             (local.set $dyRow (i32.add (local.get $dyRow) (local.get $outBytes)))
             (local.set $yRow (i32.add (local.get $yRow) (local.get $outBytes)))
             (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
