@@ -24,8 +24,7 @@ const MAX_SPARSE_X_DENSITY = 0.6;
  * an image's background are computed once per image. The images' two halves go to two threads
  * when the kernel thread has a helper; every pixel is summed in the same order either way.
  * Returns undefined (nothing allocated) where it does not apply or x is denser than
- * {@link MAX_SPARSE_X_DENSITY}. Sums in another order than
- * XNNPACK: equal to float32 rounding.
+ * {@link MAX_SPARSE_X_DENSITY}. Sums in another order than XNNPACK: equal to float32 rounding.
  */
 export function sparseConvBiasRelu(
   wasm: WasmBackend,

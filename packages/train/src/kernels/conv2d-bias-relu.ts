@@ -106,12 +106,12 @@ export function conv2dBiasRelu(
   options: Conv2DBiasReluOptions = {},
 ): Tensor4D {
   const attrs = { strides, pad } as unknown as NamedAttrMap;
-  const { demand, inputGradient = true } = options;
+  const { demand, inputGradient = true, outputGradientDemand } = options;
   if (demand && getKernel(Conv2DBiasReluDemand, getBackend())) {
     return engine().runKernel(Conv2DBiasReluDemand, { x, filter, bias, demand }, attrs) as Tensor4D;
   }
-  if (!inputGradient && options.outputGradientDemand && getKernel(Conv2DBiasReluFirstLumped, getBackend())) {
-    return engine().runKernel(Conv2DBiasReluFirstLumped, { x, filter, bias, demand: options.outputGradientDemand }, attrs) as Tensor4D;
+  if (!inputGradient && outputGradientDemand && getKernel(Conv2DBiasReluFirstLumped, getBackend())) {
+    return engine().runKernel(Conv2DBiasReluFirstLumped, { x, filter, bias, demand: outputGradientDemand }, attrs) as Tensor4D;
   }
   if (!inputGradient && getKernel(Conv2DBiasReluFirst, getBackend())) {
     return engine().runKernel(Conv2DBiasReluFirst, { x, filter, bias }, attrs) as Tensor4D;

@@ -30,17 +30,8 @@
         (memory.fill (local.get $pImage) (i32.const 0) (local.get $imageBytes))
         ;; with a demand map: the image's demand row and its first undemanded pixel (-1: none)
         (local.set $pd (i32.add (local.get $pDemand) (i32.shl (i32.mul (i32.mul (local.get $n) (local.get $outH)) (local.get $outW)) (i32.const 2))))
-        (local.set $first (i32.const -1))
-        (if (local.get $pDemand)
-          (then
-            (local.set $q (i32.const 0))
-            (block $found
-              (loop $qnext
-                (br_if $found (i32.ge_u (local.get $q) (i32.mul (local.get $outH) (local.get $outW))))
-                (if (f32.eq (f32.load (i32.add (local.get $pd) (i32.shl (local.get $q) (i32.const 2)))) (f32.const 0))
-                  (then (local.set $first (local.get $q)) (br $found)))
-                (local.set $q (i32.add (local.get $q) (i32.const 1)))
-                (br $qnext)))))
+        (local.set $first (if (result i32) (local.get $pDemand)
+          (then (call $firstUndemanded (local.get $pd) (i32.mul (local.get $outH) (local.get $outW)))) (else (i32.const -1))))
         (local.set $xImage (i32.add (local.get $px) (i32.shl (i32.mul (i32.mul (i32.mul (local.get $n) (local.get $inH)) (local.get $inW)) (local.get $inC)) (i32.const 2))))
         (local.set $oh (i32.const 0))
         (loop $ohnext

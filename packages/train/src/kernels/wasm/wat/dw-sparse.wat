@@ -39,7 +39,7 @@
   ;; demand map (pDemand: a float per position of x, [batch, inH, inW]; 0 for none), a pixel
   ;; none of whose kH x kW taps lands on a demanded position is not listed: its dy values are
   ;; added to pSZ[co] (f32) instead (x there is the image's one background vector, see dw_rest;
-  ;; $anyDemanded is in dx-sparse.wat).
+  ;; $anyDemanded and $firstUndemanded are in dx-sparse.wat).
   (func (export "dy_columns") (param $pdy i32) (param $batch i32) (param $outH i32) (param $outW i32) (param $outC i32)
     (param $inH i32) (param $inW i32) (param $inC i32) (param $sH i32) (param $sW i32) (param $pCursor i32) (param $pEntries i32)
     (param $kH i32) (param $kW i32) (param $pDemand i32) (param $pSZ i32)
@@ -185,12 +185,8 @@
     (param $outC i32) (param $taps i32) (param $inC i32)
     (local $p i32) (local $pb i32) (local $co i32) (local $t i32) (local $c i32) (local $s v128) (local $out i32) (local $inBytes i32)
     (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
-    (block $found
-      (loop $pnext
-        (if (i32.ge_u (local.get $p) (local.get $positions)) (then (return)))
-        (br_if $found (f32.eq (f32.load (i32.add (local.get $pDemand) (i32.shl (local.get $p) (i32.const 2)))) (f32.const 0)))
-        (local.set $p (i32.add (local.get $p) (i32.const 1)))
-        (br $pnext)))
+    (local.set $p (call $firstUndemanded (local.get $pDemand) (local.get $positions)))
+    (if (i32.lt_s (local.get $p) (i32.const 0)) (then (return)))
     (local.set $pb (i32.add (local.get $px) (i32.mul (local.get $p) (local.get $inBytes))))
     (local.set $out (local.get $pdwT))
     (block $codone

@@ -155,6 +155,18 @@
       (br_if $khnext (i32.lt_u (local.get $kh) (local.get $kH))))
     (i32.const 0))
 
+  ;; firstUndemanded(pd, count): the index of the first zero of the count demand floats at pd, -1 if none.
+  (func $firstUndemanded (param $pd i32) (param $count i32) (result i32)
+    (local $p i32)
+    (block $none
+      (loop $next
+        (br_if $none (i32.ge_u (local.get $p) (local.get $count)))
+        (if (f32.eq (f32.load (i32.add (local.get $pd) (i32.shl (local.get $p) (i32.const 2)))) (f32.const 0))
+          (then (return (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (i32.const -1))
+
   ;; dx_lump(pdy, pWsum, pdx, pDemand, n0, n1, pixels, outC, positions, inC, pScratch): after
   ;; dx_sparse with a demand map, per image n in [n0, n1) the true dx's per-channel total over
   ;; the positions whose demand is zero goes to the first such position (where dx_sparse left
@@ -176,15 +188,7 @@
         (br_if $ndone (i32.ge_u (local.get $n) (local.get $n1)))
         ;; the first position of the image whose demand is zero
         (local.set $pd (i32.add (local.get $pDemand) (i32.shl (i32.mul (local.get $n) (local.get $positions)) (i32.const 2))))
-        (local.set $first (i32.const -1))
-        (local.set $p (i32.const 0))
-        (block $found
-          (loop $pnext
-            (br_if $found (i32.ge_u (local.get $p) (local.get $positions)))
-            (if (f32.eq (f32.load (i32.add (local.get $pd) (i32.shl (local.get $p) (i32.const 2)))) (f32.const 0))
-              (then (local.set $first (local.get $p)) (br $found)))
-            (local.set $p (i32.add (local.get $p) (i32.const 1)))
-            (br $pnext)))
+        (local.set $first (call $firstUndemanded (local.get $pd) (local.get $positions)))
         (if (i32.ge_s (local.get $first) (i32.const 0))
           (then
             ;; S = the image's dy summed over its pixels
