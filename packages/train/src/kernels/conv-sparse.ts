@@ -4,6 +4,7 @@ import { nonzeroShare, sparseGradientsApply } from './dw-sparse.js';
 import { MAX_FILTER_BYTES } from './dx-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapOffset } from './wasm-access.js';
+import { COMPRESS_TABLE_FLOATS, writeCompressTable } from './compress-table.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { encodeConvSparseImages } from './threads/conv-sparse-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
@@ -40,7 +41,9 @@ export function sparseConvBiasRelu(
   if (nonzeroShare(wasm, simd, x, g.batch * g.inH * g.inW, g.inC) > MAX_SPARSE_X_DENSITY) return undefined;
   const y = wasm.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
   const entries = 2 * taps * g.inC;
-  const lists = wasm.makeOutput([2 * entries], 'float32');
+  const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + 2 * entries], 'float32');
+  const pTable = heapOffset(wasm, lists);
+  writeCompressTable(wasm, pTable);
   const args = imageHalves(g.batch).map(([n0, n1], k) =>
     encodeConvSparseImages(
       {
@@ -48,7 +51,8 @@ export function sparseConvBiasRelu(
         pw: heapOffset(wasm, filter),
         pb: heapOffset(wasm, bias),
         py: heapOffset(wasm, y),
-        pList: heapOffset(wasm, lists) + 4 * k * entries,
+        pList: pTable + 4 * (COMPRESS_TABLE_FLOATS + k * entries),
+        pTable,
         pDemand: demand ? heapOffset(wasm, demand) : 0,
         n0,
         n1,

@@ -4,6 +4,7 @@ import { nonzeroShare, sparseGradientsApply } from './dw-sparse.js';
 import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapF32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
+import { COMPRESS_TABLE_FLOATS, writeCompressTable } from './compress-table.js';
 import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
 
@@ -45,7 +46,9 @@ export function sparseInputGradient(
   const taps = g.kH * g.kW;
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
   const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
-  const lists = wasm.makeOutput([4 * g.outC], 'float32');
+  const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + 4 * g.outC], 'float32');
+  const pTable = heapOffset(wasm, lists);
+  writeCompressTable(wasm, pTable);
   const wSum = demand && filterTapSum(wasm, wT, g);
   const scratch = demand && wasm.makeOutput([2 * (g.outC + g.inC)], 'float32');
   const args = imageHalves(g.batch).map(([n0, n1], k) =>
@@ -54,7 +57,8 @@ export function sparseInputGradient(
         pdy: heapOffset(wasm, dy),
         pwT: heapOffset(wasm, wT),
         pdx: heapOffset(wasm, dx),
-        pList: heapOffset(wasm, lists) + 8 * k * g.outC,
+        pList: pTable + 4 * COMPRESS_TABLE_FLOATS + 8 * k * g.outC,
+        pTable,
         pDemand: demand ? heapOffset(wasm, demand) : 0,
         pWsum: wSum ? heapOffset(wasm, wSum) : 0,
         pScratch: scratch ? heapOffset(wasm, scratch) + 4 * k * (g.outC + g.inC) : 0,

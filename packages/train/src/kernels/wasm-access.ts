@@ -57,6 +57,11 @@ export function heapI32(backend: WasmBackend, byteOffset: number, n: number): In
   return new Int32Array(backend.wasm.wasmMemory?.buffer ?? backend.wasm.HEAPU8.buffer, byteOffset, n);
 }
 
+/** Byte view of `n` bytes at byte offset `byteOffset` of the WebAssembly heap (valid until the heap grows). */
+export function heapU8(backend: WasmBackend, byteOffset: number, n: number): Uint8Array {
+  return new Uint8Array(backend.wasm.wasmMemory?.buffer ?? backend.wasm.HEAPU8.buffer, byteOffset, n);
+}
+
 /** A float32 output tensor in the heap, filled with zeros. */
 export function zerosOutput(backend: WasmBackend, shape: number[]): TensorInfo {
   const out = backend.makeOutput(shape, 'float32');

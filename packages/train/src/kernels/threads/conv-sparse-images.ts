@@ -13,12 +13,14 @@ export interface ConvSparseImagesArgs {
   readonly pList: number;
   /** A float per position of x (0: no demand map), see `conv_sparse`. */
   readonly pDemand: number;
+  /** The list-building swizzle table (`compressTable`). */
+  readonly pTable: number;
   /** Images [n0, n1). */
   readonly n0: number;
   readonly n1: number;
 }
 
-const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'n0', 'n1'] as const;
+const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'pTable', 'n0', 'n1'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry): number[] {
@@ -28,5 +30,5 @@ export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry)
 /** relu(conv2d(x, w) + b) of images [n0, n1) from x's nonzero entries (`convSparse`); runs on any thread with the kernels on the same memory. */
 export function convSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvSparseImagesArgs;
-  simd.convSparse(a.px, a.pw, a.pb, a.py, a.n0, a.n1, a.pList, a.pDemand, decodeGeometry(args, FIELDS.length));
+  simd.convSparse(a.px, a.pw, a.pb, a.py, a.n0, a.n1, a.pList, a.pDemand, a.pTable, decodeGeometry(args, FIELDS.length));
 }

@@ -13,6 +13,8 @@ export interface DxSparseImagesArgs {
   readonly pList: number;
   /** A float per position of dx (0: no demand map); see `sparseInputGradient`. */
   readonly pDemand: number;
+  /** The list-building swizzle table (`compressTable`). */
+  readonly pTable: number;
   /** With a demand map: the filter summed over its taps ([outC, inC]) and this part's scratch (outC + inC floats). */
   readonly pWsum: number;
   readonly pScratch: number;
@@ -21,7 +23,7 @@ export interface DxSparseImagesArgs {
   readonly n1: number;
 }
 
-const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'pDemand', 'pWsum', 'pScratch', 'n0', 'n1'] as const;
+const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'pDemand', 'pTable', 'pWsum', 'pScratch', 'n0', 'n1'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): number[] {
@@ -36,6 +38,6 @@ export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): nu
 export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DxSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, a.pDemand, g);
+  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, a.pDemand, a.pTable, g);
   if (a.pDemand) simd.dxLump(a.pdy, a.pWsum, a.pdx, a.pDemand, a.n0, a.n1, a.pScratch, g);
 }

@@ -32,11 +32,12 @@ export interface TrainWasm {
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
    * dx [n0, n1) = the input gradient of an unpadded conv from dy's nonzero entries, wT the filter
-   * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats. With a
+   * as [kH, kW, outC, inC] (inC % 4 === 0), pList room for outC entries of two floats, pTable
+   * the `compressTable`. With a
    * demand map (pDemand: a float per position of dx, 0 for none) only at positions whose demand
    * is nonzero; the others stay zero.
    */
-  dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
+  dxSparse(pdy: number, pwT: number, pdx: number, n0: number, n1: number, pList: number, pDemand: number, pTable: number, g: ConvGeometry): void;
   /**
    * After `dxSparse` with a demand map: per image of [n0, n1), the true dx's per-channel total
    * over its undemanded positions into the first of them (wSum: the filter summed over its
@@ -45,10 +46,11 @@ export interface TrainWasm {
   dxLump(pdy: number, pWsum: number, pdx: number, pDemand: number, n0: number, n1: number, pScratch: number, g: ConvGeometry): void;
   /**
    * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv from x's nonzero entries (w as
-   * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words); with a demand map
+   * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words, pTable the
+   * `compressTable`); with a demand map
    * (pDemand, 0 for none) pixels wholly on an image's background are computed once.
    */
-  convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
+  convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, pTable: number, g: ConvGeometry): void;
   /**
    * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
    * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
@@ -123,16 +125,16 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       dyCount: (pdy, pixels, outC, pCount) => e.dy_count(pdy, pixels, outC, pCount),
       dyColumns: (pdy, batch, pCursor, pEntries, pDemand, pSZ, g) =>
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
-      convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, g) =>
-        e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
+      convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, pTable, g) =>
+        e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable),
       convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, g) =>
         e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage, pDemand),
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
         e.adam_update(pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.oneMinusAccBeta1, k.oneMinusAccBeta2, k.epsilon, k.negLearningRate),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
-      dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, g) =>
-        e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
+      dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, pTable, g) =>
+        e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable),
       dxLump: (pdy, pWsum, pdx, pDemand, n0, n1, pScratch, g) =>
         e.dx_lump(pdy, pWsum, pdx, pDemand, n0, n1, g.outH * g.outW, g.outC, g.inH * g.inW, g.inC, pScratch),
       dwSparseX: (px, pdy, pdw, n0, n1, pList, g) =>

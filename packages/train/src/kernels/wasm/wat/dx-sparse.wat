@@ -1,10 +1,10 @@
   ;; The input gradient of an unpadded conv2d from the nonzero entries of dy only (behind a ReLU
   ;; about half of dy is zero while a network trains).
 
-  ;; dx_sparse(pdy, pwT, pdx, n0, n1, outH, outW, outC, inH, inW, inC, kH, kW, sH, sW, pList):
+  ;; dx_sparse(pdy, pwT, pdx, n0, n1, outH, outW, outC, inH, inW, inC, kH, kW, sH, sW, pList, pDemand, pTable):
   ;; dx of images [n0, n1) of an unpadded conv2d (every tap of every output inside x): per output
   ;; pixel its nonzero dy values are listed at pList (byte offset of wT[0, 0, co, 0] relative to
-  ;; wT, value: room for outC entries), then every tap's dx row dx[n, oh*sH + kh, ow*sW + kw, :]
+  ;; wT, value: room for outC entries; pTable: see conv_pixel), then every tap's dx row dx[n, oh*sH + kh, ow*sW + kw, :]
   ;; gets the sum over the list of value * wT[kh, kw, co, :], wT being the filter as [kH, kW,
   ;; outC, inC]: 16 channels at a time in four f32x4 registers, then 4 at a time; list entries
   ;; two at a time, their two products added first, so a sum waits on one addition per two
@@ -17,11 +17,12 @@
   ;; is nonzero (the others stay zero), and a pixel none of whose taps lands on one is skipped.
   (func (export "dx_sparse") (param $pdy i32) (param $pwT i32) (param $pdx i32) (param $n0 i32) (param $n1 i32)
     (param $outH i32) (param $outW i32) (param $outC i32) (param $inH i32) (param $inW i32) (param $inC i32)
-    (param $kH i32) (param $kW i32) (param $sH i32) (param $sW i32) (param $pList i32) (param $pDemand i32)
-    (local $pd i32) (local $pdTap i32) (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $v f32) (local $row i32)
+    (param $kH i32) (param $kW i32) (param $sH i32) (param $sW i32) (param $pList i32) (param $pDemand i32) (param $pTable i32)
+    (local $pd i32) (local $pdTap i32) (local $n i32) (local $oh i32) (local $ow i32) (local $row i32)
     (local $listEnd i32) (local $kh i32) (local $kw i32) (local $tapW i32) (local $px i32) (local $dxp i32) (local $ci i32)
     (local $e i32) (local $w i32) (local $vv v128) (local $ww v128) (local $w2 i32) (local $pairEnd i32) (local $inBytes i32) (local $rowBytes i32) (local $tapBytes i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $offs v128) (local $vals v128) (local $o v128) (local $ctl v128) (local $mask i32) (local $rowEnd i32)
     (local.set $inBytes (i32.shl (local.get $inC) (i32.const 2)))
     (local.set $tapBytes (i32.mul (local.get $outC) (local.get $inBytes)))
     (local.set $rowBytes (i32.mul (local.get $inW) (local.get $inBytes)))
@@ -51,16 +52,22 @@
                       (then (i32.eqz (call $anyDemanded (local.get $pd) (local.get $kH) (local.get $kW) (local.get $inW)))) (else (i32.const 0)))
                   (then (local.set $row (i32.add (local.get $row) (i32.shl (local.get $outC) (i32.const 2)))))
                   (else
-                    ;; the pixel's nonzero dy entries, branch-free: every entry is written, the end advances past nonzero ones
-                    (local.set $co (i32.const 0))
+                    ;; the pixel's nonzero dy entries, branch-free, four channels at a time (as in conv_pixel)
+                    (local.set $offs (v128.const i32x4 0 1 2 3))
+                    (local.set $offs (i32x4.mul (local.get $offs) (i32x4.splat (local.get $inBytes))))
+                    (local.set $rowEnd (i32.add (local.get $row) (i32.shl (local.get $outC) (i32.const 2))))
                     (loop $conext
-                      (local.set $v (f32.load (local.get $row)))
-                      (i32.store (local.get $listEnd) (i32.mul (local.get $co) (local.get $inBytes)))
-                      (f32.store offset=4 (local.get $listEnd) (local.get $v))
-                      (local.set $listEnd (i32.add (local.get $listEnd) (i32.shl (f32.ne (local.get $v) (f32.const 0)) (i32.const 3))))
-                      (local.set $row (i32.add (local.get $row) (i32.const 4)))
-                      (local.set $co (i32.add (local.get $co) (i32.const 1)))
-                      (br_if $conext (i32.lt_u (local.get $co) (local.get $outC))))))
+                      (local.set $vals (v128.load (local.get $row)))
+                      (local.set $mask (i32x4.bitmask (f32x4.ne (local.get $vals) (v128.const i32x4 0 0 0 0))))
+                      (local.set $ctl (v128.load (i32.add (local.get $pTable) (i32.shl (local.get $mask) (i32.const 4)))))
+                      (local.set $o (i8x16.swizzle (local.get $offs) (local.get $ctl)))
+                      (local.set $vals (i8x16.swizzle (local.get $vals) (local.get $ctl)))
+                      (v128.store (local.get $listEnd) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $o) (local.get $vals)))
+                      (v128.store offset=16 (local.get $listEnd) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $o) (local.get $vals)))
+                      (local.set $listEnd (i32.add (local.get $listEnd) (i32.shl (i32.popcnt (local.get $mask)) (i32.const 3))))
+                      (local.set $offs (i32x4.add (local.get $offs) (i32x4.splat (i32.shl (local.get $inBytes) (i32.const 2)))))
+                      (local.set $row (i32.add (local.get $row) (i32.const 16)))
+                      (br_if $conext (i32.lt_u (local.get $row) (local.get $rowEnd))))))
                 (if (i32.gt_u (local.get $listEnd) (local.get $pList))
                   (then
                     ;; dx[n, oh*sH, ow*sW, 0]
