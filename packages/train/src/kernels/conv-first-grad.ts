@@ -2,10 +2,12 @@ import { backend_util } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { convGeometry, type ConvGeometry } from './conv-geometry.js';
 import type { Conv2DBiasReluAttrs } from './conv2d-bias-relu.js';
-import { asWasm, dispose, heapF32, heapOffset, sumParts, zerosOutput, type WasmBackend } from './wasm-access.js';
+import { asWasm, dispose, heapF32, heapOffset, zerosOutput, type WasmBackend } from './wasm-access.js';
+import { sumChunks } from './sum-chunks.js';
 import { backendMemory, trainWasm } from './wasm/train-wasm.js';
 import { encodeConvFirstGradImages } from './threads/conv-first-grad-images.js';
-import { imageHalves, runParts } from './threads/kernel-thread.js';
+import { runParts } from './threads/kernel-thread.js';
+import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 
 /**
  * Name of snn's fused gradient of a first conv + bias + ReLU: inputs `x`, `dy`, `y` and
@@ -43,28 +45,35 @@ export const conv2dBiasReluFirstGrad: KernelFunc = ({ inputs, backend, attrs }) 
   const info = backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad);
   const g = convGeometry(info, Conv2DBiasReluFirstGrad);
   if (!simd) return firstGradLoops(wasm, x, dy, y, g, filterShape);
-  const parts = imageHalves(g.batch);
-  const dw = parts.map(() => zerosOutput(wasm, [...filterShape]));
-  const db = parts.map(() => zerosOutput(wasm, [g.outC]));
+  // chunks of images, each summed into its own dw and db, taken by the calling thread and the
+  // kernel thread's helper (each with its own scratch), then added in chunk order
+  const chunks = Math.min(WORK_CHUNKS, g.batch);
+  const dwFloats = filterShape.reduce((a, b) => a * b, 1);
+  const dw = zerosOutput(wasm, [chunks, dwFloats]);
+  const db = zerosOutput(wasm, [chunks, g.outC]);
   const scratchFloats = (g.kH * g.kW * g.inC + 1) * g.outC;
-  const scratch = wasm.makeOutput([parts.length * scratchFloats], 'float32');
-  const args = parts.map(([n0, n1], k) =>
+  const scratch = wasm.makeOutput([THREAD_SLOTS.length * scratchFloats], 'float32');
+  const args = THREAD_SLOTS.map((k) =>
     encodeConvFirstGradImages(
-      heapOffset(wasm, x),
-      heapOffset(wasm, dy),
-      heapOffset(wasm, y),
-      heapOffset(wasm, dw[k]),
-      heapOffset(wasm, db[k]),
-      n0,
-      n1,
-      heapOffset(wasm, scratch) + 4 * k * scratchFloats,
-      demand ? heapOffset(wasm, demand) : 0,
+      {
+        px: heapOffset(wasm, x),
+        pdy: heapOffset(wasm, dy),
+        py: heapOffset(wasm, y),
+        pdw: heapOffset(wasm, dw),
+        pdb: heapOffset(wasm, db),
+        dwBytes: 4 * dwFloats,
+        dbBytes: 4 * g.outC,
+        pImage: heapOffset(wasm, scratch) + 4 * k * scratchFloats,
+        pDemand: demand ? heapOffset(wasm, demand) : 0,
+        chunks,
+      },
       g,
     ),
   );
   runParts(backendMemory(wasm)!, simd, 'convFirstGradImages', args);
   dispose(wasm, scratch);
-  return [sumParts(wasm, dw), sumParts(wasm, db)];
+  const dwSum = sumChunks(wasm, simd, dw, chunks, dwFloats);
+  return [{ ...dwSum, shape: [...filterShape] }, sumChunks(wasm, simd, db, chunks, g.outC)];
 };
 
 /** The same sums in plain float64 loops, where snn's WebAssembly kernels cannot be instantiated (exported for its test). */

@@ -7,7 +7,8 @@ import { dispose, heapOffset } from './wasm-access.js';
 import { COMPRESS_TABLE_FLOATS, writeCompressTable } from './compress-table.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { encodeConvSparseImages } from './threads/conv-sparse-images.js';
-import { imageHalves, runParts } from './threads/kernel-thread.js';
+import { runParts } from './threads/kernel-thread.js';
+import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 
 /**
  * Above this share of nonzero x entries XNNPACK's convolution is faster (keras-to-snn conv1,
@@ -22,7 +23,7 @@ const MAX_SPARSE_X_DENSITY = 0.6;
  * nonzero entries of x only, for the conv fed by a first conv + ReLU: per output pixel x's
  * nonzero values over its taps are listed, then summed times the filter's rows in registers
  * (`conv_sparse`); with `demand` (see `Conv2DBackpropInputDemand`) the pixels lying wholly on
- * an image's background are computed once per image. The images' two halves go to two threads
+ * an image's background are computed once per image. Chunks of images go to two threads
  * when the kernel thread has a helper; every pixel is summed in the same order either way.
  * Returns undefined (nothing allocated) where it does not apply or x is denser than
  * {@link MAX_SPARSE_X_DENSITY}. Sums in another order than XNNPACK: equal to float32 rounding.
@@ -44,7 +45,7 @@ export function sparseConvBiasRelu(
   const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + 2 * entries], 'float32');
   const pTable = heapOffset(wasm, lists);
   writeCompressTable(wasm, pTable);
-  const args = imageHalves(g.batch).map(([n0, n1], k) =>
+  const args = THREAD_SLOTS.map((k) =>
     encodeConvSparseImages(
       {
         px: heapOffset(wasm, x),
@@ -54,8 +55,7 @@ export function sparseConvBiasRelu(
         pList: pTable + 4 * (COMPRESS_TABLE_FLOATS + k * entries),
         pTable,
         pDemand: demand ? heapOffset(wasm, demand) : 0,
-        n0,
-        n1,
+        chunks: WORK_CHUNKS,
       },
       g,
     ),

@@ -1,10 +1,12 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
-import { dispose, heapI32, heapOffset, sumParts, transpose, zerosOutput } from './wasm-access.js';
+import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
+import { sumChunks } from './sum-chunks.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { encodeDwSparseImages } from './threads/dw-sparse-images.js';
-import { imageHalves, runParts } from './threads/kernel-thread.js';
+import { runParts } from './threads/kernel-thread.js';
+import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 
 /**
  * Largest x (bytes) of the images whose dy entries are summed in one pass (about 87 KB an image
@@ -61,9 +63,9 @@ export function nonzeroShare(wasm: WasmBackend, simd: TrainWasm, t: TensorInfo, 
  * ReLU, about half of dy is zero while a network trains): per block of images that fits the
  * L2 cache, dy's nonzero entries are listed by output channel (each channel's list with room
  * for every pixel of the block: no counting pass), then every output channel and tap sums its
- * x rows times those entries with four f32x4 accumulators in registers. The
- * images' two halves are summed apart, the second on the kernel thread's helper when there
- * is one ({@link KernelThread}), and added.
+ * x rows times those entries with four f32x4 accumulators in registers. Chunks of images are
+ * summed apart, by the calling thread and the kernel thread's helper when there is one
+ * ({@link KernelThread}), and added in chunk order.
  * Returns undefined (nothing allocated) when more than {@link MAX_SPARSE_DY_DENSITY} of dy is
  * nonzero. Sums in another order than the GEMM: equal to float32 rounding.
  *
@@ -85,19 +87,20 @@ export function sparseFilterGradient(
   const pixelsPerImage = g.outH * g.outW;
   const imagesPerBlock = demand ? 1 : Math.max(1, Math.floor(BLOCK_X_BYTES / (4 * g.inH * g.inW * g.inC)));
   if (nonzeroShare(wasm, simd, dy, g.batch * pixelsPerImage, g.outC) > MAX_SPARSE_DY_DENSITY) return undefined;
-  // Two parts, the first and second half of the blocks, each with its own lists and gradient:
-  // the second goes to the kernel thread's helper when it has one. Each part, and their sum,
-  // comes out the same whichever thread computes it.
-  const parts = imageHalves(g.batch, imagesPerBlock);
+  // Chunks of images (whole blocks), each summed into its own gradient, taken by two threads
+  // (the calling thread and the kernel thread's helper, each with its own lists): each chunk,
+  // and the chunks' sum in chunk order, come out the same whichever thread computes them.
+  const chunks = Math.min(WORK_CHUNKS, Math.ceil(g.batch / imagesPerBlock));
   // room per output channel for every pixel of a block, plus one spare entry
   const capacity = Math.min(imagesPerBlock, g.batch) * pixelsPerImage + 1;
   const entryFloats = 2 * capacity * g.outC;
-  const entries = parts.map(() => wasm.makeOutput([entryFloats], 'float32'));
-  const dwT = parts.map(() => zerosOutput(wasm, [g.outC, g.kH, g.kW, g.inC]));
-  const cursors = wasm.makeOutput([2 * parts.length * g.outC], 'float32');
+  const entries = THREAD_SLOTS.map(() => wasm.makeOutput([entryFloats], 'float32'));
+  const dwFloats = g.outC * g.kH * g.kW * g.inC;
+  const dwChunks = zerosOutput(wasm, [chunks, dwFloats]);
+  const cursors = wasm.makeOutput([2 * THREAD_SLOTS.length * g.outC], 'float32');
   const pCursors = heapOffset(wasm, cursors);
-  const sums = demand && wasm.makeOutput([parts.length * g.outC], 'float32');
-  const args = parts.map(([n0, n1], k) =>
+  const sums = demand && wasm.makeOutput([THREAD_SLOTS.length * g.outC], 'float32');
+  const args = THREAD_SLOTS.map((k) =>
     encodeDwSparseImages(
       {
         px: heapOffset(wasm, x),
@@ -106,18 +109,18 @@ export function sparseFilterGradient(
         pStart: pCursors + 8 * k * g.outC,
         pEnd: pCursors + 4 * (2 * k + 1) * g.outC,
         pEntries: heapOffset(wasm, entries[k]),
-        pdwT: heapOffset(wasm, dwT[k]),
+        pdwT: heapOffset(wasm, dwChunks),
+        dwBytes: 4 * dwFloats,
         pDemand: demand ? heapOffset(wasm, demand) : 0,
         pSZ: sums ? heapOffset(wasm, sums) + 4 * k * g.outC : 0,
-        n0,
-        n1,
+        chunks,
         imagesPerBlock,
       },
       g,
     ),
   );
   runParts(backendMemory(wasm)!, simd, 'dwSparseImages', args);
-  const sum = sumParts(wasm, dwT);
+  const sum = sumChunks(wasm, simd, dwChunks, chunks, dwFloats);
   for (const t of [...entries, cursors, sums]) if (t) dispose(wasm, t);
   // dwT [outC, taps * inC] -> dw [taps * inC, outC]
   const taps = g.kH * g.kW;

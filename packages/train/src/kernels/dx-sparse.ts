@@ -6,7 +6,8 @@ import { dispose, heapF32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { COMPRESS_TABLE_FLOATS, writeCompressTable } from './compress-table.js';
 import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
-import { imageHalves, runParts } from './threads/kernel-thread.js';
+import { runParts } from './threads/kernel-thread.js';
+import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 
 /**
  * Above this share of nonzero dy entries XNNPACK's convolutions per stride phase are faster
@@ -21,7 +22,7 @@ export const MAX_FILTER_BYTES = 256 << 10;
  * The input gradient of an unpadded conv2d (every tap inside x, channel counts multiples of 4)
  * from the nonzero entries of `dy` only: behind a ReLU about half of dy is zero while a network
  * trains. Per output pixel its nonzero dy values are listed, then every tap's dx row sums them
- * times the filter's rows in registers (`dx_sparse`). The images' two halves go to two threads
+ * times the filter's rows in registers (`dx_sparse`). Chunks of images go to two threads
  * when the kernel thread has a helper ({@link KernelThread}); every image is summed in the same
  * order either way. Returns undefined (nothing allocated) when dy is denser than
  * {@link MAX_SPARSE_DY_DENSITY} or the filter too large to stay in cache. Sums in another order
@@ -51,7 +52,7 @@ export function sparseInputGradient(
   writeCompressTable(wasm, pTable);
   const wSum = demand && filterTapSum(wasm, wT, g);
   const scratch = demand && wasm.makeOutput([2 * (g.outC + g.inC)], 'float32');
-  const args = imageHalves(g.batch).map(([n0, n1], k) =>
+  const args = THREAD_SLOTS.map((k) =>
     encodeDxSparseImages(
       {
         pdy: heapOffset(wasm, dy),
@@ -62,8 +63,7 @@ export function sparseInputGradient(
         pDemand: demand ? heapOffset(wasm, demand) : 0,
         pWsum: wSum ? heapOffset(wasm, wSum) : 0,
         pScratch: scratch ? heapOffset(wasm, scratch) + 4 * k * (g.outC + g.inC) : 0,
-        n0,
-        n1,
+        chunks: WORK_CHUNKS,
       },
       g,
     ),

@@ -1,25 +1,44 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
+import { chunkRange } from './chunk-range.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
+import type { NextChunk } from './kernel-tasks.js';
 
-/** The arguments as numbers, for a helper thread: x, dy, y, dw and db (summed into), images [n0, n1), this part's scratch, the demand map (0: none). */
-export function encodeConvFirstGradImages(
-  px: number,
-  pdy: number,
-  py: number,
-  pdw: number,
-  pdb: number,
-  n0: number,
-  n1: number,
-  pImage: number,
-  pDemand: number,
-  g: ConvGeometry,
-): number[] {
-  return [px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, ...encodeGeometry(g)];
+/** Where one thread's share of a first conv's gradients reads and writes (byte offsets in tfjs's memory). */
+export interface ConvFirstGradImagesArgs {
+  readonly px: number;
+  readonly pdy: number;
+  readonly py: number;
+  /** The first chunk's dw and db, summed into; chunk i's are `dwBytes` and `dbBytes` * i further. */
+  readonly pdw: number;
+  readonly pdb: number;
+  readonly dwBytes: number;
+  readonly dbBytes: number;
+  /** This thread's scratch. */
+  readonly pImage: number;
+  /** The demand map (0: none). */
+  readonly pDemand: number;
+  /** The batch's images go in this many chunks (`chunkRange`), taken from the call's chunk source. */
+  readonly chunks: number;
 }
 
-/** A first conv + ReLU's filter and bias gradients of images [n0, n1) in one pass (`convFirstGrad`); runs on any thread with the kernels on the same memory. */
-export function convFirstGradImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
-  const [px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand] = Array.from({ length: 9 }, (_, i) => args[i]);
-  simd.convFirstGrad(px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, decodeGeometry(args, 9));
+const FIELDS = ['px', 'pdy', 'py', 'pdw', 'pdb', 'dwBytes', 'dbBytes', 'pImage', 'pDemand', 'chunks'] as const;
+
+/** The arguments as numbers, for a helper thread. */
+export function encodeConvFirstGradImages(a: ConvFirstGradImagesArgs, g: ConvGeometry): number[] {
+  return [...FIELDS.map((k) => a[k]), ...encodeGeometry(g)];
+}
+
+/**
+ * A first conv + ReLU's filter and bias gradients in one pass (`convFirstGrad`), chunk by chunk
+ * of images while the chunk source has any, each chunk into its own dw and db; runs on any
+ * thread with the kernels on the same memory.
+ */
+export function convFirstGradImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
+  const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvFirstGradImagesArgs;
+  const g = decodeGeometry(args, FIELDS.length);
+  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
+    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
+    simd.convFirstGrad(a.px, a.pdy, a.py, a.pdw + i * a.dwBytes, a.pdb + i * a.dbBytes, n0, n1, a.pImage, a.pDemand, g);
+  }
 }

@@ -1,6 +1,8 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
+import { chunkRange } from './chunk-range.js';
+import type { NextChunk } from './kernel-tasks.js';
 
 /** Where one part of a sparse conv + bias + ReLU reads and writes (byte offsets in tfjs's memory). */
 export interface ConvSparseImagesArgs {
@@ -15,20 +17,26 @@ export interface ConvSparseImagesArgs {
   readonly pDemand: number;
   /** The list-building swizzle table (`compressTable`). */
   readonly pTable: number;
-  /** Images [n0, n1). */
-  readonly n0: number;
-  readonly n1: number;
+  /** The batch's images go in this many chunks (`chunkRange`), taken from the call's chunk source. */
+  readonly chunks: number;
 }
 
-const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'pTable', 'n0', 'n1'] as const;
+const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'pTable', 'chunks'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry): number[] {
   return [...FIELDS.map((k) => a[k]), ...encodeGeometry(g)];
 }
 
-/** relu(conv2d(x, w) + b) of images [n0, n1) from x's nonzero entries (`convSparse`); runs on any thread with the kernels on the same memory. */
-export function convSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
+/**
+ * relu(conv2d(x, w) + b) from x's nonzero entries (`convSparse`), chunk by chunk of images while
+ * the chunk source has any; runs on any thread with the kernels on the same memory.
+ */
+export function convSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvSparseImagesArgs;
-  simd.convSparse(a.px, a.pw, a.pb, a.py, a.n0, a.n1, a.pList, a.pDemand, a.pTable, decodeGeometry(args, FIELDS.length));
+  const g = decodeGeometry(args, FIELDS.length);
+  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
+    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
+    simd.convSparse(a.px, a.pw, a.pb, a.py, n0, n1, a.pList, a.pDemand, a.pTable, g);
+  }
 }

@@ -1,6 +1,8 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
+import { chunkRange } from './chunk-range.js';
+import type { NextChunk } from './kernel-tasks.js';
 
 /** Where one part of a sparse input gradient reads and writes (byte offsets in tfjs's memory). */
 export interface DxSparseImagesArgs {
@@ -18,12 +20,11 @@ export interface DxSparseImagesArgs {
   /** With a demand map: the filter summed over its taps ([outC, inC]) and this part's scratch (outC + inC floats). */
   readonly pWsum: number;
   readonly pScratch: number;
-  /** Images [n0, n1). */
-  readonly n0: number;
-  readonly n1: number;
+  /** The batch's images go in this many chunks (`chunkRange`), taken from the call's chunk source. */
+  readonly chunks: number;
 }
 
-const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'pDemand', 'pTable', 'pWsum', 'pScratch', 'n0', 'n1'] as const;
+const FIELDS = ['pdy', 'pwT', 'pdx', 'pList', 'pDemand', 'pTable', 'pWsum', 'pScratch', 'chunks'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): number[] {
@@ -31,13 +32,16 @@ export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): nu
 }
 
 /**
- * The input gradient of images [n0, n1) from dy's nonzero entries (`dxSparse`), with a demand
- * map then each image's total over its undemanded positions (`dxLump`); runs on any thread
- * with the kernels on the same memory.
+ * The input gradient from dy's nonzero entries (`dxSparse`), with a demand map then each image's
+ * total over its undemanded positions (`dxLump`), chunk by chunk of images while the chunk
+ * source has any; runs on any thread with the kernels on the same memory.
  */
-export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>): void {
+export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DxSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  simd.dxSparse(a.pdy, a.pwT, a.pdx, a.n0, a.n1, a.pList, a.pDemand, a.pTable, g);
-  if (a.pDemand) simd.dxLump(a.pdy, a.pWsum, a.pdx, a.pDemand, a.n0, a.n1, a.pScratch, g);
+  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
+    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
+    simd.dxSparse(a.pdy, a.pwT, a.pdx, n0, n1, a.pList, a.pDemand, a.pTable, g);
+    if (a.pDemand) simd.dxLump(a.pdy, a.pWsum, a.pdx, a.pDemand, n0, n1, a.pScratch, g);
+  }
 }

@@ -5,12 +5,23 @@ import { dwDirectImages } from './dw-direct-images.js';
 import { dwSparseImages } from './dw-sparse-images.js';
 import { dwSparseXImages } from './dw-sparse-x-images.js';
 import { dxSparseImages } from './dx-sparse-images.js';
+import { mmTnColumns } from './mm-tn-columns.js';
 
-/** Work a kernel can hand to the helper thread: the kernels, their memory and numeric arguments. */
-export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>) => void;
+/**
+ * Hands out the chunks of one kernel call's work, shared by the threads that run it: each call
+ * returns the index of a chunk no thread has taken yet (or one past the last, when none is left).
+ */
+export type NextChunk = () => number;
+
+/**
+ * Work a kernel can hand to the helper thread: the kernels, their memory, numeric arguments and
+ * the call's chunk source (tasks split into chunks take them from it until none is left; the
+ * others do the part their arguments give).
+ */
+export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

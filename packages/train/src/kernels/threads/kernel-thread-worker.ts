@@ -15,12 +15,13 @@ parentPort!.once('message', ({ memory, control }: { memory: WebAssembly.Memory; 
   const args = new Float64Array(control, ARGS_BYTE, MAX_ARGS);
   Atomics.store(ctl, CONTROL.READY, 1);
   parentPort!.postMessage('ready');
+  const nextChunk = (): number => Atomics.add(ctl, CONTROL.NEXT_CHUNK, 1);
   let seen = Atomics.load(ctl, CONTROL.REQUEST);
   for (;;) {
     Atomics.wait(ctl, CONTROL.REQUEST, seen);
     seen = Atomics.load(ctl, CONTROL.REQUEST);
     try {
-      kernelTasks[kernelTaskNames[ctl[CONTROL.TASK]]](simd, memory, args.subarray(0, ctl[CONTROL.ARG_COUNT]));
+      kernelTasks[kernelTaskNames[ctl[CONTROL.TASK]]](simd, memory, args.subarray(0, ctl[CONTROL.ARG_COUNT]), nextChunk);
       Atomics.store(ctl, CONTROL.FAILED, 0);
     } catch {
       Atomics.store(ctl, CONTROL.FAILED, 1);

@@ -3,7 +3,7 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import type { WasmBackend } from '../wasm-access.js';
 import { backendMemory, trainWasm, type TrainWasm } from '../wasm/train-wasm.js';
-import { kernelTaskNames, kernelTasks, type KernelTaskName } from './kernel-tasks.js';
+import { kernelTaskNames, kernelTasks, type KernelTaskName, type NextChunk } from './kernel-tasks.js';
 import { ARGS_BYTE, CONTROL, CONTROL_BYTES, MAX_ARGS } from './protocol.js';
 
 /** Longest wait for the helper to finish a task before it is given up as stuck. */
@@ -30,6 +30,13 @@ export class KernelThread {
   useHelper = true;
   /** Tasks the helper has run. */
   helperTasks = 0;
+  /** The current task's chunk source, shared with the helper (see {@link runParts}). */
+  readonly nextChunk: NextChunk = () => Atomics.add(this.ctl, CONTROL.NEXT_CHUNK, 1);
+
+  /** Start a task's chunks from the first (before it is forked). */
+  resetChunks(): void {
+    Atomics.store(this.ctl, CONTROL.NEXT_CHUNK, 0);
+  }
 
   constructor(
     private readonly memory: WebAssembly.Memory,
@@ -56,7 +63,7 @@ export class KernelThread {
    */
   fork(task: KernelTaskName, args: readonly number[]): () => void {
     if (args.length > MAX_ARGS) throw new SnnError('TRAIN_INTERNAL', `kernel task ${task}: ${args.length} arguments, at most ${MAX_ARGS}`);
-    if (this.busy || !this.useHelper || !this.ready) return () => kernelTasks[task](this.simd, this.memory, args);
+    if (this.busy || !this.useHelper || !this.ready) return () => kernelTasks[task](this.simd, this.memory, args, this.nextChunk);
     this.busy = true;
     this.helperTasks++;
     this.args.set(args);
@@ -133,13 +140,23 @@ export function kernelThread(memory: WebAssembly.Memory, simd: TrainWasm): Kerne
 /**
  * Run a kernel's parts of work: the first on the calling thread and the second (when there is
  * one) on the helper of `memory`'s kernel thread when it is ready, else after the first;
- * returns when both are done.
+ * returns when both are done. Tasks split into chunks share one chunk source: each thread takes
+ * chunks until none is left, so a helper that wakes late or runs slower takes fewer (with the
+ * arguments of its part, e.g. its own scratch).
  */
 export function runParts(memory: WebAssembly.Memory, simd: TrainWasm, task: KernelTaskName, parts: ReadonlyArray<readonly number[]>): void {
-  const join = parts.length > 1 ? kernelThread(memory, simd).fork(task, parts[1]) : undefined;
-  kernelTasks[task](simd, memory, parts[0]);
-  join?.();
+  if (parts.length === 1) {
+    let next = 0;
+    kernelTasks[task](simd, memory, parts[0], () => next++);
+    return;
+  }
+  const thread = kernelThread(memory, simd);
+  thread.resetChunks();
+  const join = thread.fork(task, parts[1]);
+  kernelTasks[task](simd, memory, parts[0], thread.nextChunk);
+  join();
 }
+
 
 /**
  * Images [0, batch) as the two parts of a kernel's work: the first and second half, split at a

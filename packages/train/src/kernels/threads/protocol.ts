@@ -14,6 +14,8 @@ export const CONTROL = {
   FAILED: 4,
   /** 1 once the helper has its kernels. */
   READY: 5,
+  /** The next chunk of the current task's work a thread takes (see `NextChunk`). */
+  NEXT_CHUNK: 6,
 } as const;
 
 export const ARGS_BYTE = 64;

@@ -45,6 +45,11 @@ export interface TrainWasm {
    */
   dxLump(pdy: number, pWsum: number, pdx: number, pDemand: number, n0: number, n1: number, pScratch: number, g: ConvGeometry): void;
   /**
+   * out [aCols, 12] += aᵀ b (a [rows, aCols], b [rows, 12]) for out rows [c0, c1), a streamed
+   * row by row in place.
+   */
+  mmTn(pa: number, pb: number, po: number, rows: number, aCols: number, c0: number, c1: number): void;
+  /**
    * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv from x's nonzero entries (w as
    * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words, pTable the
    * `compressTable`); with a demand map
@@ -118,6 +123,7 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       sumRows: (px, rows, cols, po, pScratch) => e.sum_rows(px, rows, cols, po, pScratch),
       reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
+      mmTn: (pa, pb, po, rows, aCols, c0, c1) => e.mm_tn(pa, pb, po, rows, aCols, c0, c1),
       softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
       qcfs: (pj, pr, n, levels, threshold, amplitude) => e.qcfs(pj, pr, n, levels / threshold, (amplitude * threshold) / levels, levels),
       qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>

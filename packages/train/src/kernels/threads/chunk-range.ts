@@ -1,0 +1,12 @@
+/** Chunks a kernel task's work is split into (see `runParts`): enough that the two threads end close together. */
+export const WORK_CHUNKS = 8;
+
+/** Chunk `i` of `chunks` near-equal runs of [0, count), boundaries at multiples of `multiple`: [start, end). */
+export function chunkRange(i: number, chunks: number, count: number, multiple = 1): [number, number] {
+  const units = Math.ceil(count / multiple);
+  const at = (k: number): number => Math.min(count, Math.floor((k * units) / chunks) * multiple);
+  return [at(i), at(i + 1)];
+}
+
+/** Parts of a task's arguments for `runParts`: the calling thread's and the helper's (each with its own scratch). */
+export const THREAD_SLOTS: readonly number[] = [0, 1];
