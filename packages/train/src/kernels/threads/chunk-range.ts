@@ -8,5 +8,16 @@ export function chunkRange(i: number, chunks: number, count: number, multiple = 
   return [at(i), at(i + 1)];
 }
 
+/**
+ * Run `work` on each chunk of [0, count) (see {@link chunkRange}) that `nextChunk` hands this
+ * thread, until none is left: work(start, end, chunk index).
+ */
+export function eachChunk(nextChunk: () => number, chunks: number, count: number, multiple: number, work: (start: number, end: number, chunk: number) => void): void {
+  for (let i = nextChunk(); i < chunks; i = nextChunk()) {
+    const [start, end] = chunkRange(i, chunks, count, multiple);
+    work(start, end, i);
+  }
+}
+
 /** Parts of a task's arguments for `runParts`: the calling thread's and the helper's (each with its own scratch). */
 export const THREAD_SLOTS: readonly number[] = [0, 1];

@@ -1,6 +1,6 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
-import { chunkRange } from './chunk-range.js';
+import { eachChunk } from './chunk-range.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
 import type { NextChunk } from './kernel-tasks.js';
 
@@ -37,8 +37,7 @@ export function encodeConvFirstGradImages(a: ConvFirstGradImagesArgs, g: ConvGeo
 export function convFirstGradImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvFirstGradImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
-    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
-    simd.convFirstGrad(a.px, a.pdy, a.py, a.pdw + i * a.dwBytes, a.pdb + i * a.dbBytes, n0, n1, a.pImage, a.pDemand, g);
-  }
+  eachChunk(nextChunk, a.chunks, g.batch, 1, (n0, n1, i) =>
+    simd.convFirstGrad(a.px, a.pdy, a.py, a.pdw + i * a.dwBytes, a.pdb + i * a.dbBytes, n0, n1, a.pImage, a.pDemand, g),
+  );
 }

@@ -1,7 +1,7 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
-import { chunkRange } from './chunk-range.js';
+import { eachChunk } from './chunk-range.js';
 import type { NextChunk } from './kernel-tasks.js';
 
 /** Where one part of a sparse conv + bias + ReLU reads and writes (byte offsets in tfjs's memory). */
@@ -35,8 +35,5 @@ export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry)
 export function convSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
-    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
-    simd.convSparse(a.px, a.pw, a.pb, a.py, n0, n1, a.pList, a.pDemand, a.pTable, g);
-  }
+  eachChunk(nextChunk, a.chunks, g.batch, 1, (n0, n1) => simd.convSparse(a.px, a.pw, a.pb, a.py, n0, n1, a.pList, a.pDemand, a.pTable, g));
 }

@@ -1,7 +1,7 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
-import { chunkRange } from './chunk-range.js';
+import { eachChunk } from './chunk-range.js';
 import type { NextChunk } from './kernel-tasks.js';
 
 /** Where one part of a sparse filter gradient reads and writes (byte offsets in tfjs's memory). */
@@ -42,10 +42,7 @@ export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): nu
 export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DwSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
-    const [n0, n1] = chunkRange(i, a.chunks, g.batch, a.imagesPerBlock);
-    dwSparseChunk(simd, memory, a, g, n0, n1, a.pdwT + i * a.dwBytes);
-  }
+  eachChunk(nextChunk, a.chunks, g.batch, a.imagesPerBlock, (n0, n1, i) => dwSparseChunk(simd, memory, a, g, n0, n1, a.pdwT + i * a.dwBytes));
 }
 
 /** Images [n0, n1) of {@link dwSparseImages} into the gradient at pdwT. */

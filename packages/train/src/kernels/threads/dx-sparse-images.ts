@@ -1,7 +1,7 @@
 import type { ConvGeometry } from '../conv-geometry.js';
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { decodeGeometry, encodeGeometry } from './geometry-args.js';
-import { chunkRange } from './chunk-range.js';
+import { eachChunk } from './chunk-range.js';
 import type { NextChunk } from './kernel-tasks.js';
 
 /** Where one part of a sparse input gradient reads and writes (byte offsets in tfjs's memory). */
@@ -39,9 +39,8 @@ export function encodeDxSparseImages(a: DxSparseImagesArgs, g: ConvGeometry): nu
 export function dxSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DxSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  for (let i = nextChunk(); i < a.chunks; i = nextChunk()) {
-    const [n0, n1] = chunkRange(i, a.chunks, g.batch);
+  eachChunk(nextChunk, a.chunks, g.batch, 1, (n0, n1) => {
     simd.dxSparse(a.pdy, a.pwT, a.pdx, n0, n1, a.pList, a.pDemand, a.pTable, g);
     if (a.pDemand) simd.dxLump(a.pdy, a.pWsum, a.pdx, a.pDemand, n0, n1, a.pScratch, g);
-  }
+  });
 }

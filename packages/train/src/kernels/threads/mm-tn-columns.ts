@@ -1,5 +1,5 @@
 import type { TrainWasm } from '../wasm/train-wasm.js';
-import { chunkRange } from './chunk-range.js';
+import { eachChunk } from './chunk-range.js';
 import type { NextChunk } from './kernel-tasks.js';
 
 /** The arguments as numbers, for a helper thread: a, b (12 columns), out (summed into), a's size, the chunks a's columns go in. */
@@ -13,8 +13,5 @@ export function encodeMmTnColumns(pa: number, pb: number, po: number, rows: numb
  */
 export function mmTnColumns(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const [pa, pb, po, rows, aCols, chunks] = Array.from({ length: 6 }, (_, i) => args[i]);
-  for (let i = nextChunk(); i < chunks; i = nextChunk()) {
-    const [c0, c1] = chunkRange(i, chunks, aCols, 4);
-    simd.mmTn(pa, pb, po, rows, aCols, c0, c1);
-  }
+  eachChunk(nextChunk, chunks, aCols, 4, (c0, c1) => simd.mmTn(pa, pb, po, rows, aCols, c0, c1));
 }
