@@ -1,11 +1,8 @@
 import { BatchMatMul, util } from '@tensorflow/tfjs-core';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackend } from './wasm-access.js';
-import { asWasm, dispose, heapF32, heapOffset, makeView, releaseView, runWasmKernel, transpose, zerosOutput } from './wasm-access.js';
-import { encodeMmTnColumns } from './threads/mm-tn-columns.js';
-import { runParts } from './threads/kernel-thread.js';
-import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
-import { backendMemory, trainWasm } from './wasm/train-wasm.js';
+import { asWasm, dispose, heapF32, makeView, releaseView, runWasmKernel, transpose } from './wasm-access.js';
+import { narrowTransposedProduct } from './narrow-product.js';
 
 /**
  * Matrix product on tfjs's wasm backend that always reaches XNNPACK's fast GEMM: tfjs-wasm
@@ -44,41 +41,6 @@ export const batchMatMul: KernelFunc = ({ inputs, backend, attrs }) => {
   if (bn !== b) dispose(wasm, bn);
   return out;
 };
-
-/** b's widest column count for {@link narrowTransposedProduct} (a dense layer's outputs; `mm_tn` keeps 12). */
-const NARROW_COLUMNS = 12;
-/** a's fewest columns for it: below, the transposed copy is cheap. */
-const MIN_NARROW_A_COLUMNS = 256;
-
-/**
- * aᵀ b (2-D) for a tall a with many columns and a narrow b, as a dense layer's weight gradient
- * xᵀ dy: a read in place by `mm_tn` on two threads (chunks of out rows), no
- * transposed copy of a. Rows are summed in order (XNNPACK blocks them otherwise: equal to
- * float32 rounding). Undefined where it does not apply.
- */
-function narrowTransposedProduct(wasm: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo | undefined {
-  const simd = trainWasm(wasm);
-  const memory = backendMemory(wasm);
-  if (!simd || !memory || a.shape.length !== 2 || b.shape.length !== 2) return undefined;
-  const [rows, aCols] = a.shape;
-  const bCols = b.shape[1];
-  if (bCols > NARROW_COLUMNS || aCols < MIN_NARROW_A_COLUMNS || aCols % 4 !== 0) return undefined;
-  const padded = wasm.makeOutput([rows, NARROW_COLUMNS], 'float32');
-  const sums = zerosOutput(wasm, [NARROW_COLUMNS, aCols]);
-  const bIn = heapF32(wasm, b);
-  const bPadded = heapF32(wasm, padded).fill(0);
-  for (let r = 0; r < rows; r++) bPadded.set(bIn.subarray(r * bCols, (r + 1) * bCols), r * NARROW_COLUMNS);
-  const [pa, pb, ps] = [heapOffset(wasm, a), heapOffset(wasm, padded), heapOffset(wasm, sums)];
-  const parts = THREAD_SLOTS.map(() => encodeMmTnColumns(pa, pb, ps, rows, aCols, WORK_CHUNKS));
-  runParts(memory, simd, 'mmTnColumns', parts);
-  const out = wasm.makeOutput([aCols, bCols], 'float32');
-  const o = heapF32(wasm, out);
-  const s = heapF32(wasm, sums);
-  for (let c = 0; c < aCols; c++) for (let j = 0; j < bCols; j++) o[c * bCols + j] = s[j * aCols + c];
-  dispose(wasm, padded);
-  dispose(wasm, sums);
-  return out;
-}
 
 function size(t: TensorInfo): number {
   return util.sizeFromShape(t.shape);

@@ -49,6 +49,8 @@ export interface TrainWasm {
    * row by row in place.
    */
   mmTn(pa: number, pb: number, po: number, rows: number, aCols: number, c0: number, c1: number): void;
+  /** dst [rows, padded] = src [rows, cols]'s first columns, zero past cols. */
+  copyColumns(ps: number, pd: number, rows: number, cols: number, padded: number): void;
   /**
    * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv from x's nonzero entries (w as
    * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words, pTable the
@@ -124,6 +126,7 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
       mmTn: (pa, pb, po, rows, aCols, c0, c1) => e.mm_tn(pa, pb, po, rows, aCols, c0, c1),
+      copyColumns: (ps, pd, rows, cols, padded) => e.copy_columns(ps, pd, rows, cols, padded),
       softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
       qcfs: (pj, pr, n, levels, threshold, amplitude) => e.qcfs(pj, pr, n, levels / threshold, (amplitude * threshold) / levels, levels),
       qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>

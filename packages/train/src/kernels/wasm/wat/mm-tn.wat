@@ -86,3 +86,24 @@
             (br $cnext)))
         (local.set $r0 (local.get $r1))
         (br $rnext))))
+
+  ;; copy_columns(ps, pd, rows, cols, padded): dst [rows, padded] = the first columns of src
+  ;; [rows, cols], zero where c >= cols (a narrow matrix padded to or cut from 12 columns for the
+  ;; kernels above), one float at a time.
+  (func (export "copy_columns") (param $ps i32) (param $pd i32) (param $rows i32) (param $cols i32) (param $padded i32)
+    (local $r i32) (local $c i32)
+    (block $rdone
+      (loop $rnext
+        (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $c (i32.const 0))
+        (block $cdone
+          (loop $cnext
+            (br_if $cdone (i32.ge_u (local.get $c) (local.get $padded)))
+            (f32.store (local.get $pd) (if (result f32) (i32.lt_u (local.get $c) (local.get $cols))
+              (then (f32.load (i32.add (local.get $ps) (i32.shl (local.get $c) (i32.const 2))))) (else (f32.const 0))))
+            (local.set $pd (i32.add (local.get $pd) (i32.const 4)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $cnext)))
+        (local.set $ps (i32.add (local.get $ps) (i32.shl (local.get $cols) (i32.const 2))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rnext))))
