@@ -41,8 +41,10 @@ export function sparseConvBiasRelu(
   if (!sparseGradientsApply(g) || 4 * taps * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
   if (nonzeroShare(wasm, simd, x, g.batch * g.inH * g.inW, g.inC) > MAX_SPARSE_X_DENSITY) return undefined;
   const y = wasm.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
+  // per thread: a pixel's list (two words an entry) and the background's per-tap sums
   const entries = 2 * taps * g.inC;
-  const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + 2 * entries], 'float32');
+  const perThread = entries + taps * g.outC;
+  const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + THREAD_SLOTS.length * perThread], 'float32');
   const pTable = heapOffset(wasm, lists);
   writeCompressTable(wasm, pTable);
   const args = THREAD_SLOTS.map((k) =>
@@ -52,8 +54,9 @@ export function sparseConvBiasRelu(
         pw: heapOffset(wasm, filter),
         pb: heapOffset(wasm, bias),
         py: heapOffset(wasm, y),
-        pList: pTable + 4 * (COMPRESS_TABLE_FLOATS + k * entries),
+        pList: pTable + 4 * (COMPRESS_TABLE_FLOATS + k * perThread),
         pTable,
+        pBgTap: pTable + 4 * (COMPRESS_TABLE_FLOATS + k * perThread + entries),
         pDemand: demand ? heapOffset(wasm, demand) : 0,
         chunks: WORK_CHUNKS,
       },

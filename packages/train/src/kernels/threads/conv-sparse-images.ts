@@ -17,11 +17,13 @@ export interface ConvSparseImagesArgs {
   readonly pDemand: number;
   /** The list-building swizzle table (`compressTable`). */
   readonly pTable: number;
+  /** Room for the background's per-tap sums (kH*kW*outC floats), this part's own. */
+  readonly pBgTap: number;
   /** The batch's images go in this many chunks (`chunkRange`), taken from the call's chunk source. */
   readonly chunks: number;
 }
 
-const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'pTable', 'chunks'] as const;
+const FIELDS = ['px', 'pw', 'pb', 'py', 'pList', 'pDemand', 'pTable', 'pBgTap', 'chunks'] as const;
 
 /** The arguments as numbers, for a helper thread. */
 export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry): number[] {
@@ -35,5 +37,5 @@ export function encodeConvSparseImages(a: ConvSparseImagesArgs, g: ConvGeometry)
 export function convSparseImages(simd: TrainWasm, _memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as ConvSparseImagesArgs;
   const g = decodeGeometry(args, FIELDS.length);
-  eachChunk(nextChunk, a.chunks, g.batch, 1, (n0, n1) => simd.convSparse(a.px, a.pw, a.pb, a.py, n0, n1, a.pList, a.pDemand, a.pTable, g));
+  eachChunk(nextChunk, a.chunks, g.batch, 1, (n0, n1) => simd.convSparse(a.px, a.pw, a.pb, a.py, n0, n1, a.pList, a.pDemand, a.pTable, a.pBgTap, g));
 }

@@ -54,10 +54,11 @@ export interface TrainWasm {
   /**
    * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv from x's nonzero entries (w as
    * [kH, kW, inC, outC], pList room for kH*kW*inC entries of two words, pTable the
-   * `compressTable`); with a demand map
-   * (pDemand, 0 for none) pixels wholly on an image's background are computed once.
+   * `compressTable`); with a demand map (pDemand, 0 for none) the taps on an image's background
+   * add a per-image sum (pBgTap: room for kH*kW*outC floats) and pixels wholly on it are computed
+   * once.
    */
-  convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, pTable: number, g: ConvGeometry): void;
+  convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, pTable: number, pBgTap: number, g: ConvGeometry): void;
   /**
    * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
    * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
@@ -134,8 +135,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       dyCount: (pdy, pixels, outC, pCount) => e.dy_count(pdy, pixels, outC, pCount),
       dyColumns: (pdy, batch, pCursor, pEntries, pDemand, pSZ, g) =>
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
-      convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, pTable, g) =>
-        e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable),
+      convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, pTable, pBgTap, g) =>
+        e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable, pBgTap),
       convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, g) =>
         e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage, pDemand),
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
