@@ -20,13 +20,15 @@ export const trainBenchmark: Benchmark = {
   description: 'one MNIST training epoch of the keras-to-snn network: snn kernels vs tfjs-wasm kernels',
   async run(ctx: BenchContext) {
     await initTraining({ threads: 2 });
+    // the real epoch first, in the state a user's process starts in: after the tfjs-kernel
+    // baseline below (whose im2col buffers grow the heap) it ran up to 1 s slower
+    const real = ctx.quick || ctx.flags.real === 'none' ? undefined : await trainedKerasToSnn({ epochs: 1, trainImages: 60_000, fresh: true }, ctx.progress('a real epoch on MNIST'));
     const steps = ctx.quick ? 4 : 20;
     const snn = await benchTrainStep({ threads: 2, steps, fused: 'both', kernels: 'snn' });
     const tfjs = await benchTrainStep({ threads: 2, steps: ctx.quick ? 2 : 5, fused: 'none', kernels: 'tfjs' });
     const ratio = tfjs.secondsPerStep / snn.secondsPerStep;
     // the bound: two cores at the WebAssembly SIMD (f32x4) multiply-add peak of one
     const peak = 2 * simdPeakGflops();
-    const real = ctx.quick || ctx.flags.real === 'none' ? undefined : await trainedKerasToSnn({ epochs: 1, trainImages: 60_000, fresh: true }, ctx.progress('a real epoch on MNIST'));
     const peer = ctx.quick || ctx.flags.peers === 'none' ? undefined : await pytorchEpoch();
     const realEpoch = real?.epochSeconds[0];
     const peerRows: Array<[string, string]> = peer === undefined ? [] : 'epochSeconds' in peer
