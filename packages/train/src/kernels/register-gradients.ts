@@ -10,6 +10,7 @@ import {
 } from './gradients/conv2d-bias-relu-grad.js';
 import { conv2dGrad } from './gradients/conv2d-grad.js';
 import { matMulGrad } from './gradients/mat-mul-grad.js';
+import { patchDemandGradConfig } from './patch-demand.js';
 import { poolGrads } from './gradients/pool-grads.js';
 import { reductionGrads } from './gradients/reduction-grads.js';
 import { shapeGrads } from './gradients/shape-grads.js';
@@ -29,6 +30,7 @@ const gradients: GradConfig[] = [
   conv2dBiasReluFirstLumpedGradConfig,
   ...poolGrads,
   ...softmaxSelectGrads,
+  patchDemandGradConfig,
 ];
 const ours = new Set(gradients);
 

@@ -11,6 +11,7 @@ import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig, conv2dBiasReluFirstCo
 import { conv2dBiasReluFirstGradConfig } from './conv-first-grad.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { patchDemandConfig } from './patch-demand.js';
 import { reluGradConfig } from './relu-grad.js';
 import { qcfsConfig, qcfsGradConfig } from './qcfs.js';
 import { softLifRateConfig } from './soft-lif-rate.js';
@@ -32,6 +33,7 @@ const snnOnlyKernels: KernelConfig[] = [
   qcfsConfig,
   qcfsGradConfig,
   adamUpdateConfig,
+  patchDemandConfig,
 ];
 /** snn's kernels: those replacing one of tfjs-wasm's, then snn's own. */
 const kernels: KernelConfig[] = [conv2dBackpropInputConfig, maxPoolGradConfig, avgPoolGradConfig, batchMatMulConfig, identityConfig, sumConfig, ...snnOnlyKernels];
@@ -59,7 +61,8 @@ export interface RegisterKernelsOptions {
  * SnnConv2DBiasReluFirstGrad (a first conv whose filter and bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each)
- * and SnnAdamUpdate (an Adam step of a variable in one pass).
+ * and SnnAdamUpdate (an Adam step of a variable in one pass) and SnnPatchDemand (a first
+ * conv's demand map in one pass).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
  * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
  */

@@ -3,6 +3,7 @@ import type { ConvNode, Graph, Shape } from '@snn/ir';
 import { RectifiedLinear } from '@snn/neurons';
 import type { NeuronLookup } from '@snn/sim';
 import { conv2dBiasRelu, type Conv2DBiasReluOptions } from '../kernels/conv2d-bias-relu.js';
+import { patchDemand } from '../kernels/patch-demand.js';
 import type { NodeVars } from './node-forward.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
 
@@ -62,11 +63,7 @@ export function firstConvFeeds(graph: Graph, pairs: ReadonlyMap<string, string>)
 export function inputDemand(node: ConvNode, inShape: Shape, x: tf.Tensor): tf.Tensor4D {
   const [kH, kW] = node.kernel.shape;
   const x4 = tf.reshape(x, [-1, ...inShape]) as unknown as tf.Tensor4D;
-  // zero exactly where every channel is (a sum rather than a max: ops with gradients, so a
-  // gradient asked for through here reaches the first conv, which refuses it by name)
-  const magnitude = tf.abs(x4);
-  const channels = (inShape[inShape.length - 1] === 1 ? magnitude : tf.sum(magnitude, 3, true)) as tf.Tensor4D;
-  return tf.maxPool(channels, [kH, kW], [...node.strides] as [number, number], node.padding as 'same' | 'valid');
+  return patchDemand(x4, kH, kW, [...node.strides] as [number, number], node.padding as 'same' | 'valid');
 }
 
 /**

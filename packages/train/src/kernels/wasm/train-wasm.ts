@@ -49,6 +49,8 @@ export interface TrainWasm {
    * row by row in place.
    */
   mmTn(pa: number, pb: number, po: number, rows: number, aCols: number, c0: number, c1: number): void;
+  /** out [batch, inH-kH+1, inW-kW+1] = the largest |x| over each kH x kW patch of a one-channel x [batch, inH, inW]. */
+  patchDemand(px: number, po: number, batch: number, inH: number, inW: number, kH: number, kW: number): void;
   /** dst [rows, padded] = src [rows, cols]'s first columns, zero past cols. */
   copyColumns(ps: number, pd: number, rows: number, cols: number, padded: number): void;
   /**
@@ -128,6 +130,7 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
       mmTn: (pa, pb, po, rows, aCols, c0, c1) => e.mm_tn(pa, pb, po, rows, aCols, c0, c1),
       copyColumns: (ps, pd, rows, cols, padded) => e.copy_columns(ps, pd, rows, cols, padded),
+      patchDemand: (px, po, batch, inH, inW, kH, kW) => e.patch_demand(px, po, batch, inH, inW, kH, kW),
       softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
       qcfs: (pj, pr, n, levels, threshold, amplitude) => e.qcfs(pj, pr, n, levels / threshold, (amplitude * threshold) / levels, levels),
       qcfsGrad: (pdy, pj, pdx, n, levels, threshold, amplitude) =>
