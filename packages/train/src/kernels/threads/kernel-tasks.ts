@@ -6,6 +6,7 @@ import { dwSparseImages } from './dw-sparse-images.js';
 import { dwSparseXImages } from './dw-sparse-x-images.js';
 import { dxSparseImages } from './dx-sparse-images.js';
 import { mmTnColumns } from './mm-tn-columns.js';
+import { reluGradRange } from './relu-grad-range.js';
 
 /**
  * Hands out the chunks of one kernel call's work, shared by the threads that run it: each call
@@ -21,7 +22,7 @@ export type NextChunk = () => number;
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns, reluGradRange } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;
