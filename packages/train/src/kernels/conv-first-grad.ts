@@ -29,12 +29,13 @@ export function firstConvGradApplies(filterShape: readonly number[]): boolean {
  * The filter and bias gradients of `relu(conv2d(x, w) + b)` (output `y`) when x's own gradient
  * is not wanted (x is the network's input) and the patches are small (a first conv,
  * {@link firstConvGradApplies}): one pass over dy and y per image (`conv_first_grad`) instead
- * of writing the ReLU's gradient out (a tensor as large as y) and reading it for each.
- * Zero x values are skipped. With `demand` ([batch, outH, outW, 1], the map of
+ * of writing the ReLU's gradient out (a tensor as large as y) and reading it for each: per
+ * image its pixels' masked dy rows and patches are gathered, then each patch row sums x times
+ * them in registers. With `demand` ([batch, outH, outW, 1], the map of
  * `Conv2DBackpropInputDemand`) dy is known to be zero where it is zero except at each image's
  * first such pixel, and x's patch all zero there: those pixels are not read (the plain loops
- * read them anyway). Images split in halves between the calling thread and the kernel
- * thread's helper, each image summed apart first. Sums in another order than the three
+ * read them anyway). Chunks of images go to the calling thread and the kernel thread's
+ * helper, each image summed apart first. Sums in another order than the three
  * kernels: equal to float32 rounding.
  */
 export const conv2dBiasReluFirstGrad: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -51,7 +52,8 @@ export const conv2dBiasReluFirstGrad: KernelFunc = ({ inputs, backend, attrs }) 
   const dwFloats = filterShape.reduce((a, b) => a * b, 1);
   const dw = zerosOutput(wasm, [chunks, dwFloats]);
   const db = zerosOutput(wasm, [chunks, g.outC]);
-  const scratchFloats = (g.kH * g.kW * g.inC + 1) * g.outC;
+  // per thread: gathered a rows and patch rows of an image's pixels (see conv-first-grad.wat)
+  const scratchFloats = g.outH * g.outW * (g.outC + g.kH * g.kW * g.inC + 1);
   const scratch = wasm.makeOutput([THREAD_SLOTS.length * scratchFloats], 'float32');
   const args = THREAD_SLOTS.map((k) =>
     encodeConvFirstGradImages(

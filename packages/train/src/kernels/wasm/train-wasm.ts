@@ -64,7 +64,7 @@ export interface TrainWasm {
   /**
    * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
    * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
-   * (kH*kW*inC + 1) * outC floats; outC % 4 === 0). With a demand map (pDemand, 0 for none) the
+   * outH*outW * (outC + kH*kW*inC + 1) floats; outC % 4 === 0). With a demand map (pDemand, 0 for none) the
    * output pixels where dy is known to be zero are skipped (see conv-first-grad.wat).
    */
   convFirstGrad(px: number, pdy: number, py: number, pdw: number, pdb: number, n0: number, n1: number, pImage: number, pDemand: number, g: ConvGeometry): void;
