@@ -35,7 +35,8 @@
   ;; every nonzero dy[n, oh, ow, co] to output channel co's list as (byte offset of x[n, oh*sH,
   ;; ow*sW, 0] relative to x, value), in pixel order. pCursor[co] (i32) holds the entry index
   ;; where co's list continues; each list needs one spare entry after its end (the writes are
-  ;; branch-free: every entry is written, the cursor advances only past nonzero ones). With a
+  ;; branch-free: every entry is written, the cursor advances only past nonzero ones; four
+  ;; channels at a time, outC a multiple of 4). With a
   ;; demand map (pDemand: a float per position of x, [batch, inH, inW]; 0 for none), a pixel
   ;; none of whose kH x kW taps lands on a demanded position is not listed: its dy values are
   ;; added to pSZ[co] (f32) instead (x there is the image's one background vector, see dw_rest;
@@ -44,7 +45,7 @@
     (param $inH i32) (param $inW i32) (param $inC i32) (param $sH i32) (param $sW i32) (param $pCursor i32) (param $pEntries i32)
     (param $kH i32) (param $kW i32) (param $pDemand i32) (param $pSZ i32)
     (local $pd i32) (local $psz i32) (local $n i32) (local $oh i32) (local $ow i32) (local $co i32) (local $row i32) (local $base i32) (local $rowBase i32)
-    (local $pc i32) (local $cur i32) (local $at i32) (local $v f32) (local $colStep i32) (local $rowStep i32)
+    (local $pc i32) (local $colStep i32) (local $rowStep i32) (local $bases v128) (local $vals v128) (local $curs v128) (local $ats v128) (local $pairs v128)
     (local.set $colStep (i32.shl (i32.mul (local.get $sW) (local.get $inC)) (i32.const 2)))
     (local.set $rowStep (i32.shl (i32.mul (i32.mul (local.get $sH) (local.get $inW)) (local.get $inC)) (i32.const 2)))
     (local.set $row (local.get $pdy))
@@ -77,19 +78,28 @@
                       (local.set $co (i32.add (local.get $co) (i32.const 1)))
                       (br_if $sznext (i32.lt_u (local.get $co) (local.get $outC)))))
                   (else
+                    ;; four channels at a time: each lane's (offset, value) pair goes to its own
+                    ;; channel's list (store64_lane), the four cursors advance by ne(v, 0) at once
+                    (local.set $pc (local.get $pCursor))
                     (local.set $co (i32.const 0))
+                    (local.set $bases (i32x4.splat (local.get $base)))
                     (block $codone
                       (loop $conext
                         (br_if $codone (i32.ge_u (local.get $co) (local.get $outC)))
-                        (local.set $v (f32.load (local.get $row)))
-                        (local.set $pc (i32.add (local.get $pCursor) (i32.shl (local.get $co) (i32.const 2))))
-                        (local.set $cur (i32.load (local.get $pc)))
-                        (local.set $at (i32.add (local.get $pEntries) (i32.shl (local.get $cur) (i32.const 3))))
-                        (i32.store (local.get $at) (local.get $base))
-                        (f32.store offset=4 (local.get $at) (local.get $v))
-                        (i32.store (local.get $pc) (i32.add (local.get $cur) (f32.ne (local.get $v) (f32.const 0))))
-                        (local.set $row (i32.add (local.get $row) (i32.const 4)))
-                        (local.set $co (i32.add (local.get $co) (i32.const 1)))
+                        (local.set $vals (v128.load (local.get $row)))
+                        (local.set $curs (v128.load (local.get $pc)))
+                        (local.set $ats (i32x4.add (i32x4.splat (local.get $pEntries)) (i32x4.shl (local.get $curs) (i32.const 3))))
+                        (local.set $pairs (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $bases) (local.get $vals)))
+                        (v128.store64_lane 0 (i32x4.extract_lane 0 (local.get $ats)) (local.get $pairs))
+                        (v128.store64_lane 1 (i32x4.extract_lane 1 (local.get $ats)) (local.get $pairs))
+                        (local.set $pairs (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $bases) (local.get $vals)))
+                        (v128.store64_lane 0 (i32x4.extract_lane 2 (local.get $ats)) (local.get $pairs))
+                        (v128.store64_lane 1 (i32x4.extract_lane 3 (local.get $ats)) (local.get $pairs))
+                        ;; ne is -1 in a nonzero lane: subtracting counts up
+                        (v128.store (local.get $pc) (i32x4.sub (local.get $curs) (f32x4.ne (local.get $vals) (v128.const i32x4 0 0 0 0))))
+                        (local.set $row (i32.add (local.get $row) (i32.const 16)))
+                        (local.set $pc (i32.add (local.get $pc) (i32.const 16)))
+                        (local.set $co (i32.add (local.get $co) (i32.const 4)))
                         (br $conext)))))
                 (local.set $base (i32.add (local.get $base) (local.get $colStep)))
                 (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
