@@ -4,9 +4,9 @@ import { heapU8, type WasmBackend } from './wasm-access.js';
 export const COMPRESS_TABLE_FLOATS = 64;
 
 /**
- * The swizzle controls of the wasm helper `$compressPairs` (compress-pairs.wat): for each 4-bit
- * lane mask, the 16 byte indices that move the mask's 32-bit lanes to the front in lane order
- * (the rest 0x80: zero bytes). 256 bytes.
+ * The swizzle controls the sparse kernels' list building reads (`conv_pixel` in conv-sparse.wat,
+ * `dx_sparse`): for each 4-bit lane mask, the 16 byte indices that move the mask's 32-bit lanes
+ * to the front in lane order (the rest 0x80: zero bytes). 256 bytes.
  */
 export function compressTable(): Uint8Array {
   const table = new Uint8Array(16 * 16).fill(0x80);

@@ -34,10 +34,11 @@ export function encodeDwSparseImages(a: DwSparseImagesArgs, g: ConvGeometry): nu
 
 /**
  * The filter gradient of an unpadded conv from dy's nonzero entries, chunk by chunk of images
- * while the chunk source has any (each chunk into its own gradient), block by block: list each block's nonzero dy by output channel (`dyColumns`), then sum x rows times
- * them for every channel and tap (`dwSparse`) into the chunk's dwT; with a demand map, image by
- * image, the pixels on the image's background (`dwRest`) apart. Runs on any thread that has
- * the kernels on the same memory (see `KernelThread`).
+ * while the chunk source has any (each chunk into its own gradient), block by block: list each
+ * block's nonzero dy by output channel (`dyColumns`), then sum x rows times them for every
+ * channel and tap (`dwSparse`) into the chunk's dwT; with a demand map, image by image, the
+ * pixels on the image's background (`dwRest`) apart. Runs on any thread that has the kernels
+ * on the same memory (see `KernelThread`).
  */
 export function dwSparseImages(simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk): void {
   const a = Object.fromEntries(FIELDS.map((k, i) => [k, args[i]])) as unknown as DwSparseImagesArgs;

@@ -157,7 +157,6 @@ export function runParts(memory: WebAssembly.Memory, simd: TrainWasm, task: Kern
   join();
 }
 
-
 /**
  * Images [0, batch) as the two parts of a kernel's work: the first and second half, split at a
  * multiple of `multiple` (blocks of images kept whole); one part when the second would be empty.
