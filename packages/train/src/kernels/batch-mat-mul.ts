@@ -2,7 +2,7 @@ import { BatchMatMul, util } from '@tensorflow/tfjs-core';
 import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackend } from './wasm-access.js';
 import { asWasm, dispose, heapF32, makeView, releaseView, runWasmKernel, transpose } from './wasm-access.js';
-import { narrowTransposedProduct } from './narrow-product.js';
+import { narrowProduct, narrowRightTransposedProduct, narrowTransposedProduct } from './narrow-product.js';
 
 /**
  * Matrix product on tfjs's wasm backend that always reaches XNNPACK's fast GEMM: tfjs-wasm
@@ -30,8 +30,9 @@ export const batchMatMul: KernelFunc = ({ inputs, backend, attrs }) => {
     dispose(wasm, ba);
     return out;
   }
-  if (transposeA && !transposeB && batchA === 1 && batchB === 1) {
-    const narrow = narrowTransposedProduct(wasm, a, b);
+  if (batchA === 1 && batchB === 1 && !(transposeA && transposeB)) {
+    // a dense layer's three products (x w, dy wᵀ, xᵀ dy) when its outputs are few
+    const narrow = transposeA ? narrowTransposedProduct(wasm, a, b) : transposeB ? narrowRightTransposedProduct(wasm, a, b) : narrowProduct(wasm, a, b);
     if (narrow) return narrow;
   }
   const an = transposeA ? transposeLast2(wasm, a) : a;

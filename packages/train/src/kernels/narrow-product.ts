@@ -1,11 +1,12 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 import { runParts } from './threads/kernel-thread.js';
+import { encodeMmNnNarrowRows, encodeMmNtNarrowRows } from './threads/mm-narrow-rows.js';
 import { encodeMmTnColumns } from './threads/mm-tn-columns.js';
 import { dispose, heapOffset, zerosOutput, type WasmBackend } from './wasm-access.js';
 import { backendMemory, trainWasm, type TrainWasm } from './wasm/train-wasm.js';
 
-/** Widest narrow operand (a dense layer's outputs): `mm_tn` sums b padded to 12 columns. */
+/** Widest narrow operand (a dense layer's outputs): `mm_tn` and `mm_nn_narrow` take it padded to 12 columns. */
 const NARROW_COLUMNS = 12;
 /** Fewest columns of the tall operand: below, XNNPACK's product (and a transposed copy) is cheap. */
 const MIN_TALL_COLUMNS = 256;
@@ -47,4 +48,42 @@ export function narrowTransposedProduct(wasm: WasmBackend, a: TensorInfo, b: Ten
   simd.transpose2d(heapOffset(wasm, sumsT), heapOffset(wasm, sums), NARROW_COLUMNS, aCols);
   dispose(wasm, sumsT);
   return cut(wasm, simd, sums, b.shape[1]);
+}
+
+/**
+ * a b (2-D) for a wide a and a narrow b, as a dense layer's forward product x w: rows of a split
+ * between both threads (`mm_nn_narrow`), each row's sum in order (XNNPACK blocks it otherwise:
+ * equal to float32 rounding). Undefined where it does not apply.
+ */
+export function narrowProduct(wasm: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo | undefined {
+  const simd = trainWasm(wasm);
+  if (!simd || a.shape.length !== 2 || b.shape.length !== 2) return undefined;
+  const [rows, k] = a.shape;
+  if (b.shape[1] > NARROW_COLUMNS || k < MIN_TALL_COLUMNS) return undefined;
+  const bPadded = padded(wasm, simd, b);
+  const out = wasm.makeOutput([rows, NARROW_COLUMNS], 'float32');
+  const parts = THREAD_SLOTS.map(() => encodeMmNnNarrowRows(heapOffset(wasm, a), heapOffset(wasm, bPadded), heapOffset(wasm, out), rows, k, WORK_CHUNKS));
+  runParts(backendMemory(wasm)!, simd, 'mmNnNarrowRows', parts);
+  dispose(wasm, bPadded);
+  return cut(wasm, simd, out, b.shape[1]);
+}
+
+/**
+ * a bᵀ (2-D) for a narrow a and a tall b, as a dense layer's input gradient dy wᵀ: b transposed
+ * once (a few hundred KB), then rows of the product split between both threads
+ * (`mm_nt_narrow`), each sum in order of a's columns. Undefined where it does not apply.
+ */
+export function narrowRightTransposedProduct(wasm: WasmBackend, a: TensorInfo, b: TensorInfo): TensorInfo | undefined {
+  const simd = trainWasm(wasm);
+  if (!simd || a.shape.length !== 2 || b.shape.length !== 2) return undefined;
+  const [rows, n] = a.shape;
+  const cols = b.shape[0];
+  if (n > NARROW_COLUMNS || n < 1 || cols < MIN_TALL_COLUMNS || cols % 4 !== 0) return undefined;
+  const bT = wasm.makeOutput([n, cols], 'float32');
+  simd.transpose2d(heapOffset(wasm, b), heapOffset(wasm, bT), cols, n);
+  const out = wasm.makeOutput([rows, cols], 'float32');
+  const parts = THREAD_SLOTS.map(() => encodeMmNtNarrowRows(heapOffset(wasm, a), heapOffset(wasm, bT), heapOffset(wasm, out), rows, n, cols, WORK_CHUNKS));
+  runParts(backendMemory(wasm)!, simd, 'mmNtNarrowRows', parts);
+  dispose(wasm, bT);
+  return out;
 }

@@ -5,6 +5,7 @@ import { dwDirectImages } from './dw-direct-images.js';
 import { dwSparseImages } from './dw-sparse-images.js';
 import { dwSparseXImages } from './dw-sparse-x-images.js';
 import { dxSparseImages } from './dx-sparse-images.js';
+import { mmNnNarrowRows, mmNtNarrowRows } from './mm-narrow-rows.js';
 import { mmTnColumns } from './mm-tn-columns.js';
 import { reluGradRange } from './relu-grad-range.js';
 
@@ -22,7 +23,7 @@ export type NextChunk = () => number;
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns, reluGradRange } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns, mmNnNarrowRows, mmNtNarrowRows, reluGradRange } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

@@ -17,6 +17,7 @@
   ;; #include "wat/conv-first-grad.wat"
   ;; #include "wat/transpose2d.wat"
   ;; #include "wat/mm-tn.wat"
+  ;; #include "wat/mm-narrow.wat"
   ;; #include "wat/patch-demand.wat"
   ;; #include "wat/soft-lif.wat"
   ;; #include "wat/qcfs.wat"

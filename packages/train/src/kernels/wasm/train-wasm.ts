@@ -49,6 +49,10 @@ export interface TrainWasm {
    * row by row in place.
    */
   mmTn(pa: number, pb: number, po: number, rows: number, aCols: number, c0: number, c1: number): void;
+  /** out [rows, 12] rows [r0, r1) = a w (a [rows, k], w [k, 12]), each row's sum in order of k. */
+  mmNnNarrow(pa: number, pw: number, po: number, r0: number, r1: number, k: number): void;
+  /** out [rows, cols] rows [r0, r1) = a bT (a [rows, n], bT [n, cols], cols % 4 === 0), each sum in order of n. */
+  mmNtNarrow(pa: number, pbT: number, po: number, r0: number, r1: number, n: number, cols: number): void;
   /** out [batch, inH-kH+1, inW-kW+1] = the largest |x| over each kH x kW patch of a one-channel x [batch, inH, inW]. */
   patchDemand(px: number, po: number, batch: number, inH: number, inW: number, kH: number, kW: number): void;
   /** dst [rows, padded] = src [rows, cols]'s first columns, zero past cols. */
@@ -129,6 +133,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       reluGrad: (pdy, px, po, n) => e.relu_grad(pdy, px, po, n),
       transpose2d: (ps, pd, rows, cols) => e.transpose2d(ps, pd, rows, cols),
       mmTn: (pa, pb, po, rows, aCols, c0, c1) => e.mm_tn(pa, pb, po, rows, aCols, c0, c1),
+      mmNnNarrow: (pa, pw, po, r0, r1, k) => e.mm_nn_narrow(pa, pw, po, r0, r1, k),
+      mmNtNarrow: (pa, pbT, po, r0, r1, n, cols) => e.mm_nt_narrow(pa, pbT, po, r0, r1, n, cols),
       copyColumns: (ps, pd, rows, cols, padded) => e.copy_columns(ps, pd, rows, cols, padded),
       patchDemand: (px, po, batch, inH, inW, kH, kW) => e.patch_demand(px, po, batch, inH, inW, kH, kW),
       softLif: (pj, pr, pd, n, sigma, tauRc, tauRef, amplitude) => e.soft_lif(pj, pr, pd, n, sigma, tauRc, tauRef, amplitude),
