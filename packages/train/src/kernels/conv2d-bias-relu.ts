@@ -1,6 +1,7 @@
 import { add, backend_util, conv2d, engine, getBackend, getKernel, relu } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, Tensor1D, Tensor4D, TensorInfo } from '@tensorflow/tfjs-core';
 import { convGeometry } from './conv-geometry.js';
+import { sparseFirstConvBiasRelu } from './conv-first.js';
 import { sparseConvBiasRelu } from './conv-sparse.js';
 import { asWasm, runWasmKernel } from './wasm-access.js';
 import { trainWasm } from './wasm/train-wasm.js';
@@ -70,13 +71,29 @@ export const conv2dBiasReluDemandConfig: KernelConfig = { kernelName: Conv2DBias
 
 /**
  * {@link Conv2DBiasRelu} of a first conv whose input's gradient is not wanted (the network's
- * input): the same forward pass; the gradient computes the filter's and the bias's in one pass
+ * input): the same output (from each patch's nonzero values where that applies, see
+ * {@link conv2dBiasReluFirstKernel}); the gradient computes the filter's and the bias's in one pass
  * (`SnnConv2DBiasReluFirstGrad`) where that kernel takes the filter.
  */
 export const Conv2DBiasReluFirst = 'SnnConv2DBiasReluFirst';
 
-/** Registration record of {@link Conv2DBiasReluFirst}'s forward pass (that of {@link conv2dBiasReluKernel}). */
-export const conv2dBiasReluFirstConfig: KernelConfig = { kernelName: Conv2DBiasReluFirst, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+/**
+ * {@link Conv2DBiasReluFirst}'s forward pass (and {@link Conv2DBiasReluFirstLumped}'s, given its
+ * `demand`): from each patch's nonzero values (`sparseFirstConvBiasRelu`) where that applies,
+ * else XNNPACK's as {@link conv2dBiasReluKernel}.
+ */
+export const conv2dBiasReluFirstKernel: KernelFunc = (args) => {
+  const wasm = asWasm(args.backend, Conv2DBiasReluFirst);
+  const simd = trainWasm(wasm);
+  const { x, filter, bias, demand } = args.inputs as { x: TensorInfo; filter: TensorInfo; bias: TensorInfo; demand?: TensorInfo };
+  const { strides, pad } = args.attrs as unknown as Conv2DBiasReluAttrs;
+  const info = backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filter.shape as [number, number, number, number], strides, 1, pad);
+  const sparse = simd && sparseFirstConvBiasRelu(wasm, simd, x, filter, bias, convGeometry(info, Conv2DBiasReluFirst), demand);
+  return sparse ?? conv2dBiasReluKernel(args);
+};
+
+/** Registration record of {@link Conv2DBiasReluFirst}'s forward pass ({@link conv2dBiasReluFirstKernel}). */
+export const conv2dBiasReluFirstConfig: KernelConfig = { kernelName: Conv2DBiasReluFirst, backendName: 'wasm', kernelFunc: conv2dBiasReluFirstKernel };
 
 /**
  * {@link Conv2DBiasReluFirst} with a fourth input, `demand` ([batch, outH, outW, 1]): its output's
@@ -86,8 +103,8 @@ export const conv2dBiasReluFirstConfig: KernelConfig = { kernelName: Conv2DBiasR
  */
 export const Conv2DBiasReluFirstLumped = 'SnnConv2DBiasReluFirstLumped';
 
-/** Registration record of {@link Conv2DBiasReluFirstLumped}'s forward pass (that of {@link conv2dBiasReluKernel}). */
-export const conv2dBiasReluFirstLumpedConfig: KernelConfig = { kernelName: Conv2DBiasReluFirstLumped, backendName: 'wasm', kernelFunc: conv2dBiasReluKernel };
+/** Registration record of {@link Conv2DBiasReluFirstLumped}'s forward pass ({@link conv2dBiasReluFirstKernel}). */
+export const conv2dBiasReluFirstLumpedConfig: KernelConfig = { kernelName: Conv2DBiasReluFirstLumped, backendName: 'wasm', kernelFunc: conv2dBiasReluFirstKernel };
 
 /**
  * `relu(conv2d(x, filter) + bias)` (channels-last) as one trainable op. tfjs's own fused conv

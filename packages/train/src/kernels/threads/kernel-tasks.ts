@@ -1,5 +1,6 @@
 import type { TrainWasm } from '../wasm/train-wasm.js';
 import { convFirstGradImages } from './conv-first-grad-images.js';
+import { convFirstImages } from './conv-first-images.js';
 import { convSparseImages } from './conv-sparse-images.js';
 import { dwDirectImages } from './dw-direct-images.js';
 import { dwSparseImages } from './dw-sparse-images.js';
@@ -23,7 +24,7 @@ export type NextChunk = () => number;
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, mmTnColumns, mmNnNarrowRows, mmNtNarrowRows, reluGradRange } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, convFirstGradImages, convFirstImages, mmTnColumns, mmNnNarrowRows, mmNtNarrowRows, reluGradRange } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

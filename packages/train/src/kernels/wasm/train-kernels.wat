@@ -14,6 +14,7 @@
   ;; #include "wat/dw-sparse-x.wat"
   ;; #include "wat/dx-sparse.wat"
   ;; #include "wat/conv-sparse.wat"
+  ;; #include "wat/conv-first.wat"
   ;; #include "wat/conv-first-grad.wat"
   ;; #include "wat/transpose2d.wat"
   ;; #include "wat/mm-tn.wat"

@@ -66,6 +66,13 @@ export interface TrainWasm {
    */
   convSparse(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, pTable: number, pBgTap: number, g: ConvGeometry): void;
   /**
+   * y [n0, n1) = relu(conv2d(x, w) + b) of an unpadded conv with few patch values (a first conv)
+   * from each patch's nonzero values (pList: room for outC floats and kH*kW*inC entries of two
+   * words; outC % 4 === 0); with a demand map (pDemand: each pixel's largest |patch value|, 0 for
+   * none) the pixels whose demand is zero get relu(b).
+   */
+  convFirst(px: number, pw: number, pb: number, py: number, n0: number, n1: number, pList: number, pDemand: number, g: ConvGeometry): void;
+  /**
    * A first conv + ReLU's gradients of images [n0, n1) in one pass over dy and the output y:
    * db += the sum of dy where y > 0, dw [kH*kW*inC, outC] += x times it (pImage: scratch of
    * outH*outW * (outC + kH*kW*inC + 1) floats; outC % 4 === 0). With a demand map (pDemand, 0 for none) the
@@ -146,6 +153,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.dy_columns(pdy, batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.strideH, g.strideW, pCursor, pEntries, g.kH, g.kW, pDemand, pSZ),
       convSparse: (px, pw, pb, py, n0, n1, pList, pDemand, pTable, pBgTap, g) =>
         e.conv_sparse(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable, pBgTap),
+      convFirst: (px, pw, pb, py, n0, n1, pList, pDemand, g) =>
+        e.conv_first(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
       convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, g) =>
         e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage, pDemand),
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
