@@ -11,6 +11,7 @@ import { encodeDwDirectImages } from './threads/dw-direct-images.js';
 import { imageHalves, runParts } from './threads/kernel-thread.js';
 import { nonzeroShare, sparseFilterGradient, sparseGradientsApply } from './dw-sparse.js';
 import { encodeDwSparseXImages } from './threads/dw-sparse-x-images.js';
+import { xColumnsFilterGradient } from './dw-x-columns.js';
 
 /** Largest slice of `dy` (in floats) multiplied at once: it stays in cache while XNNPACK reuses it. */
 const DY_CHUNK_FLOATS = 1 << 17;
@@ -28,7 +29,8 @@ const MAX_SPARSE_X_DENSITY = 0.5;
  * `dy` transposed once (dWᵀ = dyᵀ @ im2col). With few patch rows (R <= 32, e.g. a first layer
  * on 1-channel images) a direct WebAssembly SIMD loop reads x and dy in place instead. An
  * unpadded conv whose dy is mostly zero (behind a ReLU) sums only dy's nonzero entries
- * ({@link sparseFilterGradient}).
+ * ({@link sparseFilterGradient}); given a demand map (x a first conv's output), only x's
+ * nonzero entries when x has the smaller share of them (`xColumnsFilterGradient`).
  */
 export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = asWasm(backend, Conv2DBackpropFilter);
@@ -55,6 +57,10 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
     return sparseXFilterGradient(wasm, simd, x, dy, g, [...filterShape]) ?? directFilterGradient(wasm, simd, x, dy, g, [...filterShape]);
   }
   if (simd && sparseGradientsApply(g)) {
+    // behind a first conv, x's nonzero entries usually make fewer products than dy's
+    if (demand && nonzeroShare(wasm, simd, x, g.batch * g.inH * g.inW, g.inC) <= nonzeroShare(wasm, simd, dy, pixels, g.outC)) {
+      return xColumnsFilterGradient(wasm, simd, x, dy, g, [...filterShape], demand);
+    }
     const sparse = sparseFilterGradient(wasm, simd, x, dy, g, [...filterShape], demand);
     if (sparse) return sparse;
   }

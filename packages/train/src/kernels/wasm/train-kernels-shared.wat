@@ -12,6 +12,7 @@
   ;; #include "wat/dw-direct.wat"
   ;; #include "wat/dw-sparse.wat"
   ;; #include "wat/dw-sparse-x.wat"
+  ;; #include "wat/dw-x-columns.wat"
   ;; #include "wat/dx-sparse.wat"
   ;; #include "wat/conv-sparse.wat"
   ;; #include "wat/conv-first.wat"

@@ -28,6 +28,12 @@ export interface TrainWasm {
   dyColumns(pdy: number, batch: number, pCursor: number, pEntries: number, pDemand: number, pSZ: number, g: ConvGeometry): void;
   /** dwT[co, tap, :] += pSZ[co] * x at the image's first undemanded position, for every tap (none if there is no such position). */
   dwRest(px: number, pDemand: number, pSZ: number, pdwT: number, g: ConvGeometry): void;
+  /**
+   * dw [kH, kW, inC, outC] += the filter gradient of images [n0, n1) of an unpadded conv from x's
+   * nonzero entries, listed by patch row per image (pScratch: see dw-x-columns.wat); with a
+   * demand map (pDemand, 0 for none) the taps on an image's background sum dy instead.
+   */
+  dwXColumns(px: number, pdy: number, pdw: number, n0: number, n1: number, pDemand: number, pScratch: number, g: ConvGeometry): void;
   /** dwT[co, kh, kw, ci] += sum of co's entries [start, end) (offset, v) of v * x at that offset and tap (unpadded conv, inC % 4 === 0), channel by channel. */
   dwSparse(px: number, pStart: number, pEnd: number, pEntries: number, pdwT: number, g: ConvGeometry): void;
   /**
@@ -160,6 +166,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
         e.adam_update(pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.oneMinusAccBeta1, k.oneMinusAccBeta2, k.epsilon, k.negLearningRate),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
+      dwXColumns: (px, pdy, pdw, n0, n1, pDemand, pScratch, g) =>
+        e.dw_x_columns(px, pdy, pdw, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pDemand, pScratch),
       dwSparse: (px, pStart, pEnd, pEntries, pdwT, g) => e.dw_sparse(px, pStart, pEnd, pEntries, pdwT, g.outC, g.inC, g.kH, g.kW, g.inW),
       dxSparse: (pdy, pwT, pdx, n0, n1, pList, pDemand, pTable, g) =>
         e.dx_sparse(pdy, pwT, pdx, n0, n1, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand, pTable),
