@@ -79,8 +79,9 @@ export const trainBenchmark: Benchmark = {
 
 /**
  * How many PyTorch processes to run (`--peer-processes N`, default 1). On the development machine
- * a PyTorch process runs both its epochs either fast or about twice as slow (about one process in
- * five fast), so one process can land on either side; several show the spread.
+ * PyTorch's epoch varies from process to process (5.4-13 s, about one process in nine under 7.8 s;
+ * a process's two epochs agree), so one process can land anywhere in that range; several show
+ * the spread.
  */
 export function peerProcesses(flag: string | undefined): number {
   const n = flag === undefined ? 1 : Number(flag);
