@@ -27,6 +27,14 @@ function relativeError(got: ArrayLike<number>, want: Float64Array): number {
   return worst / scale;
 }
 
+/** [rows, narrow columns]: odd row counts exercise the row chunks' tails; 13 columns are wider than the narrow kernels take (XNNPACK's path). */
+const NARROW_CASES = [
+  [200, 10],
+  [37, 12],
+  [9, 1],
+  [64, 13],
+] as const;
+
 beforeAll(async () => {
   await initBackend({ threads: 2 });
   registerTrainingKernels({ override: true });
@@ -35,12 +43,7 @@ beforeAll(async () => {
 describe('batchMatMul: a dense layer weight gradient xᵀ dy (narrow dy, read in place)', () => {
   const rng = createRng(5);
   // MNIST pixels as x (784 columns), a gradient-like dy; odd row counts exercise the row chunks' tail
-  for (const [rows, bCols] of [
-    [200, 10],
-    [37, 12],
-    [9, 1],
-    [64, 13], // wider than the in-place kernel takes: XNNPACK's path
-  ]) {
+  for (const [rows, bCols] of NARROW_CASES) {
     it(`${rows} images, ${bCols} columns: equal to a float64 product to float32 rounding`, () => {
       const x = loadMnist('test', rows).images;
       const dy = Float32Array.from({ length: rows * bCols }, () => rng.uniform(-1, 1));
@@ -63,7 +66,6 @@ function product64(a: Float32Array, b: Float32Array, rows: number, inner: number
   return out;
 }
 
-
 /** The first `cols` pixels of `rows` MNIST test images, [rows, cols]. */
 function mnistColumns(rows: number, cols: number): Float32Array {
   const images = loadMnist('test', rows).images;
@@ -75,12 +77,7 @@ function mnistColumns(rows: number, cols: number): Float32Array {
 describe('batchMatMul: a dense layer forward product x w and input gradient dy wᵀ (narrow w, rows on both threads)', () => {
   const rng = createRng(9);
   // 780 pixel columns: 48 blocks of 16 and three of 4 in dy wᵀ; odd row counts leave a single row after the pairs in x w
-  for (const [rows, n] of [
-    [200, 10],
-    [37, 12],
-    [9, 1],
-    [64, 13], // wider than the narrow kernels take: XNNPACK's path
-  ]) {
+  for (const [rows, n] of NARROW_CASES) {
     const cols = 780;
     const x = mnistColumns(rows, cols);
     const w = Float32Array.from({ length: cols * n }, () => rng.uniform(-0.1, 0.1));

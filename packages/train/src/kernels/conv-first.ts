@@ -1,5 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import type { ConvGeometry } from './conv-geometry.js';
+import { everyTapInside, type ConvGeometry } from './conv-geometry.js';
 import { firstConvGradApplies } from './conv-first-grad.js';
 import { nonzeroShare } from './dw-sparse.js';
 import { dispose, heapOffset, type WasmBackend } from './wasm-access.js';
@@ -34,8 +34,7 @@ export function sparseFirstConvBiasRelu(
   g: ConvGeometry,
   demand?: TensorInfo,
 ): TensorInfo | undefined {
-  const unpadded = g.padTop === 0 && g.padLeft === 0 && (g.outH - 1) * g.strideH + g.kH <= g.inH && (g.outW - 1) * g.strideW + g.kW <= g.inW;
-  if (!unpadded || !firstConvGradApplies(filter.shape)) return undefined;
+  if (!everyTapInside(g) || !firstConvGradApplies(filter.shape)) return undefined;
   const size = g.batch * g.inH * g.inW * g.inC;
   if (size % 4 !== 0 || nonzeroShare(wasm, simd, x, size / 4, 4) > MAX_SPARSE_INPUT_DENSITY) return undefined;
   const y = wasm.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');

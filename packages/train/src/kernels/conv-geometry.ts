@@ -46,3 +46,8 @@ export function convGeometry(info: backend_util.Conv2DInfo, kernel: string): Con
     padLeft: info.padInfo.left,
   };
 }
+
+/** Whether `g` is unpadded with every tap of every output inside x (a 'valid' conv). */
+export function everyTapInside(g: ConvGeometry): boolean {
+  return g.padTop === 0 && g.padLeft === 0 && (g.outH - 1) * g.strideH + g.kH <= g.inH && (g.outW - 1) * g.strideW + g.kW <= g.inW;
+}

@@ -1,5 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import type { ConvGeometry } from './conv-geometry.js';
+import { everyTapInside, type ConvGeometry } from './conv-geometry.js';
 import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapI32, heapOffset, transpose, zerosOutput } from './wasm-access.js';
 import { sumChunks } from './sum-chunks.js';
@@ -27,9 +27,7 @@ const MAX_SPARSE_DY_DENSITY = 0.85;
  * no padding, every tap of every output inside x, channel counts multiples of 4.
  */
 export function sparseGradientsApply(g: ConvGeometry): boolean {
-  return (
-    g.padTop === 0 && g.padLeft === 0 && (g.outH - 1) * g.strideH + g.kH <= g.inH && (g.outW - 1) * g.strideW + g.kW <= g.inW && g.inC % 4 === 0 && g.outC % 4 === 0
-  );
+  return everyTapInside(g) && g.inC % 4 === 0 && g.outC % 4 === 0;
 }
 
 /** Chunks of rows {@link nonzeroShare} counts in a large tensor (one row in eight in all). */
