@@ -5,7 +5,7 @@ import type { WasmBackend } from './wasm-access.js';
 import { dispose, heapF32, heapOffset, transpose } from './wasm-access.js';
 import { backendMemory, type TrainWasm } from './wasm/train-wasm.js';
 import { COMPRESS_TABLE_FLOATS, writeCompressTable } from './compress-table.js';
-import { encodeDxSparseImages } from './threads/dx-sparse-images.js';
+import { encodeDxSparseImages, type DxSparseImagesArgs } from './threads/dx-sparse-images.js';
 import { runParts } from './threads/kernel-thread.js';
 import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
 
@@ -41,36 +41,62 @@ export function sparseInputGradient(
   g: ConvGeometry,
   demand?: TensorInfo,
 ): TensorInfo | undefined {
+  const sparse = prepareSparseInputGradient(wasm, simd, dy, filter, g, demand);
+  if (!sparse) return undefined;
+  const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
+  const pdx = heapOffset(wasm, dx);
+  runParts(backendMemory(wasm)!, simd, 'dxSparseImages', sparse.parts.map((a) => encodeDxSparseImages({ ...a, pdx }, g)));
+  sparse.release();
+  return dx;
+}
+
+/** What `dx_sparse` reads besides dy, prepared once per call (see {@link prepareSparseInputGradient}). */
+export interface SparseInputGradientParts {
+  /** Per thread slot, the task's arguments but for where dx goes. */
+  readonly parts: ReadonlyArray<Omit<DxSparseImagesArgs, 'pdx'>>;
+  /** Free what was prepared. */
+  release(): void;
+}
+
+/**
+ * Everything {@link sparseInputGradient} hands to `dx_sparse` but dx itself (the transposed
+ * filter, the list room, with `demand` the filter's tap sums and `dx_lump`'s scratch), or
+ * undefined (nothing allocated) where it does not apply.
+ */
+export function prepareSparseInputGradient(
+  wasm: WasmBackend,
+  simd: TrainWasm,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  g: ConvGeometry,
+  demand?: TensorInfo,
+): SparseInputGradientParts | undefined {
   if (!sparseGradientsApply(g) || 4 * g.kH * g.kW * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
   if (nonzeroShare(wasm, simd, dy, g.batch * g.outH * g.outW, g.outC) > MAX_SPARSE_DY_DENSITY) return undefined;
   // the filter [kH, kW, inC, outC] as [kH, kW, outC, inC]: each entry's row of inC channels contiguous
   const taps = g.kH * g.kW;
   const wT = transpose(wasm, { dataId: filter.dataId, shape: [taps, g.inC, g.outC], dtype: 'float32' }, [0, 2, 1]);
-  const dx = wasm.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32'); // dx_sparse zeroes each image
   const lists = wasm.makeOutput([COMPRESS_TABLE_FLOATS + 4 * g.outC], 'float32');
   const pTable = heapOffset(wasm, lists);
   writeCompressTable(wasm, pTable);
   const wSum = demand && filterTapSum(wasm, wT, g);
   const scratch = demand && wasm.makeOutput([2 * (g.outC + g.inC)], 'float32');
-  const args = THREAD_SLOTS.map((k) =>
-    encodeDxSparseImages(
-      {
-        pdy: heapOffset(wasm, dy),
-        pwT: heapOffset(wasm, wT),
-        pdx: heapOffset(wasm, dx),
-        pList: pTable + 4 * COMPRESS_TABLE_FLOATS + 8 * k * g.outC,
-        pTable,
-        pDemand: demand ? heapOffset(wasm, demand) : 0,
-        pWsum: wSum ? heapOffset(wasm, wSum) : 0,
-        pScratch: scratch ? heapOffset(wasm, scratch) + 4 * k * (g.outC + g.inC) : 0,
-        chunks: WORK_CHUNKS,
-      },
-      g,
-    ),
-  );
-  runParts(backendMemory(wasm)!, simd, 'dxSparseImages', args);
-  for (const t of [lists, wT, wSum, scratch]) if (t) dispose(wasm, t);
-  return dx;
+  const parts = THREAD_SLOTS.map((k) => ({
+    pdy: heapOffset(wasm, dy),
+    pwT: heapOffset(wasm, wT),
+    pList: pTable + 4 * COMPRESS_TABLE_FLOATS + 8 * k * g.outC,
+    pTable,
+    pDemand: demand ? heapOffset(wasm, demand) : 0,
+    pWsum: wSum ? heapOffset(wasm, wSum) : 0,
+    pScratch: scratch ? heapOffset(wasm, scratch) + 4 * k * (g.outC + g.inC) : 0,
+    chunks: WORK_CHUNKS,
+  }));
+  return {
+    parts,
+    release: () => {
+      for (const t of [lists, wT, wSum, scratch]) if (t) dispose(wasm, t);
+    },
+  };
 }
 
 /** The filter wT [taps, outC, inC] summed over its taps: [outC, inC]. */

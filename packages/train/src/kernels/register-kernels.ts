@@ -9,12 +9,14 @@ import { conv2dBackpropFilterConfig, conv2dBackpropFilterDemandConfig } from './
 import { conv2dBackpropInputConfig, conv2dBackpropInputDemandConfig } from './conv2d-backprop-input.js';
 import { conv2dBiasReluConfig, conv2dBiasReluDemandConfig, conv2dBiasReluFirstConfig, conv2dBiasReluFirstLumpedConfig } from './conv2d-bias-relu.js';
 import { conv2dBiasReluFirstGradConfig } from './conv-first-grad.js';
+import { conv2dBackpropInputFirstGradConfig } from './dx-first-grad.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { patchDemandConfig } from './patch-demand.js';
 import { reluGradConfig } from './relu-grad.js';
 import { qcfsConfig, qcfsGradConfig } from './qcfs.js';
 import { softLifRateConfig } from './soft-lif-rate.js';
+import { smallElementwiseConfigs } from './small-elementwise.js';
 import { sumConfig } from './sum.js';
 import { originalKernels } from './wasm-access.js';
 
@@ -29,6 +31,7 @@ const snnOnlyKernels: KernelConfig[] = [
   conv2dBiasReluFirstGradConfig,
   conv2dBackpropInputDemandConfig,
   conv2dBackpropFilterDemandConfig,
+  conv2dBackpropInputFirstGradConfig,
   softLifRateConfig,
   qcfsConfig,
   qcfsGradConfig,
@@ -36,7 +39,16 @@ const snnOnlyKernels: KernelConfig[] = [
   patchDemandConfig,
 ];
 /** snn's kernels: those replacing one of tfjs-wasm's, then snn's own. */
-const kernels: KernelConfig[] = [conv2dBackpropInputConfig, maxPoolGradConfig, avgPoolGradConfig, batchMatMulConfig, identityConfig, sumConfig, ...snnOnlyKernels];
+const kernels: KernelConfig[] = [
+  conv2dBackpropInputConfig,
+  maxPoolGradConfig,
+  avgPoolGradConfig,
+  batchMatMulConfig,
+  identityConfig,
+  sumConfig,
+  ...smallElementwiseConfigs,
+  ...snnOnlyKernels,
+];
 const ours = new Set(kernels.map((k) => k.kernelFunc));
 const snnOnly = new Set(snnOnlyKernels);
 
@@ -53,12 +65,16 @@ export interface RegisterKernelsOptions {
  * count at 'same'-padded borders, as the forward pass does; tfjs's divides by the full window),
  * BatchMatMul (fast with transpose flags and batches),
  * Identity (shares memory instead of copying every tensor kept for the backward pass) and
- * Sum (one pass for leading-axis reductions such as bias gradients), plus SnnReluGrad (a
+ * Sum (one pass for leading-axis reductions such as bias gradients), Add / Sub / Multiply /
+ * RealDiv / Neg / Abs / Square of small float32 tensors (on the calling thread, kept off
+ * XNNPACK's thread pool), plus SnnReluGrad (a
  * one-pass relu gradient that snn's Relu gradient uses when it is registered) and
  * SnnConv2DBiasRelu (the forward kernel of `conv2dBiasRelu`), SnnConv2DBiasReluDemand and
  * SnnConv2DBackpropInputDemand / SnnConv2DBackpropFilterDemand (the same with gradients that
- * know where the input is a first conv + ReLU's background), SnnConv2DBiasReluFirst(Lumped) /
- * SnnConv2DBiasReluFirstGrad (a first conv whose filter and bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
+ * know where the input is a first conv + ReLU's background), SnnConv2DBackpropInputFirstGrad
+ * (such an input gradient taken straight into that first conv's filter and bias gradients),
+ * SnnConv2DBiasReluFirst(Lumped) / SnnConv2DBiasReluFirstGrad (a first conv whose filter and
+ * bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each)
  * and SnnAdamUpdate (an Adam step of a variable in one pass) and SnnPatchDemand (a first

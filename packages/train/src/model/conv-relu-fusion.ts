@@ -3,6 +3,7 @@ import type { ConvNode, Graph, Shape } from '@snn/ir';
 import { RectifiedLinear } from '@snn/neurons';
 import type { NeuronLookup } from '@snn/sim';
 import { conv2dBiasRelu, type Conv2DBiasReluOptions } from '../kernels/conv2d-bias-relu.js';
+import { firstConvPair, firstConvPairApplies } from '../kernels/first-conv-pair.js';
 import { patchDemand } from '../kernels/patch-demand.js';
 import type { NodeVars } from './node-forward.js';
 import { trainingType, type SurrogateParams } from './training-type.js';
@@ -78,5 +79,27 @@ export function fusedConvRelu(node: ConvNode, inShape: Shape, outShape: Shape): 
     const x = tf.reshape(xs[0], [-1, ...inShape]) as unknown as tf.Tensor4D;
     const y = conv2dBiasRelu(x, v.kernel as tf.Tensor4D, v.bias as tf.Tensor1D, strides, pad, options);
     return tf.reshape(y, [-1, ...outShape]);
+  };
+}
+
+/**
+ * Forward pass of a first conv + ReLU and the fused conv + ReLU that is its only consumer
+ * ({@link firstConvFeeds}) as one op (`firstConvPair`): input x, the two convs' variables and the
+ * first conv's demand map ({@link inputDemand}); output `[batch, ...outShape]` of the second.
+ * For training passes that want no gradient of x. Undefined where the backend lacks the kernels
+ * or the first conv's filter is not one they take.
+ */
+export function fusedFirstConvPair(
+  first: ConvNode,
+  inShape: Shape,
+  second: ConvNode,
+  outShape: Shape,
+): ((x: tf.Tensor, firstVars: NodeVars, secondVars: NodeVars, demand: tf.Tensor4D) => tf.Tensor) | undefined {
+  if (!firstConvPairApplies(first.kernel.shape)) return undefined;
+  const attrs = (node: ConvNode) => ({ strides: [...node.strides] as [number, number], pad: node.padding as 'same' | 'valid' });
+  return (x, v1, v2, demand) => {
+    const x4 = tf.reshape(x, [-1, ...inShape]) as unknown as tf.Tensor4D;
+    const params = [v1.kernel, v1.bias, v2.kernel, v2.bias] as [tf.Tensor4D, tf.Tensor1D, tf.Tensor4D, tf.Tensor1D];
+    return tf.reshape(firstConvPair(x4, demand, params, attrs(first), attrs(second)), [-1, ...outShape]);
   };
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SnnError, inferShapes, inputsOf, topoOrder, type ConvNode, type Graph, type GraphNode, type Shape } from '@snn/ir';
 import type { NeuronLookup } from '@snn/sim';
-import { convReluPairs, firstConvFeeds, fusedConvRelu, inputConvs, inputDemand } from './conv-relu-fusion.js';
+import { convReluPairs, firstConvFeeds, fusedConvRelu, fusedFirstConvPair, inputConvs, inputDemand } from './conv-relu-fusion.js';
 import { nodeForward, type NodeForward } from './node-forward.js';
 import { neuronParamKey, nodeParams } from './param-fields.js';
 import { rateOp } from './rate-op.js';
@@ -128,6 +128,7 @@ export class TrainableModel {
     const needed = this.ancestors(nodes);
     const values = new Map<string, tf.Tensor>();
     const demands = new Map<string, tf.Tensor4D>(); // by the conv whose input gradient they restrict
+    const done = new Set<string>(); // nodes a first conv pair computed
     for (const id of this.order) {
       if (!needed.has(id)) continue;
       const shape = this.shapes.get(id)!;
@@ -137,7 +138,7 @@ export class TrainableModel {
         values.set(id, tf.reshape(x, [-1, ...shape]));
         continue;
       }
-      if (values.has(id)) continue; // a ReLU population its conv already computed (fused)
+      if (values.has(id) || done.has(id)) continue; // a ReLU population its conv already computed (fused), or a pair's
       const xs = this.inputsOf.get(id)!.map((s) => values.get(s)!);
       const vars = this.variables.get(id) ?? {};
       const pair = this.fused.get(id);
@@ -148,6 +149,13 @@ export class TrainableModel {
         if (next && demand) demands.set(next, demand);
         // the ReLU's output gradient comes only from `next`'s demand kernel: zero where the map is, but for one pixel an image
         const lumped = demand && this.soleConsumer(pair) === next && !nodes.includes(pair) ? demand : undefined;
+        const both = lumped && next && !nodes.includes(next) ? this.pairForward(id, next) : undefined;
+        if (both) {
+          // the first conv and the conv it feeds as one op: its gradient never writes the first conv's output gradient out
+          values.set(this.fused.get(next!)!, both(xs[0], vars, this.variables.get(next!) ?? {}, lumped!));
+          done.add(pair).add(next!);
+          continue;
+        }
         values.set(pair, this.fusedForwards.get(id)!(xs, vars, { demand: demands.get(id), inputGradient: !noInputGradient, outputGradientDemand: lumped }));
         continue;
       }
@@ -159,6 +167,12 @@ export class TrainableModel {
   /** Free the variables. */
   dispose(): void {
     for (const vars of this.variables.values()) for (const v of Object.values(vars)) v.dispose();
+  }
+
+  /** The fused forward pass of first conv `id` and fused conv `next` its ReLU feeds alone, where the backend runs it. */
+  private pairForward(id: string, next: string): ReturnType<typeof fusedFirstConvPair> {
+    const [first, second] = [this.convNode(id), this.convNode(next)];
+    return fusedFirstConvPair(first, this.shapes.get(this.inputsOf.get(id)![0])!, second, this.shapes.get(this.fused.get(next)!)!);
   }
 
   /** The one node fed by `id`, if exactly one edge leaves it. */

@@ -73,8 +73,27 @@ function firstGradConfig(kernelName: string, lumped: boolean): GradConfig {
   };
 }
 
-function gradients(dy: Tensor, [x, filter, y]: Tensor[], { strides, pad }: Conv2DBiasReluAttrs, demand?: Tensor): Record<string, () => Tensor> {
-  const active = getKernel(ReluGrad, getBackend()) ? (engine().runKernel(ReluGrad, { dy, x: y }) as Tensor) : mul(dy, step(y));
+function gradients(dy: Tensor, [x, filter, y]: Tensor[], attrs: Conv2DBiasReluAttrs, demand?: Tensor): Record<string, () => Tensor> {
+  return activeGradients(reluGradient(dy, y), x, filter, attrs, demand);
+}
+
+/** The gradient through a ReLU with output `y`: dy where y > 0, else 0 (one pass where snn's kernel is registered). */
+export function reluGradient(dy: Tensor, y: Tensor): Tensor {
+  return getKernel(ReluGrad, getBackend()) ? (engine().runKernel(ReluGrad, { dy, x: y }) as Tensor) : mul(dy, step(y));
+}
+
+/**
+ * A conv's input, filter and bias gradients (each computed when called) from its output's
+ * gradient `active` (after the ReLU), its input `x` and `filter`; with `demand`, x's and the
+ * filter's through the demand kernels (see `Conv2DBiasReluDemand`).
+ */
+export function activeGradients(
+  active: Tensor,
+  x: Tensor,
+  filter: Tensor,
+  { strides, pad }: Conv2DBiasReluAttrs,
+  demand?: Tensor,
+): Record<'x' | 'filter' | 'bias', () => Tensor> {
   const common = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
   const run = (name: string, inputs: Record<string, Tensor>, more: object): Tensor =>
     engine().runKernel(name, inputs, { ...common, ...more } as unknown as NamedAttrMap) as Tensor;

@@ -2,6 +2,9 @@ import type { ConvGeometry } from '../conv-geometry.js';
 
 const FIELDS = ['batch', 'inH', 'inW', 'inC', 'outH', 'outW', 'outC', 'kH', 'kW', 'strideH', 'strideW', 'padTop', 'padLeft'] as const;
 
+/** How many numbers {@link encodeGeometry} writes. */
+export const GEOMETRY_ARGS = FIELDS.length;
+
 /** A conv geometry as numbers, for a helper thread's task arguments. */
 export function encodeGeometry(g: ConvGeometry): number[] {
   return FIELDS.map((k) => g[k]);

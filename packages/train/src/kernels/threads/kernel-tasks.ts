@@ -6,6 +6,7 @@ import { dwDirectImages } from './dw-direct-images.js';
 import { dwSparseImages } from './dw-sparse-images.js';
 import { dwSparseXImages } from './dw-sparse-x-images.js';
 import { dwXColumnsImages } from './dw-x-columns-images.js';
+import { dxFirstGradImages } from './dx-first-grad-images.js';
 import { dxSparseImages } from './dx-sparse-images.js';
 import { mmNnNarrowRows, mmNtNarrowRows } from './mm-narrow-rows.js';
 import { mmTnColumns } from './mm-tn-columns.js';
@@ -25,7 +26,7 @@ export type NextChunk = () => number;
 export type KernelTask = (simd: TrainWasm, memory: WebAssembly.Memory, args: ArrayLike<number>, nextChunk: NextChunk) => void;
 
 /** The tasks, by name; a task's index in this list is what crosses to the helper. */
-export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, dwXColumnsImages, convFirstGradImages, convFirstImages, mmTnColumns, mmNnNarrowRows, mmNtNarrowRows, reluGradRange } satisfies Record<string, KernelTask>;
+export const kernelTasks = { dwDirectImages, dwSparseImages, dxSparseImages, convSparseImages, dwSparseXImages, dwXColumnsImages, convFirstGradImages, convFirstImages, mmTnColumns, mmNnNarrowRows, mmNtNarrowRows, reluGradRange, dxFirstGradImages } satisfies Record<string, KernelTask>;
 
 /** A task's name. */
 export type KernelTaskName = keyof typeof kernelTasks;

@@ -19,5 +19,5 @@ export const CONTROL = {
 } as const;
 
 export const ARGS_BYTE = 64;
-export const MAX_ARGS = 32;
+export const MAX_ARGS = 48;
 export const CONTROL_BYTES = ARGS_BYTE + 8 * MAX_ARGS;
