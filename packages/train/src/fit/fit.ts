@@ -148,7 +148,7 @@ function trainStep(
     let kept: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
       // only the variables' gradients are taken
-      const loss = batchLoss(model, terms, inputs, targets, { inputGradients: false });
+      const loss = batchLoss(model, terms, inputs, targets, { inputGradients: false, variables: varList });
       kept = [...loss.terms, ...loss.correct.map((c) => c ?? tf.scalar(0))].map((t) => tf.keep(t));
       return loss.total;
     }, varList);

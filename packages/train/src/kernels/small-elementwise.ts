@@ -6,12 +6,29 @@ import { asWasm, heapF32, runWasmKernel } from './wasm-access.js';
  * Largest output (elements) {@link smallElementwiseConfigs} compute themselves; larger ones go to
  * tfjs's XNNPACK kernels, which split them between threads.
  */
-export const SMALL_ELEMENTWISE_MAX = 1 << 15;
+export const SMALL_ELEMENTWISE_MAX = 1 << 14;
+
+/** The binary operations {@link broadcastBinary} computes. */
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div';
+
+/** One binary operation; a switch on an argument that stays the same through a loop (cheaper than calling a closure per element). */
+function binary(op: BinaryOp, x: number, y: number): number {
+  switch (op) {
+    case 'add':
+      return x + y;
+    case 'sub':
+      return x - y;
+    case 'mul':
+      return x * y;
+    default:
+      return x / y;
+  }
+}
 
 /**
  * `out[i] = op(a[ia], b[ib])` over `outShape`, `a` and `b` broadcast to it (numpy rules, shapes
- * aligned at their last axes). Each result is rounded to float32 once, as a float32 operation
- * rounds it, so +, -, * and / give the same bits as any IEEE float32 kernel.
+ * aligned at their last axes), a row of the last axis at a time. Each result is rounded to
+ * float32 once, as a float32 operation rounds it, so the same bits as any IEEE float32 kernel.
  */
 export function broadcastBinary(
   a: Float32Array,
@@ -20,23 +37,33 @@ export function broadcastBinary(
   bShape: readonly number[],
   out: Float32Array,
   outShape: readonly number[],
-  op: (x: number, y: number) => number,
+  op: BinaryOp,
 ): void {
   const n = out.length;
   if (a.length === n && b.length === n) {
-    for (let i = 0; i < n; i++) out[i] = op(a[i], b[i]);
+    for (let i = 0; i < n; i++) out[i] = binary(op, a[i], b[i]);
     return;
   }
   const rank = outShape.length;
   const aStep = broadcastStrides(aShape, outShape);
   const bStep = broadcastStrides(bShape, outShape);
-  const index = new Array<number>(rank).fill(0);
+  const cols = outShape[rank - 1];
+  const [sa, sb] = [aStep[rank - 1], bStep[rank - 1]];
+  const index = new Int32Array(rank);
   let ia = 0;
   let ib = 0;
-  for (let i = 0; i < n; i++) {
-    out[i] = op(a[ia], b[ib]);
-    // advance the output index like an odometer, moving a's and b's offsets with it
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let o = 0; o < n; o += cols) {
+    if (sb === 0) {
+      const y = b[ib];
+      for (let j = 0; j < cols; j++) out[o + j] = binary(op, a[ia + j * sa], y);
+    } else if (sa === 0) {
+      const x = a[ia];
+      for (let j = 0; j < cols; j++) out[o + j] = binary(op, x, b[ib + j]);
+    } else {
+      for (let j = 0; j < cols; j++) out[o + j] = binary(op, a[ia + j], b[ib + j]);
+    }
+    // the next row: advance the outer axes like an odometer, moving a's and b's offsets with them
+    for (let d = rank - 2; d >= 0; d--) {
       ia += aStep[d];
       ib += bStep[d];
       if (++index[d] < outShape[d]) break;
@@ -48,8 +75,8 @@ export function broadcastBinary(
 }
 
 /** Per output axis, how far a broadcast input's offset moves (0 along axes it is broadcast over). */
-function broadcastStrides(shape: readonly number[], outShape: readonly number[]): number[] {
-  const steps = new Array<number>(outShape.length).fill(0);
+function broadcastStrides(shape: readonly number[], outShape: readonly number[]): Int32Array {
+  const steps = new Int32Array(outShape.length);
   let stride = 1;
   for (let d = shape.length - 1, o = outShape.length - 1; d >= 0; d--, o--) {
     if (shape[d] !== 1) steps[o] = stride;
@@ -58,7 +85,7 @@ function broadcastStrides(shape: readonly number[], outShape: readonly number[])
   return steps;
 }
 
-function smallBinary(kernelName: string, op: (x: number, y: number) => number): KernelConfig {
+function smallBinary(kernelName: string, op: BinaryOp): KernelConfig {
   const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
     const wasm = asWasm(backend, kernelName);
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
@@ -73,7 +100,21 @@ function smallBinary(kernelName: string, op: (x: number, y: number) => number): 
   return { kernelName, backendName: 'wasm', kernelFunc };
 }
 
-function smallUnary(kernelName: string, op: (x: number) => number): KernelConfig {
+/** The unary operations of {@link smallElementwiseConfigs}. */
+type UnaryOp = 'neg' | 'abs' | 'square';
+
+function unary(op: UnaryOp, x: number): number {
+  switch (op) {
+    case 'neg':
+      return -x;
+    case 'abs':
+      return Math.abs(x);
+    default:
+      return x * x;
+  }
+}
+
+function smallUnary(kernelName: string, op: UnaryOp): KernelConfig {
   const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
     const wasm = asWasm(backend, kernelName);
     const { x } = inputs as { x: TensorInfo };
@@ -82,7 +123,7 @@ function smallUnary(kernelName: string, op: (x: number) => number): KernelConfig
     const out = wasm.makeOutput(x.shape, 'float32');
     const xs = heapF32(wasm, x);
     const ys = heapF32(wasm, out);
-    for (let i = 0; i < size; i++) ys[i] = op(xs[i]);
+    for (let i = 0; i < size; i++) ys[i] = unary(op, xs[i]);
     return out;
   };
   return { kernelName, backendName: 'wasm', kernelFunc };
@@ -96,11 +137,11 @@ function smallUnary(kernelName: string, op: (x: number) => number): KernelConfig
  * thread needs, and a training step's loss and bias ops are a dozen tiny ones.
  */
 export const smallElementwiseConfigs: KernelConfig[] = [
-  smallBinary(Add, (x, y) => x + y),
-  smallBinary(Sub, (x, y) => x - y),
-  smallBinary(Multiply, (x, y) => x * y),
-  smallBinary(RealDiv, (x, y) => x / y),
-  smallUnary(Neg, (x) => -x),
-  smallUnary(Abs, Math.abs),
-  smallUnary(Square, (x) => x * x),
+  smallBinary(Add, 'add'),
+  smallBinary(Sub, 'sub'),
+  smallBinary(Multiply, 'mul'),
+  smallBinary(RealDiv, 'div'),
+  smallUnary(Neg, 'neg'),
+  smallUnary(Abs, 'abs'),
+  smallUnary(Square, 'square'),
 ];

@@ -28,25 +28,39 @@ export function convReluPairs(graph: Graph, neurons: NeuronLookup, surrogatePara
   return pairs;
 }
 
-/** Fused convs fed straight by an input node (first convs: nothing needs their input's gradient in training). */
-export function inputConvs(graph: Graph, pairs: ReadonlyMap<string, string>): Set<string> {
-  const fed = new Set<string>();
+/**
+ * Fused convs fed by an input node, straight or through affine nodes only (a fixed input
+ * scaling such as Keras's Rescaling): conv id -> the ids of those affine nodes. While none of
+ * them trains, nothing needs the gradient of such a conv's input in training (a first conv).
+ */
+export function inputConvs(graph: Graph, pairs: ReadonlyMap<string, string>): Map<string, string[]> {
+  const fed = new Map<string, string[]>();
   for (const conv of pairs.keys()) {
-    const ins = graph.edges.filter((e) => e.target === conv);
-    if (ins.length === 1 && graph.nodes.find((n) => n.id === ins[0].source)?.kind === 'input') fed.add(conv);
+    const between: string[] = [];
+    for (let id = conv; ; ) {
+      const ins = graph.edges.filter((e) => e.target === id);
+      const source = ins.length === 1 ? graph.nodes.find((n) => n.id === ins[0].source) : undefined;
+      if (source?.kind === 'input') {
+        fed.set(conv, between);
+        break;
+      }
+      if (source?.kind !== 'affine') break;
+      between.push(source.id);
+      id = source.id;
+    }
   }
   return fed;
 }
 
 /**
- * Fused pairs fed straight by an input node (a first conv + ReLU): conv id -> the fused conv
- * its ReLU population feeds, when there is one. Behind such a first conv, the input gradient of
+ * Fused pairs fed by an input node ({@link inputConvs}: a first conv + ReLU): conv id -> the
+ * fused conv its ReLU population feeds, when there is one. Behind such a first conv, the input gradient of
  * that second conv is needed only where the first conv's input patch is not all zero (see
  * {@link inputDemand}).
  */
 export function firstConvFeeds(graph: Graph, pairs: ReadonlyMap<string, string>): Map<string, string> {
   const feeds = new Map<string, string>();
-  for (const conv of inputConvs(graph, pairs)) {
+  for (const conv of inputConvs(graph, pairs).keys()) {
     const relu = pairs.get(conv)!;
     const next = graph.edges.filter((e) => e.source === relu).map((e) => e.target).find((id) => pairs.has(id));
     if (next) feeds.set(conv, next);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { GraphBuilder, createRng, heUniform, param, type Graph } from '@snn/ir';
+import { GraphBuilder, createRng, heUniform, param, scaleInputs, type Graph } from '@snn/ir';
 import { loadMnist } from '@snn/mnist/node';
 import { createNeuronRegistry } from '@snn/neurons';
 import { initTraining } from '../fit/init-training.js';
@@ -37,13 +37,17 @@ function twoConvGraph(seed: number, pad: 'same' | 'valid'): Graph {
 
 /** Every trainable variable's gradient of the loss on real MNIST images, and the kernels the pass ran. */
 async function gradients(model: TrainableModel, inputGradients: boolean): Promise<{ grads: Float32Array[]; kernels: string[] }> {
+  return variableGradients(model, model.trainableVariables(), inputGradients);
+}
+
+/** The gradients of `vars` (the forward pass told so), and the kernels the pass ran. */
+async function variableGradients(model: TrainableModel, vars: tf.Variable[], inputGradients: boolean): Promise<{ grads: Float32Array[]; kernels: string[] }> {
   const mnist = loadMnist('test', IMAGES);
   const x = tf.tensor(mnist.images, [IMAGES, 28, 28, 1]);
   const labels = tf.tensor1d(Array.from(mnist.labels), 'int32');
-  const vars = model.trainableVariables();
   let grads: Float32Array[] = [];
   const { kernelNames } = await tf.profile(() => {
-    const g = tf.variableGrads(() => sparseCategoricalCrossentropy(model.forward({ image: x }, ['out'], { inputGradients })[0], labels), vars);
+    const g = tf.variableGrads(() => sparseCategoricalCrossentropy(model.forward({ image: x }, ['out'], { inputGradients, variables: vars })[0], labels), vars);
     grads = vars.map((v) => g.grads[v.name].dataSync() as Float32Array);
     tf.dispose([...Object.values(g.grads), g.value]);
   });
@@ -81,6 +85,33 @@ describe("the gradients of a conv fed by a first conv + ReLU, told where that co
       plain.dispose();
     });
   }
+
+  it('treats a conv behind a frozen input scaling as a first conv, and not once the scaling trains', async () => {
+    // an input scaling in front (a frozen affine node; the keras-to-snn walkthrough's stage 5 has x255)
+    const graph = scaleInputs(twoConvGraph(6, 'valid'), { scale: 2 });
+    const affine = graph.nodes.find((n) => n.kind === 'affine')!.id;
+    const fused = createModel(graph, { neurons });
+    const plain = createModel(graph, { neurons, fuse: false });
+    const a = await gradients(fused, false);
+    const b = await gradients(plain, true);
+    expect(a.kernels).toContain('SnnConv2DBackpropInputFirstGrad');
+    expect(a.grads.length).toBe(6);
+    const close = (g: Float32Array, want: Float32Array): number => maxRelativeError(g, want, 1e-4);
+    a.grads.forEach((g, i) => expect(close(g, b.grads[i])).toBeLessThan(1e-3));
+    // the scaling trains: its gradient needs conv0's input gradient, so no first-conv path
+    const withAffine = [...fused.trainableVariables(), ...Object.values(fused.variables.get(affine)!)];
+    const c = await variableGradients(fused, withAffine, false);
+    const d = await variableGradients(plain, [...plain.trainableVariables(), ...Object.values(plain.variables.get(affine)!)], true);
+    expect(c.kernels).not.toContain('SnnConv2DBackpropInputFirstGrad');
+    expect(c.kernels).not.toContain('SnnConv2DBiasReluFirstGrad');
+    expect(c.grads.length).toBe(8);
+    c.grads.forEach((g, i) => {
+      expect(g.some((v) => v !== 0)).toBe(true);
+      expect(close(g, d.grads[i])).toBeLessThan(1e-3);
+    });
+    fused.dispose();
+    plain.dispose();
+  });
 
   it('refuses a gradient with respect to the input after a pass that promised none', () => {
     const model = createModel(kerasToSnnGraph(2), { neurons });

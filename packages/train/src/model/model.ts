@@ -11,6 +11,12 @@ import { trainingType, type SurrogateParams } from './training-type.js';
 export interface ForwardOptions {
   /** Whether gradients with respect to the inputs may be taken after this pass (default true). */
   readonly inputGradients?: boolean;
+  /**
+   * The variables whose gradients will be taken after this pass (default: the model's trainable
+   * variables). With `inputGradients` false, a first conv fed through affine nodes (an input
+   * scaling) takes the first-conv paths only while none of those nodes' variables is among them.
+   */
+  readonly variables?: readonly tf.Variable[];
 }
 
 /** Per-node trainable overrides: `{ conv0: false }` freezes conv0 whatever its `trainable` field says. */
@@ -63,8 +69,8 @@ export class TrainableModel {
   private readonly fusedForwards = new Map<string, ReturnType<typeof fusedConvRelu>>();
   /** Fused first convs (fed by an input) -> the fused conv their ReLU feeds. */
   private readonly firstConvs: ReadonlyMap<string, string>;
-  /** Fused convs fed by an input. */
-  private readonly inputConvs: ReadonlySet<string>;
+  /** Fused convs fed by an input, straight or through affine nodes (their ids). */
+  private readonly inputConvs: ReadonlyMap<string, string[]>;
 
   /** Build the model (see {@link createModel}). */
   constructor(graph: Graph, options: ModelOptions) {
@@ -118,11 +124,13 @@ export class TrainableModel {
    * `[batch, ...shape]` (or any shape with that many elements per sample); returns the
    * outputs of `nodes` (any node ids), each `[batch, ...shape]`. Call inside `tf.tidy`.
    * `options.inputGradients: false` promises that no gradient with respect to `inputs` will be
-   * taken (`fit` does so): a first conv + ReLU then computes its filter and bias gradients in one
-   * pass, and a conv it feeds computes its input gradient only where the first conv's input
-   * patches are not all zero (when that conv is its only consumer and its output is not asked
-   * for, the first conv's gradients then read only those places too). Gradients with respect to the inputs are wrong or refused after
-   * such a pass; the variables' gradients are the same.
+   * taken (`fit` does so): a first conv + ReLU (fed by an input, straight or through affine nodes
+   * none of whose variables trains, see `options.variables`) then computes its filter and bias
+   * gradients in one pass, and a conv it feeds computes its input gradient only where the first
+   * conv's input patches are not all zero (when that conv is its only consumer and its output is
+   * not asked for, the two run as one op whose gradient takes that input gradient straight into
+   * the first conv's). Gradients with respect to the inputs are wrong or refused after such a
+   * pass; the variables' gradients are the same.
    */
   forward(inputs: Readonly<Record<string, tf.Tensor>>, nodes: readonly string[], options: ForwardOptions = {}): tf.Tensor[] {
     const needed = this.ancestors(nodes);
@@ -143,7 +151,8 @@ export class TrainableModel {
       const vars = this.variables.get(id) ?? {};
       const pair = this.fused.get(id);
       if (pair && !nodes.includes(id)) {
-        const noInputGradient = options.inputGradients === false && this.inputConvs.has(id);
+        const between = this.inputConvs.get(id);
+        const noInputGradient = options.inputGradients === false && between !== undefined && !between.some((a) => this.trains(a, options.variables));
         const next = noInputGradient ? this.firstConvs.get(id) : undefined;
         const demand = next ? inputDemand(this.convNode(id), this.shapes.get(this.inputsOf.get(id)![0])!, xs[0]) : undefined;
         if (next && demand) demands.set(next, demand);
@@ -167,6 +176,12 @@ export class TrainableModel {
   /** Free the variables. */
   dispose(): void {
     for (const vars of this.variables.values()) for (const v of Object.values(vars)) v.dispose();
+  }
+
+  /** Whether gradients will be taken for any of node `id`'s variables (those of `variables`, else its trainable ones). */
+  private trains(id: string, variables?: readonly tf.Variable[]): boolean {
+    const own = Object.values(this.variables.get(id) ?? {});
+    return variables ? own.some((v) => variables.includes(v)) : own.length > 0 && this.isTrainable(id);
   }
 
   /** The fused forward pass of first conv `id` and fused conv `next` its ReLU feeds alone, where the backend runs it. */
