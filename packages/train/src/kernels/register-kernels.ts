@@ -17,6 +17,7 @@ import { reluGradConfig } from './relu-grad.js';
 import { qcfsConfig, qcfsGradConfig } from './qcfs.js';
 import { softLifRateConfig } from './soft-lif-rate.js';
 import { smallElementwiseConfigs } from './small-elementwise.js';
+import { squaredDiffConfigs } from './squared-diff.js';
 import { sumConfig } from './sum.js';
 import { originalKernels } from './wasm-access.js';
 
@@ -37,6 +38,7 @@ const snnOnlyKernels: KernelConfig[] = [
   qcfsGradConfig,
   adamUpdateConfig,
   patchDemandConfig,
+  ...squaredDiffConfigs,
 ];
 /** snn's kernels: those replacing one of tfjs-wasm's, then snn's own. */
 const kernels: KernelConfig[] = [
@@ -77,8 +79,9 @@ export interface RegisterKernelsOptions {
  * bias gradients come in one pass) and SnnSoftLifRate (SoftLIFRate
  * rates and derivative in one SIMD pass, used when a LIF population trains) and SnnQcfs /
  * SnnQcfsGrad (QCFS rates, and its gradients with respect to J and the threshold, in one pass each)
- * and SnnAdamUpdate (an Adam step of a variable in one pass) and SnnPatchDemand (a first
- * conv's demand map in one pass).
+ * and SnnAdamUpdate (an Adam step of a variable in one pass), SnnPatchDemand (a first
+ * conv's demand map in one pass) and SnnSquaredDiffMean / SnnSquaredDiffGrad (a firing-rate
+ * loss and its gradient in one pass each).
  * tfjs's kernels they replace are kept for {@link unregisterTrainingKernels} and for the
  * fast paths the new kernels call. Nothing registers on import. Returns the names registered.
  */

@@ -24,4 +24,5 @@
   ;; #include "wat/soft-lif.wat"
   ;; #include "wat/qcfs.wat"
   ;; #include "wat/adam.wat"
+  ;; #include "wat/squared-diff.wat"
 )

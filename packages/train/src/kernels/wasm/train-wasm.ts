@@ -90,6 +90,10 @@ export interface TrainWasm {
    * with tfjs's float32 operations in its order.
    */
   adamUpdate(pw: number, pm: number, pv: number, pg: number, pwOut: number, pmOut: number, pvOut: number, n: number, k: AdamConstants): void;
+  /** The sum over i < n of (p[i] - t)^2 (each square in float32, summed in float64 per block of 1,024). */
+  squaredDiffSum(p: number, n: number, t: number): number;
+  /** out[i] = (p[i] - t) * k for i < n, in float32. */
+  scaledDiff(p: number, out: number, n: number, t: number, k: number): void;
   /** dst [cols, rows] = src [rows, cols] transposed. */
   transpose2d(ps: number, pd: number, rows: number, cols: number): void;
   /** SoftLIFRate: rate[i] and d rate / dJ [i] of current j[i], float32 (rate may alias j). */
@@ -163,6 +167,8 @@ export function createTrainWasm(memory: WebAssembly.Memory): TrainWasm | null {
         e.conv_first(px, pw, pb, py, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, pList, pDemand),
       convFirstGrad: (px, pdy, py, pdw, pdb, n0, n1, pImage, pDemand, g) =>
         e.conv_first_grad(px, pdy, py, pdw, pdb, n0, n1, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padTop, g.padLeft, pImage, pDemand),
+      squaredDiffSum: (p, n, t) => e.squared_diff_sum(p, n, t),
+      scaledDiff: (p, out, n, t, k) => e.scaled_diff(p, out, n, t, k),
       adamUpdate: (pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k) =>
         e.adam_update(pw, pm, pv, pg, pwOut, pmOut, pvOut, n, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.oneMinusAccBeta1, k.oneMinusAccBeta2, k.epsilon, k.negLearningRate),
       dwRest: (px, pDemand, pSZ, pdwT, g) => e.dw_rest(px, pDemand, g.inH * g.inW, pSZ, pdwT, g.outC, g.kH * g.kW, g.inC),
