@@ -107,4 +107,24 @@ describe('qcfsBackward (the JS loop behind the kernel where SIMD is missing)', (
     expect(Math.abs(sum - want)).toBeLessThan(1e-5 * (1 + Math.abs(want)));
     expect(dJ.filter((d) => d === 0).length).toBeGreaterThan(100);
   });
+
+  it('gives the JS loops\' values in its SIMD kernels, four currents at a time and the tail (4,003 currents)', async () => {
+    await tf.setBackend('wasm');
+    const n = 4003;
+    const attrs = { levels: 8, threshold: 1.3, amplitude: 0.9 };
+    const J = Float32Array.from({ length: n }, () => rng.uniform(-0.5, 2));
+    const dy = Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
+    const rates = new Float32Array(n);
+    QCFS.rates(J, rates, attrs);
+    const dJ = new Float32Array(n);
+    const dT = qcfsBackward(dy, J, dJ, attrs);
+    const x = tf.tensor1d(J);
+    const a = attrs as unknown as tf.NamedTensorMap & Record<string, never>;
+    const got = (tf.engine().runKernel('SnnQcfs', { x }, a) as tf.Tensor).dataSync();
+    const [gJ, gT] = tf.engine().runKernel('SnnQcfsGrad', { dy: tf.tensor1d(dy), x }, a) as tf.Tensor[];
+    expect(Array.from(got)).toEqual(Array.from(rates));
+    expect(Array.from(gJ.dataSync())).toEqual(Array.from(dJ));
+    expect(Math.abs(gT.dataSync()[0] - dT)).toBeLessThan(1e-5 * (1 + Math.abs(dT)));
+    expect(dJ.filter((d) => d === 0).length).toBeGreaterThan(100);
+  });
 });
