@@ -17,6 +17,13 @@ import { THREAD_SLOTS, WORK_CHUNKS } from './threads/chunk-range.js';
  * trains, and the background pixels cost next to nothing.
  */
 const MAX_SPARSE_X_DENSITY = 0.6;
+/**
+ * With a demand map, the same bound on x's share of nonzero entries times the share of demanded
+ * positions: the background is summed once per image, so the work is roughly that product
+ * (the walkthrough's stage 5 pushes conv0's rates up: x 80-86% nonzero, 37% of positions
+ * demanded; conv1's forward 12.4-13.0 ms through XNNPACK, see docs/benchmarks.md).
+ */
+const MAX_SPARSE_X_WORK = 0.5;
 
 /**
  * relu(conv2d(x, filter) + bias) of an unpadded conv (channel counts multiples of 4) from the
@@ -26,7 +33,7 @@ const MAX_SPARSE_X_DENSITY = 0.6;
  * an image's background are computed once per image. Chunks of images go to two threads
  * when the kernel thread has a helper; every pixel is summed in the same order either way.
  * Returns undefined (nothing allocated) where it does not apply or x is denser than
- * {@link MAX_SPARSE_X_DENSITY}. Sums in another order than XNNPACK: equal to float32 rounding.
+ * {@link MAX_SPARSE_X_DENSITY} (with `demand`: {@link MAX_SPARSE_X_WORK}). Sums in another order than XNNPACK: equal to float32 rounding.
  */
 export function sparseConvBiasRelu(
   wasm: WasmBackend,
@@ -39,7 +46,10 @@ export function sparseConvBiasRelu(
 ): TensorInfo | undefined {
   const taps = g.kH * g.kW;
   if (!sparseGradientsApply(g) || 4 * taps * g.inC * g.outC > MAX_FILTER_BYTES) return undefined;
-  if (nonzeroShare(wasm, simd, x, g.batch * g.inH * g.inW, g.inC) > MAX_SPARSE_X_DENSITY) return undefined;
+  const positions = g.batch * g.inH * g.inW;
+  const share = nonzeroShare(wasm, simd, x, positions, g.inC);
+  const demanded = demand && positions % 4 === 0 ? nonzeroShare(wasm, simd, demand, positions / 4, 4) : undefined;
+  if (demanded === undefined ? share > MAX_SPARSE_X_DENSITY : share * demanded > MAX_SPARSE_X_WORK) return undefined;
   const y = wasm.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
   // per thread: a pixel's list (two words an entry) and the background's per-tap sums
   const entries = 2 * taps * g.inC;
