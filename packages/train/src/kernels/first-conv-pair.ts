@@ -1,11 +1,11 @@
 import { customGrad, engine, getBackend, getKernel, Identity } from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, NamedAttrMap, Tensor, Tensor1D, Tensor4D } from '@tensorflow/tfjs-core';
-import { SnnError } from '@snn/ir';
 import { Conv2DBiasReluDemand, Conv2DBiasReluFirstLumped, type Conv2DBiasReluAttrs } from './conv2d-bias-relu.js';
 import { Conv2DBackpropFilterDemand } from './conv2d-backprop-filter.js';
 import { firstConvGradApplies } from './conv-first-grad.js';
 import { Conv2DBackpropInputFirstGrad } from './dx-first-grad.js';
-import { activeGradients, reluGradient } from './gradients/conv2d-bias-relu-grad.js';
+import { activeGradients, refuseFirstConvInputGradient, reluGradient } from './gradients/conv2d-bias-relu-grad.js';
+import { customOp } from '../model/custom-op.js';
 
 /** Strides and padding of one conv of a {@link firstConvPair}. */
 export interface PairConvAttrs {
@@ -62,17 +62,11 @@ export function firstConvPair(
 
 /** `x` itself (sharing its memory), with a gradient that throws: a first conv's input after a pass that promised none. */
 function refuseGradient(x: Tensor4D): Tensor4D {
-  const body = (input: Tensor) => ({
+  const guard = customOp((input: Tensor) => ({
     value: engine().runKernel(Identity, { x: input }) as Tensor,
-    gradFunc: (): Tensor => {
-      throw new SnnError(
-        'TRAIN_INTERNAL',
-        'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
-        { where: 'firstConvPair' },
-      );
-    },
-  });
-  return (customGrad(body as unknown as Parameters<typeof customGrad>[0]) as unknown as (t: Tensor) => Tensor4D)(x);
+    gradFunc: () => refuseFirstConvInputGradient('firstConvPair'),
+  }));
+  return guard(x) as Tensor4D;
 }
 
 function attrs(a: PairConvAttrs): NamedAttrMap {

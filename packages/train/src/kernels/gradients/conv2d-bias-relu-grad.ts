@@ -44,6 +44,15 @@ export const conv2dBiasReluFirstGradConfig = firstGradConfig(Conv2DBiasReluFirst
 /** Gradient of {@link Conv2DBiasReluFirstLumped}: as {@link conv2dBiasReluFirstGradConfig}, reading dy only where its demand map says it may be nonzero. */
 export const conv2dBiasReluFirstLumpedGradConfig = firstGradConfig(Conv2DBiasReluFirstLumped, true);
 
+/** Throw the error for a gradient with respect to a first conv's input after a pass that promised none (`where`: the op). */
+export function refuseFirstConvInputGradient(where: string): never {
+  throw new SnnError(
+    'TRAIN_INTERNAL',
+    'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
+    { where },
+  );
+}
+
 function firstGradConfig(kernelName: string, lumped: boolean): GradConfig {
   return {
     kernelName,
@@ -54,13 +63,7 @@ function firstGradConfig(kernelName: string, lumped: boolean): GradConfig {
       const demand = lumped ? (saved[2] as Tensor) : undefined;
       const y = saved[saved.length - 1] as Tensor;
       const { strides, pad } = attrs as unknown as Conv2DBiasReluAttrs;
-      const noInput = (): Tensor => {
-        throw new SnnError(
-          'TRAIN_INTERNAL',
-          'a first conv run with { inputGradients: false } has no gradient with respect to its input; run the forward pass without that option',
-          { where: kernelName },
-        );
-      };
+      const noInput = (): Tensor => refuseFirstConvInputGradient(kernelName);
       const none: Record<string, () => Tensor> = demand ? { demand: () => zerosLike(demand) } : {};
       if (!getKernel(Conv2DBiasReluFirstGrad, getBackend()) || !firstConvGradApplies(filter.shape)) {
         return { ...gradients(dy as Tensor, [x, filter, y], { strides, pad }), x: noInput, ...none };
